@@ -1,0 +1,1 @@
+"""essgraph: the map of Peru's Social and Solidarity Economy as a graph."""

@@ -1,0 +1,69 @@
+"""Options shared by several commands, written once.
+
+>>> import click
+>>> @click.command()
+... @lang_option
+... def hello(lang): click.echo(lang)
+>>> from click.testing import CliRunner
+>>> CliRunner().invoke(hello, ["--lang", "en"]).output
+'en\\n'
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+import click
+
+from ..i18n import DEFAULT_LANG, LANGS
+
+__all__ = ["lang_option", "data_option", "snapshot_option", "json_flag", "graph_options", "echo_json"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    ctx.meta["essgraph.lang"] = value
+    return value
+
+
+def lang_option(f: F) -> F:
+    """``--lang es|en``: language of what a planner reads (default Spanish)."""
+    return click.option(
+        "--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True,
+        envvar="ESSGRAPH_LANG", callback=_remember_lang, is_eager=True,
+        help="Language of messages, reports and graphs.",
+    )(f)
+
+
+def data_option(f: F) -> F:
+    """``--data DIR``: a data folder (default: the bundled data)."""
+    return click.option(
+        "--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+        envvar="ESSGRAPH_DATA", help="Data folder (default: the data bundled with essgraph).",
+    )(f)
+
+
+def snapshot_option(f: F) -> F:
+    """``--snapshot PATH``: where ``build`` saves the graph and later commands read it."""
+    return click.option(
+        "--snapshot", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        envvar="ESSGRAPH_SNAPSHOT",
+        help="Graph snapshot file (default: .essgraph/graph.json in the current folder).",
+    )(f)
+
+
+def json_flag(f: F) -> F:
+    """``--json``: machine-readable output on stdout."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(f)
+
+
+def graph_options(f: F) -> F:
+    """``--data`` and ``--snapshot``: where a command gets its graph."""
+    return data_option(snapshot_option(f))
+
+
+def echo_json(data: Any) -> None:
+    """Print ``data`` as indented, key-sorted JSON on stdout."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str))

@@ -1,0 +1,45 @@
+"""The graph model: labels, relationship types, properties and vocabularies.
+
+One source of truth that every layer imports; it imports nothing else of essgraph.
+
+>>> from essgraph.graphmodel import REL_TYPES, LABELS
+>>> "MEMBER_OF" in REL_TYPES and "Network" in LABELS
+True
+"""
+from .graph import (
+    Node,
+    Relationship,
+    build_graph,
+    from_json_dict,
+    has_label,
+    iter_nodes,
+    iter_relationships,
+    rel_key,
+    to_json_dict,
+)
+from .schema import (
+    EVIDENCE_PROPERTIES,
+    ID_PATTERN,
+    LABELS,
+    NETWORK_LABEL,
+    NODE_SPECS,
+    PERSONAL_PROPERTIES,
+    REL_SPECS,
+    REL_TYPES,
+    SYMMETRIC_TYPES,
+    NodeSpec,
+    PropertySpec,
+    RelSpec,
+    is_valid_id,
+    labels_for_kind,
+    node_spec_for_labels,
+)
+from .vocab import VOCABULARIES, Term
+
+__all__ = [
+    "Node", "Relationship", "build_graph", "from_json_dict", "has_label", "iter_nodes",
+    "iter_relationships", "rel_key", "to_json_dict", "EVIDENCE_PROPERTIES", "ID_PATTERN", "LABELS",
+    "NETWORK_LABEL", "NODE_SPECS", "PERSONAL_PROPERTIES", "REL_SPECS", "REL_TYPES", "SYMMETRIC_TYPES",
+    "NodeSpec", "PropertySpec", "RelSpec", "is_valid_id", "labels_for_kind", "node_spec_for_labels",
+    "VOCABULARIES", "Term",
+]

@@ -1,0 +1,273 @@
+"""The property-graph schema: node labels, relationship types and their properties.
+
+This module is the single source of truth that loaders, the Neo4j writer, the
+NetworkX builder, the renderers and the documentation import. Labels and
+relationship types used in Cypher come only from :data:`LABELS` and
+:data:`REL_TYPES` (a whitelist): nothing from data files ever becomes a label.
+
+Examples
+--------
+>>> NODE_SPECS["Organization"].key
+'id'
+>>> REL_SPECS["WORKS_WITH"].end_labels
+frozenset({'Municipality'})
+>>> labels_for_kind("mesa")
+('Organization', 'Network')
+>>> [p.name for p in EVIDENCE_PROPERTIES]
+['section', 'quote', 'year', 'evidence', 'note']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .vocab import NETWORK_KINDS, Term
+
+__all__ = [
+    "ID_PATTERN",
+    "NETWORK_LABEL",
+    "PropertySpec",
+    "NodeSpec",
+    "RelSpec",
+    "EVIDENCE_PROPERTIES",
+    "NODE_SPECS",
+    "REL_SPECS",
+    "LABELS",
+    "REL_TYPES",
+    "SYMMETRIC_TYPES",
+    "PERSONAL_PROPERTIES",
+    "labels_for_kind",
+    "is_valid_id",
+    "node_spec_for_labels",
+]
+
+#: Ids are readable slugs: lowercase ASCII letters and digits separated by single dashes.
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class PropertySpec:
+    """A property: its type, whether it is required, its vocabulary, and privacy.
+
+    ``type`` is one of ``str``, ``int``, ``list`` (of strings). ``vocabulary``
+    names an entry of :data:`essgraph.graphmodel.vocab.VOCABULARIES`; ``ref``
+    names the label whose ids the value must be (``region`` → ``Region``).
+    ``personal`` properties are personal data and stay out of shared outputs.
+    """
+
+    name: str
+    type: str = "str"
+    required: bool = False
+    vocabulary: str | None = None
+    ref: str | None = None
+    personal: bool = False
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class NodeSpec:
+    """A node label: its key, its properties and the data files that hold it."""
+
+    label: str
+    properties: tuple[PropertySpec, ...]
+    file_key: str
+    term: Term
+    key: str = "id"
+    personal: bool = False
+    description: str = ""
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Column names of the node's data files, in order."""
+        return tuple(p.name for p in self.properties)
+
+    def prop(self, name: str) -> PropertySpec:
+        """The :class:`PropertySpec` called ``name`` (KeyError if none)."""
+        for p in self.properties:
+            if p.name == name:
+                return p
+        raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class RelSpec:
+    """A relationship type: allowed endpoint labels, direction and meaning."""
+
+    type: str
+    start_labels: frozenset[str]
+    end_labels: frozenset[str]
+    term: Term
+    symmetric: bool = False
+    description: str = ""
+    example: tuple[str, str] = field(default=("", ""))
+
+
+def _p(name: str, type: str = "str", **kw: object) -> PropertySpec:
+    return PropertySpec(name, type, **kw)  # type: ignore[arg-type]
+
+
+#: Evidence every relationship carries (and, without ``evidence``, every node).
+EVIDENCE_PROPERTIES: tuple[PropertySpec, ...] = (
+    _p("section", required=True, description="report section where the fact is stated"),
+    _p("quote", required=True, description="verbatim text of the report that proves the fact"),
+    _p("year", "int", description="year the report states for the fact"),
+    _p("evidence", required=True, vocabulary="evidence", description="stated in the report, or inferred"),
+    _p("note", description="curator's remark"),
+)
+_NODE_EVIDENCE = tuple(p for p in EVIDENCE_PROPERTIES if p.name != "evidence")
+
+_ORG_PROPERTIES: tuple[PropertySpec, ...] = (
+    _p("id", required=True, description="stable slug"),
+    _p("name", required=True, description="name as the report writes it"),
+    _p("acronym"),
+    _p("aliases", "list", description="other spellings in the report"),
+    _p("kind", required=True, vocabulary="org_kind"),
+    _p("description"),
+    _p("legal_form", vocabulary="legal_form", description="ESSGlobal legal-form"),
+    _p("sector", vocabulary="sector", description="ESSGlobal primary activity"),
+    _p("sectors_additional", "list", vocabulary="sector", description="ESSGlobal additional activities"),
+    _p("themes", "list", vocabulary="theme", description="ESSGlobal themes"),
+    _p("qualifiers", "list", vocabulary="qualifier", description="ESSGlobal qualifiers"),
+    _p("membership_base", vocabulary="membership_base", description="ESSGlobal base membership type"),
+    _p("scope", vocabulary="scope", description="geographic scope (Murmurations)"),
+    _p("status", required=True, vocabulary="status"),
+    _p("region", ref="Region"),
+    _p("macro_region", ref="MacroRegion", description="the report's mapping table"),
+    _p("locality", description="district or city as written"),
+    _p("founded_year", "int"),
+    _p("web"),
+    _p("email"),
+    _p("phone", personal=True, description="directory phone; kept out of shared outputs"),
+) + _NODE_EVIDENCE
+
+NODE_SPECS: dict[str, NodeSpec] = {
+    spec.label: spec
+    for spec in (
+        NodeSpec(
+            "Organization", _ORG_PROPERTIES, "organizations", Term("Organización", "Organization"),
+            description="An ESS initiative, NGO, cooperative, union, church body, medium, university…",
+        ),
+        NodeSpec(
+            "Municipality",
+            (
+                _p("id", required=True),
+                _p("name", required=True),
+                _p("aliases", "list"),
+                _p("level", vocabulary="municipality_level"),
+                _p("region", ref="Region"),
+                _p("locality"),
+            ) + _NODE_EVIDENCE,
+            "municipalities", Term("Municipalidad", "Municipality"),
+            description="A provincial or district municipality.",
+        ),
+        NodeSpec(
+            "Region",
+            (
+                _p("id", required=True),
+                _p("name", required=True),
+                _p("macro_region", ref="MacroRegion"),
+                _p("ubigeo", description="INEI department code"),
+            ) + _NODE_EVIDENCE,
+            "regions", Term("Región", "Region"),
+            description="One of Peru's departments, Callao or Lima Metropolitana.",
+        ),
+        NodeSpec(
+            "MacroRegion",
+            (_p("id", required=True), _p("name", required=True), _p("description")) + _NODE_EVIDENCE,
+            "macro_regions", Term("Macro región", "Macro-region"),
+            description="A macro-region of the report's mapping tables.",
+        ),
+        NodeSpec(
+            "Person",
+            (
+                _p("id", required=True),
+                _p("name", required=True, personal=True),
+                _p("role"),
+                _p("phone", personal=True),
+                _p("email", personal=True),
+            ) + _NODE_EVIDENCE,
+            "people", Term("Persona", "Person"), personal=True,
+            description="An interviewee or contact named by the report (personal data).",
+        ),
+    )
+}
+
+#: Extra label carried by organizations whose kind is a network, platform or mesa.
+NETWORK_LABEL = "Network"
+
+#: Every node label essgraph writes (the Cypher whitelist).
+LABELS: frozenset[str] = frozenset(NODE_SPECS) | {NETWORK_LABEL}
+
+_ORG = frozenset({"Organization"})
+_ORG_OR_MUNI = frozenset({"Organization", "Municipality"})
+
+REL_SPECS: dict[str, RelSpec] = {
+    spec.type: spec
+    for spec in (
+        RelSpec("MEMBER_OF", _ORG_OR_MUNI, _ORG, Term("Miembro de", "Member of"),
+                description="member of a network, platform, mesa or association of municipalities",
+                example=("gies-san-juan-de-lurigancho", "gresp")),
+        RelSpec("PART_OF", _ORG, _ORG, Term("Parte de", "Part of"),
+                description="a sub-network or chapter of a larger network"),
+        RelSpec("FOUNDED", _ORG_OR_MUNI, _ORG, Term("Fundó", "Founded"),
+                description="founded, created or promoted the creation of"),
+        RelSpec("ALLIED_WITH", _ORG_OR_MUNI, _ORG_OR_MUNI, Term("Aliado con", "Allied with"), symmetric=True,
+                description="alliance, agreement or joint activities"),
+        RelSpec("COORDINATES_WITH", _ORG_OR_MUNI, _ORG_OR_MUNI, Term("Coordina con", "Coordinates with"),
+                symmetric=True, description="coordination, articulation or dialogue"),
+        RelSpec("SUPPORTS", _ORG_OR_MUNI, _ORG_OR_MUNI, Term("Apoya a", "Supports"),
+                description="funds, advises, trains or promotes (supporter → supported)"),
+        RelSpec("WORKS_WITH", _ORG, frozenset({"Municipality"}), Term("Trabaja con", "Works with"),
+                symmetric=True, description="a stated tie between an organization and a municipality"),
+        RelSpec("PARTICIPATES_IN", _ORG_OR_MUNI, _ORG, Term("Participa en", "Participates in"),
+                description="takes part in a space, fair or campaign without membership"),
+        RelSpec("LOCATED_IN", frozenset({"Organization", "Municipality", "Region"}),
+                frozenset({"Region", "MacroRegion"}), Term("Ubicado en", "Located in"),
+                description="where an organization or municipality is; the macro-region of a region"),
+        RelSpec("REPRESENTS", frozenset({"Person"}), _ORG_OR_MUNI, Term("Representa a", "Represents"),
+                description="the person was interviewed for or speaks for it"),
+        RelSpec("SHARES_CONTACT", _ORG_OR_MUNI, _ORG_OR_MUNI, Term("Comparte contacto", "Shares contact"),
+                symmetric=True, description="same phone, e-mail or web in the directory (always inferred)"),
+    )
+}
+
+#: Every relationship type essgraph writes (the Cypher whitelist).
+REL_TYPES: frozenset[str] = frozenset(REL_SPECS)
+SYMMETRIC_TYPES: frozenset[str] = frozenset(t for t, s in REL_SPECS.items() if s.symmetric)
+
+#: ``(label, property)`` pairs that are personal data.
+PERSONAL_PROPERTIES: frozenset[tuple[str, str]] = frozenset(
+    (spec.label, p.name) for spec in NODE_SPECS.values() for p in spec.properties if p.personal
+)
+
+
+def labels_for_kind(kind: str) -> tuple[str, ...]:
+    """Labels of an organization of the given ``kind``.
+
+    >>> labels_for_kind("ngo")
+    ('Organization',)
+    >>> labels_for_kind("network")
+    ('Organization', 'Network')
+    """
+    return ("Organization", NETWORK_LABEL) if kind in NETWORK_KINDS else ("Organization",)
+
+
+def is_valid_id(value: str) -> bool:
+    """Whether ``value`` is a valid slug id.
+
+    >>> is_valid_id("gies-san-juan-de-lurigancho"), is_valid_id("GRESP"), is_valid_id("a--b")
+    (True, False, False)
+    """
+    return bool(ID_PATTERN.match(value))
+
+
+def node_spec_for_labels(labels: tuple[str, ...] | list[str]) -> NodeSpec:
+    """The :class:`NodeSpec` of a node with these labels.
+
+    >>> node_spec_for_labels(["Organization", "Network"]).label
+    'Organization'
+    """
+    for label in labels:
+        if label in NODE_SPECS:
+            return NODE_SPECS[label]
+    raise KeyError(f"no node spec for labels {list(labels)}")
