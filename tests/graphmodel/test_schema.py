@@ -64,3 +64,10 @@ def test_graph_round_trip_keeps_parallel_edges_and_labels() -> None:
 def test_empty_values_are_not_stored() -> None:
     G = build_graph([Node("a", ("Region",), {"name": "Lima", "ubigeo": "", "x": None, "l": []})], [])
     assert dict(G.nodes["a"]) == {"labels": ("Region",), "name": "Lima"}
+
+
+def test_model_page_is_in_sync_with_the_model() -> None:
+    from essgraph.graphmodel.docs import model_markdown
+
+    page = Path(__file__).resolve().parents[2] / "docs" / "model.md"
+    assert page.read_text(encoding="utf-8") == model_markdown(), "run: python -m essgraph.graphmodel.docs > docs/model.md"
