@@ -1,0 +1,23 @@
+"""Neo4j as the shared store: connect, load (all or nothing), pull back.
+
+The caller creates one driver at the edge and passes it in::
+
+    with open_driver(Neo4jSettings(uri, user, password)) as driver:
+        summary = load(driver, G, replace=False)
+        H = pull(driver)
+
+>>> from essgraph.neo4jstore import check_uri
+>>> check_uri("bolt://127.0.0.1:7687")
+'bolt://127.0.0.1:7687'
+"""
+from .connection import DEFAULT_URI, Neo4jSettings, check_uri, is_loopback, open_driver, redact_uri, verify
+from .cypher import fill
+from .load import LoadSummary, ensure_constraints, load
+from .pull import graph_from_records, pull
+from .rows import DEFAULT_BATCH_SIZE, canonical_labels, check_graph, node_batches, rel_batches
+
+__all__ = [
+    "DEFAULT_URI", "Neo4jSettings", "check_uri", "is_loopback", "open_driver", "redact_uri", "verify", "fill",
+    "LoadSummary", "ensure_constraints", "load", "graph_from_records", "pull", "DEFAULT_BATCH_SIZE",
+    "canonical_labels", "check_graph", "node_batches", "rel_batches",
+]

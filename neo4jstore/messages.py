@@ -1,0 +1,65 @@
+"""Messages of the Neo4j store (Spanish default, English with ``lang="en"``).
+
+>>> MESSAGES.t("insecure-uri", "en", uri="bolt://db.example.org:7687").startswith("refusing")
+True
+"""
+from __future__ import annotations
+
+from ..i18n import Catalog
+
+__all__ = ["MESSAGES"]
+
+MESSAGES = Catalog({
+    "insecure-uri": (
+        "se rechaza la conexión sin cifrar a un servidor remoto ({uri}): use neo4j+s:// o bolt+s://, "
+        "o pase --allow-insecure si la red es de confianza",
+        "refusing an unencrypted connection to a remote server ({uri}): use neo4j+s:// or bolt+s://, "
+        "or pass --allow-insecure if the network is trusted",
+    ),
+    "uri-credentials": (
+        "la URI de Neo4j lleva credenciales ({uri}): quítelas y use NEO4J_USER y NEO4J_PASSWORD",
+        "the Neo4j URI carries credentials ({uri}): remove them and set NEO4J_USER and NEO4J_PASSWORD",
+    ),
+    "bad-uri": (
+        "URI de Neo4j no válida: {uri} (ejemplo: bolt://localhost:7687 o neo4j+s://xxxx.databases.neo4j.io)",
+        "invalid Neo4j URI: {uri} (example: bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io)",
+    ),
+    "unavailable": (
+        "no hay Neo4j en {uri}: inícielo (scripts/neo4j-test-server, Neo4j Desktop o Docker) o defina NEO4J_URI",
+        "no Neo4j at {uri}: start it (scripts/neo4j-test-server, Neo4j Desktop or Docker) or set NEO4J_URI",
+    ),
+    "auth": (
+        "Neo4j en {uri} rechazó las credenciales del usuario {user}: revise NEO4J_USER y NEO4J_PASSWORD",
+        "Neo4j at {uri} refused the credentials of user {user}: check NEO4J_USER and NEO4J_PASSWORD",
+    ),
+    "bad-graph": (
+        "el grafo no se puede cargar: {problem}",
+        "the graph cannot be loaded: {problem}",
+    ),
+    "incomplete-lost": (
+        "carga incompleta: se perdió la conexión con Neo4j en el lote {batch} de {total} ({error}); "
+        "la transacción no se confirmó y la base de datos quedó como antes de la carga. "
+        "Vuelva a ejecutar el comando cuando Neo4j esté disponible.",
+        "incomplete load: the connection to Neo4j was lost at batch {batch} of {total} ({error}); "
+        "the transaction was not committed and the database is as it was before the load. "
+        "Run the command again when Neo4j is available.",
+    ),
+    "incomplete-unknown": (
+        "carga incompleta: estado desconocido: la conexión se perdió durante la confirmación ({error}) y no se "
+        "sabe si la carga se guardó. Vuelva a ejecutar el comando: la carga es idempotente y converge sin duplicados.",
+        "incomplete load: unknown state: the connection was lost during the commit ({error}) and it is not known "
+        "whether the load was saved. Run the command again: the load is idempotent and converges without duplicates.",
+    ),
+    "incomplete-error": (
+        "carga incompleta: Neo4j rechazó el lote {batch} de {total} ({error}); la base de datos quedó como antes.",
+        "incomplete load: Neo4j rejected batch {batch} of {total} ({error}); the database is as it was before.",
+    ),
+    "count-mismatch": (
+        "carga incompleta: se esperaban {expected} {what} y se escribieron {written}; nada se guardó",
+        "incomplete load: expected {expected} {what} but {written} were written; nothing was saved",
+    ),
+    "pull-failed": (
+        "no se pudo leer el grafo de Neo4j en {uri}: {error}",
+        "could not read the graph from Neo4j at {uri}: {error}",
+    ),
+})
