@@ -1,0 +1,65 @@
+"""Write a file atomically: a temporary file in the same folder, then :func:`os.replace`.
+
+A reader never sees a half-written file, two writers at once leave one of the
+two complete files, and a failed write (disk full, no permission) leaves the
+previous file as it was and no temporary file behind.
+
+Examples
+--------
+>>> import tempfile
+>>> from essgraph.errors import SnapshotError
+>>> path = Path(tempfile.mkdtemp()) / "sub" / "graph.json"
+>>> atomic_write(path, b"{}", error=SnapshotError, hint="choose another path") == path
+True
+>>> path.read_bytes(), [p.name for p in path.parent.iterdir()]
+(b'{}', ['graph.json'])
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from essgraph.errors import EssgraphError
+
+__all__ = ["atomic_write"]
+
+
+def atomic_write(path: str | Path, data: bytes, *, error: type[EssgraphError], hint: str) -> Path:
+    """Write ``data`` to ``path`` atomically, creating its folder if needed.
+
+    Parameters
+    ----------
+    path : str or Path
+        Destination file.
+    data : bytes
+        The whole content (text is encoded by the caller, as UTF-8).
+    error : type of EssgraphError
+        Raised, with ``hint`` appended, when the file cannot be written.
+    hint : str
+        How the user can fix a failed write ("choose another path with --snapshot").
+
+    Returns
+    -------
+    Path
+        ``path``.
+    """
+    path = Path(path)
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.fchmod(fd, 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        reason = exc.strerror or str(exc)
+        raise error(f"cannot write {path}: {reason}; check free disk space and write permission, or {hint}") from exc
+    return path

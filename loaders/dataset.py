@@ -1,0 +1,123 @@
+"""Turn validated records into model objects: nodes, relationships, metadata and census records.
+
+List cells are split on ``|``, integers parsed, organizations get the labels of
+their kind (:func:`~essgraph.graphmodel.labels_for_kind`), and the ``region``
+column of organizations and municipalities and the ``macro_region`` column of
+regions become ``LOCATED_IN`` relationships carrying the row's evidence.
+Cooperative census rows stay plain records (``Dataset.census``).
+
+Examples
+--------
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "macro_regions.csv").write_text("id,name,section,quote\\nsur,Sur,3.1,Macro Región Sur\\n")
+>>> _ = (folder / "regions.csv").write_text(
+...     "id,name,macro_region,section,quote\\narequipa,Arequipa,sur,3.1,Arequipa\\n")
+>>> dataset = load_dataset(folder)
+>>> [(n.id, n.labels) for n in dataset.nodes]
+[('arequipa', ('Region',)), ('sur', ('MacroRegion',))]
+>>> rel = dataset.relationships[0]
+>>> rel.type, rel.start, rel.end, rel.properties["note"]
+('LOCATED_IN', 'arequipa', 'sur', 'from the region column')
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from essgraph.errors import ValidationFailed
+from essgraph.graphmodel import Node, Relationship, labels_for_kind
+from essgraph.graphmodel.schema import PropertySpec
+
+from .layout import FILE_KINDS, bundled_data_dir
+from .records import Record, Records, read_records
+from .report import ValidationReport
+from .text import split_list
+from .validation import check_records
+
+__all__ = ["LOCATION_NOTE", "Dataset", "to_model", "load_dataset"]
+
+#: Note of the ``LOCATED_IN`` relationships derived from ``region`` / ``macro_region`` columns.
+LOCATION_NOTE = "from the region column"
+
+_LOCATION_COLUMNS = {"organizations": "region", "municipalities": "region", "regions": "macro_region"}
+
+
+@dataclass
+class Dataset:
+    """Model objects of a data folder, its metadata, census records and validation report."""
+
+    nodes: list[Node] = field(default_factory=list)
+    relationships: list[Relationship] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    census: list[dict[str, Any]] = field(default_factory=list)
+    report: ValidationReport | None = None
+
+
+def load_dataset(data_dir: str | Path | None = None, *, strict: bool = False) -> Dataset:
+    """Validate ``data_dir`` (the bundled data when omitted) and turn it into model objects.
+
+    Raises
+    ------
+    essgraph.errors.ValidationFailed
+        When validation finds an error; ``exc.report`` lists every problem.
+    """
+    folder = Path(data_dir) if data_dir is not None else bundled_data_dir()
+    records, problems = read_records(folder)
+    report = check_records(records, problems, strict=strict)
+    if not report.valid:
+        raise ValidationFailed(
+            f"{report.summary('en')}: fix the errors listed above (essgraph validate --data {folder})", report)
+    dataset = to_model(records)
+    dataset.report = report
+    return dataset
+
+
+def to_model(records: Records) -> Dataset:
+    """Model objects from records that passed validation.
+
+    Node properties omit the id (it is the node's id) and empty values; the
+    ``LOCATED_IN`` relationships are derived as described in the module.
+    """
+    dataset = Dataset(metadata=dict(records.metadata))
+    for kind, spec in FILE_KINDS.items():
+        for record in records.rows.get(kind, []):
+            if spec.label is not None:
+                labels = labels_for_kind(record.get("kind")) if spec.label == "Organization" else (spec.label,)
+                props = _properties(record, spec.columns)
+                node_id = props.pop("id")
+                dataset.nodes.append(Node(node_id, labels, props))
+                if kind in _LOCATION_COLUMNS and record.get(_LOCATION_COLUMNS[kind]):
+                    dataset.relationships.append(_located_in(record, node_id, record.get(_LOCATION_COLUMNS[kind])))
+            elif kind == "relationships":
+                props = _properties(record, spec.columns)
+                dataset.relationships.append(
+                    Relationship(props.pop("type"), props.pop("start"), props.pop("end"), props))
+            else:
+                dataset.census.append(_properties(record, spec.columns))
+    return dataset
+
+
+def _properties(record: Record, columns: tuple[PropertySpec, ...]) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    for p in columns:
+        value = record.get(p.name)
+        if not value:
+            continue
+        if p.type == "list":
+            props[p.name] = split_list(value)
+        elif p.type == "int":
+            props[p.name] = int(value)
+        elif p.type == "float":
+            number = float(value)
+            props[p.name] = int(number) if number.is_integer() else number
+        else:
+            props[p.name] = value
+    return props
+
+
+def _located_in(record: Record, start: str, end: str) -> Relationship:
+    props = {"section": record.get("section"), "quote": record.get("quote"),
+             "evidence": "stated", "note": LOCATION_NOTE}
+    return Relationship("LOCATED_IN", start, end, {k: v for k, v in props.items() if v})

@@ -1,0 +1,147 @@
+"""Export a graph as JSON, GraphML, GEXF (Gephi) or CSV, without personal data unless asked.
+
+Formats:
+
+``json``
+    :func:`~essgraph.graphmodel.to_json_dict`'s shape
+    (``{"dataset", "nodes": [{"id", "labels", "properties"}], "relationships":
+    [{"type", "start", "end", "properties"}]}``) plus ``"census"``; loss-free
+    (:func:`~essgraph.loaders.snapshot.read_snapshot` reads it back).
+``graphml`` and ``gexf``
+    For Gephi, yEd, Cytoscape, NetworkX: node attributes ``labels``
+    (``Organization|Network``), ``label`` (the name, what Gephi displays) and the
+    properties; edge attributes ``rel_type`` and ``label`` (the relationship
+    type; GEXF reserves ``type``) and the properties. List values are joined
+    with ``|``. Census records are not included.
+``csv``
+    A ZIP file holding ``nodes.csv`` (``id``, ``labels``, then one column per
+    property) and ``relationships.csv`` (``type``, ``start``, ``end``, then the
+    properties), UTF-8 with a BOM so that Excel opens the accents right; lists
+    joined with ``|``.
+
+Every file is written as UTF-8, atomically. People's names, phones and e-mails
+are left out (:func:`~essgraph.graphmodel.public_graph`) unless
+``include_personal_data=True``.
+
+Examples
+--------
+>>> import tempfile, networkx as nx
+>>> from essgraph.graphmodel import Node, build_graph
+>>> G = build_graph([Node("gresp", ("Organization", "Network"), {"name": "GRESP", "aliases": ["GRE-P", "GRESPE"]})], [])
+>>> path = export(G, "graphml", Path(tempfile.mkdtemp()) / "g.graphml")
+>>> sorted(nx.read_graphml(path).nodes["gresp"].items())
+[('aliases', 'GRE-P|GRESPE'), ('label', 'GRESP'), ('labels', 'Organization|Network'), ('name', 'GRESP')]
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any, Callable
+
+import networkx as nx
+
+from essgraph.errors import RenderError
+from essgraph.graphmodel import iter_nodes, iter_relationships, public_graph
+
+from .atomic import atomic_write
+from .snapshot import graph_to_dict
+from .text import LIST_SEPARATOR
+
+__all__ = ["EXPORT_FORMATS", "export"]
+
+
+def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_data: bool = False) -> Path:
+    """Write ``G`` to ``path`` in format ``fmt``.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A graph in essgraph's NetworkX form.
+    fmt : {"json", "graphml", "gexf", "csv"}
+        The format (see the module documentation).
+    path : str or Path
+        The output file (a ``.zip`` for ``csv``); its folder is created.
+    include_personal_data : bool
+        Keep people's names and contact data (default: the public graph).
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    essgraph.errors.RenderError
+        Unknown format, or the file cannot be written.
+    """
+    writer = _WRITERS.get(fmt)
+    if writer is None:
+        raise RenderError(f"unknown export format '{fmt}': use one of {', '.join(EXPORT_FORMATS)}")
+    graph = G if include_personal_data else public_graph(G)
+    return atomic_write(path, writer(graph), error=RenderError, hint="choose another path with -o")
+
+
+def _json(G: nx.MultiDiGraph) -> bytes:
+    return json.dumps(graph_to_dict(G), ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+
+def _flat(value: Any) -> Any:
+    return LIST_SEPARATOR.join(str(v) for v in value) if isinstance(value, (list, tuple)) else value
+
+
+def _flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    F = nx.MultiDiGraph()
+    F.graph.update({k: _flat(v) for k, v in G.graph.get("dataset", {}).items() if not isinstance(v, dict)})
+    for node in iter_nodes(G):
+        attrs = {k: _flat(v) for k, v in node.properties.items()}
+        F.add_node(node.id, labels=_flat(node.labels), label=str(node.properties.get("name", node.id)), **attrs)
+    for rel in iter_relationships(G):
+        attrs = {k: _flat(v) for k, v in rel.properties.items()}
+        F.add_edge(rel.start, rel.end, key=rel.key, rel_type=rel.type, label=rel.type, **attrs)
+    return F
+
+
+def _graphml(G: nx.MultiDiGraph) -> bytes:
+    buffer = io.BytesIO()
+    nx.write_graphml(_flat_graph(G), buffer, encoding="utf-8")
+    return buffer.getvalue()
+
+
+def _gexf(G: nx.MultiDiGraph) -> bytes:
+    buffer = io.BytesIO()
+    nx.write_gexf(_flat_graph(G), buffer, encoding="utf-8")
+    return buffer.getvalue()
+
+
+def _csv(G: nx.MultiDiGraph) -> bytes:
+    nodes = list(iter_nodes(G))
+    rels = list(iter_relationships(G))
+    node_rows = [{"id": n.id, "labels": _flat(n.labels), **{k: _flat(v) for k, v in n.properties.items()}}
+                 for n in nodes]
+    rel_rows = [{"type": r.type, "start": r.start, "end": r.end, **{k: _flat(v) for k, v in r.properties.items()}}
+                for r in rels]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("nodes.csv", _table(node_rows, ["id", "labels"]))
+        archive.writestr("relationships.csv", _table(rel_rows, ["type", "start", "end"]))
+    return buffer.getvalue()
+
+
+def _table(rows: list[dict[str, Any]], first: list[str]) -> bytes:
+    columns = first + sorted({k for row in rows for k in row} - set(first))
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return text.getvalue().encode("utf-8-sig")
+
+
+_WRITERS: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {
+    "json": _json, "graphml": _graphml, "gexf": _gexf, "csv": _csv,
+}
+
+#: The formats :func:`export` writes.
+EXPORT_FORMATS: tuple[str, ...] = tuple(_WRITERS)

@@ -1,0 +1,110 @@
+"""Read every file of a data folder into normalised records, collecting reading problems.
+
+This is the step between the readers (bytes → rows) and validation (rows →
+problems): each row becomes a :class:`Record` whose text values are in Unicode
+NFC without surrounding spaces; a file that cannot be read becomes a problem
+and the other files are still read.
+
+Examples
+--------
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "regions.csv").write_text("id,name\\nmoq,Moquegua\\n\\n", encoding="utf-8")
+>>> records, problems = read_records(folder)
+>>> [(r.file, r.row, r.values) for r in records.rows["regions"]], problems
+([('regions.csv', 2, {'id': 'moq', 'name': 'Moquegua'})], [])
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .layout import DatasetConfig, read_config
+from .readers import ReadError, Table, read_table
+from .report import ERROR, WARNING, Problem, TableInfo
+from .text import clean
+
+__all__ = ["Record", "Records", "read_records"]
+
+
+@dataclass(frozen=True)
+class Record:
+    """One data row: its kind, file, 1-based row number and cleaned values by column."""
+
+    kind: str
+    file: str
+    row: int
+    values: dict[str, str]
+    extra: tuple[str, ...] = ()
+
+    def get(self, column: str) -> str:
+        """The value of ``column`` ('' when empty or absent)."""
+        return self.values.get(column, "")
+
+
+@dataclass
+class Records:
+    """Every record of a data folder, by kind, with the folder's metadata and how files were read."""
+
+    config: DatasetConfig
+    rows: dict[str, list[Record]] = field(default_factory=dict)
+    tables: list[TableInfo] = field(default_factory=list)
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """The ``[dataset]`` table of dataset.toml."""
+        return self.config.metadata
+
+
+def read_records(data_dir: str | Path) -> tuple[Records, list[Problem]]:
+    """Read every data file of ``data_dir`` into :class:`Records`.
+
+    Parameters
+    ----------
+    data_dir : str or Path
+        A data folder (see :mod:`essgraph.loaders.layout`).
+
+    Returns
+    -------
+    (Records, list of Problem)
+        The records of every readable file (rows read before a file's error
+        are kept), and the problems met while reading: configuration problems,
+        read errors and readers' notes (as warnings).
+    """
+    config, problems = read_config(Path(data_dir))
+    records = Records(config, {kind: [] for kind in config.files})
+    for kind, paths in config.files.items():
+        for path in paths:
+            try:
+                table = read_table(path)
+            except ReadError as exc:
+                problems.append(_from_read_error(exc, path))
+                continue
+            problems += [Problem(n.code, WARNING, path.name, value=str(n.params.get("value", "")), params=n.params)
+                         for n in table.notes]
+            rows = _read_rows(table, kind, records.rows[kind], problems)
+            records.tables.append(TableInfo(path.name, kind, table.format, table.encoding, table.delimiter,
+                                            table.sheet, table.columns, rows))
+    return records, problems
+
+
+def _read_rows(table: Table, kind: str, into: list[Record], problems: list[Problem]) -> int:
+    name = table.path.name
+    columns = tuple(clean(c) for c in table.columns)
+    count = 0
+    try:
+        for row in table.rows:
+            values = {col: clean(row.values[raw]) for col, raw in zip(columns, table.columns)}
+            into.append(Record(kind, name, row.number, values, tuple(clean(x) for x in row.extra)))
+            count += 1
+    except ReadError as exc:
+        problems.append(_from_read_error(exc, table.path))
+    return count
+
+
+def _from_read_error(exc: ReadError, path: Path) -> Problem:
+    params = dict(exc.params)
+    params.setdefault("file", path.name)
+    return Problem(exc.code, ERROR, path.name, row=params.get("row"),
+                   value=str(params.get("value", "")), params=params)

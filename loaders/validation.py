@@ -1,0 +1,199 @@
+"""Validate a data folder against the graph model and return every problem at once.
+
+:func:`validate` never raises for a data problem: it reads every file it can and
+returns a :class:`~essgraph.loaders.report.ValidationReport` listing each problem
+with a stable type slug, a severity, its location and how to fix it. The data
+contract is ``data/SCHEMA.md``; the rules come from the graph model
+(:data:`~essgraph.graphmodel.NODE_SPECS`, :data:`~essgraph.graphmodel.REL_SPECS`,
+the vocabularies), so nothing here repeats them.
+
+Examples
+--------
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "macro_regions.csv").write_text(
+...     "id,name,section,quote\\nsur,Sur,3.1,Macro Región Sur\\nsur,Sur,3.1,\\n", encoding="utf-8")
+>>> report = validate(folder)
+>>> report.valid, [(p.type, p.row) for p in report.problems]
+(False, [('duplicate-id', 3), ('empty-quote', 3)])
+>>> print(report.problems[0].message("en"))
+id 'sur' is already used in macro_regions.csv row 2
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Iterable
+
+from essgraph.graphmodel import REL_SPECS, REL_TYPES, VOCABULARIES, PropertySpec
+
+from .entities import Entities, index_entities
+from .layout import FILE_KINDS, KindSpec, bundled_data_dir
+from .records import Record, Records, read_records
+from .report import ERROR, WARNING, Problem, TableInfo, ValidationReport
+from .text import repair_mojibake, split_list
+
+__all__ = ["YEAR_RANGE", "validate", "check_records"]
+
+#: Years a ``year`` or ``*_year`` value may take.
+YEAR_RANGE = range(1900, 2031)
+
+_INTEGER = re.compile(r"^-?[0-9]+$")
+_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+
+
+def validate(data_dir: str | Path | None = None, *, strict: bool = False) -> ValidationReport:
+    """Validate the data folder ``data_dir`` and return a report of every problem.
+
+    Parameters
+    ----------
+    data_dir : str or Path, optional
+        The data folder; the bundled data when omitted.
+    strict : bool
+        Turn every warning (encoding fallback, garbled text, possible
+        duplicate…) into an error.
+
+    Returns
+    -------
+    ValidationReport
+        ``report.valid`` is True when no problem is an error.
+
+    See Also
+    --------
+    essgraph.loaders.builder.build : validates, then builds the graph.
+    """
+    folder = Path(data_dir) if data_dir is not None else bundled_data_dir()
+    records, problems = read_records(folder)
+    return check_records(records, problems, strict=strict)
+
+
+def check_records(records: Records, problems: Iterable[Problem] = (), *, strict: bool = False) -> ValidationReport:
+    """Check records already read (see :func:`~essgraph.loaders.records.read_records`).
+
+    ``problems`` are the problems met while reading; they are part of the report.
+    """
+    found = list(problems)
+    missing: set[tuple[str, str]] = set()
+    for table in records.tables:
+        found += _check_columns(table, FILE_KINDS[table.kind], missing)
+    entities, entity_problems = index_entities(records.rows)
+    found += entity_problems
+    for kind, rows in records.rows.items():
+        spec = FILE_KINDS[kind]
+        for record in rows:
+            found += _check_values(record, spec.columns, missing)
+            found += _check_refs(record, spec.columns, entities)
+    found += _check_relationships(records.rows.get("relationships", []), entities)
+    report = ValidationReport(str(records.config.data_dir), found, records.tables)
+    return report.escalated() if strict else report
+
+
+def _check_columns(table: TableInfo, spec: KindSpec, missing: set[tuple[str, str]]) -> list[Problem]:
+    names = spec.column_names
+    problems = []
+    for column in table.columns:
+        if column not in names:
+            problems.append(Problem("unknown-column", WARNING, table.file, 1, column, column, {
+                "allowed": list(names), "suggestions": difflib.get_close_matches(column.lower(), names, n=1)}))
+    for p in spec.columns:
+        if p.required and p.name not in table.columns:
+            missing.add((table.file, p.name))
+            problems.append(Problem("missing-column", ERROR, table.file, 1, p.name, params={"allowed": list(names)}))
+    return problems
+
+
+def _check_values(record: Record, columns: tuple[PropertySpec, ...], missing: set[tuple[str, str]]) -> list[Problem]:
+    problems = []
+
+    def add(type_: str, column: str, value: str = "", severity: str = ERROR, **params: object) -> None:
+        problems.append(Problem(type_, severity, record.file, record.row, column, value, dict(params)))
+
+    for p in columns:
+        value = record.get(p.name)
+        if not value:
+            if p.required and (record.file, p.name) not in missing:
+                add("empty-quote" if p.name == "quote" else "missing-value", p.name)
+            continue
+        if p.type == "int" and (p.name == "year" or p.name.endswith("_year")):
+            if not _INTEGER.match(value) or int(value) not in YEAR_RANGE:
+                add("bad-year", p.name, value)
+        elif p.type == "int" and not _INTEGER.match(value) or p.type == "float" and not _NUMBER.match(value):
+            add("bad-number", p.name, value)
+        if p.vocabulary:
+            vocabulary = VOCABULARIES[p.vocabulary]
+            for item in split_list(value) if p.type == "list" else [value]:
+                if item in vocabulary:
+                    continue
+                if p.vocabulary == "evidence":
+                    add("bad-evidence", p.name, item, type=record.get("type"))
+                else:
+                    add("bad-enum", p.name, item, allowed=sorted(vocabulary),
+                        suggestions=_close(item, vocabulary))
+    for column, value in record.values.items():
+        fixed = repair_mojibake(value)
+        if fixed is not None:
+            add("mojibake", column, value, WARNING, fixed=fixed)
+        if "\ufffd" in value:
+            add("replacement-character", column, value, WARNING)
+    if record.extra:
+        add("extra-cells", "", " | ".join(record.extra)[:80], count=len(record.extra))
+    return problems
+
+
+def _check_refs(record: Record, columns: tuple[PropertySpec, ...], entities: Entities) -> list[Problem]:
+    problems = []
+    for p in columns:
+        value = record.get(p.name)
+        if p.ref and value and not entities.has(value, {p.ref}):
+            problems.append(Problem("unknown-reference", ERROR, record.file, record.row, p.name, value, {
+                "target": p.ref, "suggestions": entities.suggest(value, {p.ref})}))
+    return problems
+
+
+def _check_relationships(rows: list[Record], entities: Entities) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str, str, str], Record] = {}
+    for record in rows:
+        rel_type, start, end = record.get("type"), record.get("start"), record.get("end")
+
+        def add(type_: str, column: str, value: str = "", severity: str = ERROR, **params: object) -> None:
+            problems.append(Problem(type_, severity, record.file, record.row, column, value, dict(params)))
+
+        spec = REL_SPECS.get(rel_type)
+        if rel_type and spec is None:
+            add("unknown-relationship-type", "type", rel_type, allowed=sorted(REL_TYPES),
+                suggestions=_close(rel_type.upper(), REL_TYPES))
+        for column, node_id in (("start", start), ("end", end)):
+            labels = (spec.start_labels if column == "start" else spec.end_labels) if spec else None
+            if node_id and node_id not in entities:
+                target = "/".join(sorted(labels)) if labels else "node"
+                add("unknown-reference", column, node_id, target=target,
+                    suggestions=entities.suggest(node_id, labels))
+        if spec and start in entities and end in entities:
+            start_labels, end_labels = set(entities[start].labels), set(entities[end].labels)
+            if not (start_labels & spec.start_labels and end_labels & spec.end_labels):
+                swap = bool(start_labels & spec.end_labels and end_labels & spec.start_labels)
+                add("bad-endpoint-label", "type", rel_type, type=rel_type, start=start, end=end,
+                    start_label=entities[start].label, end_label=entities[end].label,
+                    allowed_start="/".join(sorted(spec.start_labels)),
+                    allowed_end="/".join(sorted(spec.end_labels)), swap=swap)
+        if start and start == end:
+            add("self-relationship", "end", start, type=rel_type)
+        if rel_type == "SHARES_CONTACT" and record.get("evidence") == "stated":
+            add("bad-evidence", "evidence", "stated", type=rel_type)
+        quote = record.get("quote")
+        keys = [(rel_type, start, end, quote)]
+        if spec and spec.symmetric:
+            keys.append((rel_type, end, start, quote))
+        first = next((seen[k] for k in keys if k in seen), None)
+        if first is not None:
+            add("duplicate-relationship", "quote", quote[:60], WARNING, type=rel_type, start=start, end=end,
+                other_file=first.file, other_row=first.row)
+        else:
+            seen[keys[0]] = record
+    return problems
+
+
+def _close(value: str, choices: Iterable[str]) -> list[str]:
+    return difflib.get_close_matches(value, list(choices), n=3, cutoff=0.6)

@@ -1,0 +1,141 @@
+"""Read an XLSX data file: the first visible sheet, values as the spreadsheet shows them.
+
+The workbook is opened read-only with the values the spreadsheet saved
+(``data_only``). Spreadsheet traps are handled explicitly:
+
+* a number stored in a text column (a phone typed as ``987654321``) becomes text
+  without ``.0``; text such as ``+51 984 316 053`` is kept as typed;
+* a formula whose value was never saved (a file written by a program, not by a
+  spreadsheet) is an error naming the sheet and cell, never an empty value;
+* hidden sheets and sheets after the first visible one are ignored, with a note;
+* blank or merged header cells are an error; trailing empty rows are skipped.
+
+Examples
+--------
+>>> import tempfile, pathlib, openpyxl
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "people.xlsx"
+>>> wb = openpyxl.Workbook(); ws = wb.active; ws.title = "Hoja1"
+>>> ws.append(["id", "name", "phone"]); ws.append(["person-ana", "Ana", 987654321.0]); ws.append([])
+>>> wb.save(path)
+>>> table = read_xlsx(path)
+>>> table.format, table.sheet, [(r.number, r.values["phone"]) for r in table.rows]
+('xlsx', 'Hoja1', [(2, '987654321')])
+"""
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+from typing import Any, Generator, Iterator
+from xml.etree.ElementTree import ParseError
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from .readers import Note, ReadError, Row, Table, header_columns, make_row
+
+__all__ = ["read_xlsx", "cell_text"]
+
+# What a damaged or foreign file makes openpyxl raise while opening or reading it.
+_BROKEN_FILE = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, ParseError, OSError, EOFError)
+
+
+def read_xlsx(path: Path) -> Table:
+    """Read the first visible sheet of an XLSX workbook.
+
+    Parameters
+    ----------
+    path : Path
+        The workbook (size already checked by :func:`~essgraph.loaders.readers.read_table`).
+
+    Returns
+    -------
+    Table
+        ``sheet`` names the sheet read; ``notes`` list ignored sheets.
+
+    Raises
+    ------
+    ReadError
+        ``bad-xlsx``, ``no-sheet``, ``empty-file``, ``blank-header``,
+        ``duplicate-header``; while iterating, ``formula-without-value``.
+    """
+    try:
+        values_book = load_workbook(path, read_only=True, data_only=True)
+        formula_book = load_workbook(path, read_only=True, data_only=False)
+    except _BROKEN_FILE as exc:
+        raise ReadError("bad-xlsx", file=path.name, reason=type(exc).__name__) from exc
+    notes: list[Note] = []
+    visible = []
+    for sheet in values_book.worksheets:
+        if sheet.sheet_state == "visible":
+            visible.append(sheet.title)
+        else:
+            notes.append(Note("hidden-sheet", {"file": path.name, "value": sheet.title}))
+    if not visible:
+        _close(values_book, formula_book)
+        raise ReadError("no-sheet", file=path.name)
+    title = visible[0]
+    notes += [Note("extra-sheet", {"file": path.name, "sheet": title, "value": t}) for t in visible[1:]]
+    lines = _lines(values_book, formula_book, title, path.name)
+    try:
+        for number, cells in lines:
+            if any(cells):
+                break
+        else:
+            raise ReadError("empty-file", file=path.name)
+        columns = header_columns(cells, file=path.name, cell=lambda i: f"{title}!{get_column_letter(i)}{number}")
+    except ReadError:
+        lines.close()
+        raise
+    return Table(path, "xlsx", columns, _rows(lines, columns), sheet=title, notes=notes)
+
+
+def cell_text(value: Any) -> str:
+    """A cell value as the text a planner typed.
+
+    >>> cell_text(987654321.0), cell_text("+51 984 316 053"), cell_text(2016), cell_text(None)
+    ('987654321', '+51 984 316 053', '2016', '')
+    >>> cell_text(12.5), cell_text(True), cell_text(dt.datetime(2018, 9, 1))
+    ('12.5', 'TRUE', '2018-09-01')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _lines(values_book: Any, formula_book: Any, title: str, name: str) -> Generator[tuple[int, list[str]], None, None]:
+    """Rows of the sheet as text cells, with formulas checked for a saved value."""
+    try:
+        value_rows = values_book[title].iter_rows(min_row=1, min_col=1, values_only=True)
+        formula_rows = formula_book[title].iter_rows(min_row=1, min_col=1, values_only=True)
+        for number, (values, formulas) in enumerate(zip(value_rows, formula_rows), start=1):
+            for index, (value, formula) in enumerate(zip(values, formulas), start=1):
+                if value is None and isinstance(formula, str) and formula.startswith("="):
+                    raise ReadError("formula-without-value", file=name, sheet=title, row=number,
+                                    cell=f"{get_column_letter(index)}{number}", value=formula[:60])
+            yield number, [cell_text(v) for v in values]
+    except _BROKEN_FILE as exc:
+        raise ReadError("bad-xlsx", file=name, reason=type(exc).__name__) from exc
+    finally:
+        _close(values_book, formula_book)
+
+
+def _rows(lines: Iterator[tuple[int, list[str]]], columns: tuple[str, ...]) -> Iterator[Row]:
+    for number, cells in lines:
+        row = make_row(number, columns, cells)
+        if row is not None:
+            yield row
+
+
+def _close(*books: Any) -> None:
+    for book in books:
+        book.close()
