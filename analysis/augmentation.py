@@ -1,0 +1,228 @@
+"""Weaving (a): the fewest new alliances that leave no single point of failure.
+
+A network has no single point of failure when no organization (articulation
+point) and no tie (bridge) can disappear and split it: it is *biconnected*.
+Making a network biconnected with the fewest new ties is the classic
+augmentation problem (Eswaran & Tarjan): in the block–cut tree (the tree of
+biconnected blocks and the articulation points between them) every *leaf* block
+needs a new tie from its inside, and the blocks around an articulation point in
+``d`` blocks need ``d - 1`` ties to stay together without it, so
+``max(ceil(leaves / 2), d - 1)`` is a lower bound, which unrestricted pairs reach.
+
+Only plausible pairs may be proposed (same region, same sector or a common
+network, see :mod:`essgraph.analysis.plausibility`), which makes the problem
+NP-hard in general; we use a greedy rule: repeatedly add the plausible tie that
+removes the most leaves, and among those the one that merges the most blocks
+(the longest path in the block–cut tree), looking ahead at which of the best
+candidates leaves the lowest lower bound; then rebuild the tree. The result
+says how far it is from the lower bound and which failure points remain when
+no plausible tie can close them.
+
+References
+----------
+Eswaran, K. P. & Tarjan, R. E. (1976). Augmentation problems. SIAM J. Computing 5(4).
+Hopcroft, J. & Tarjan, R. (1973). Efficient algorithms for graph manipulation.
+
+Examples
+--------
+>>> import networkx as nx
+>>> T = nx.star_graph(4); nx.set_node_attributes(T, "cusco", "region")
+>>> a = augmentation(T, lang="en")
+>>> a.lower_bound, len(a.new_ties), a.cut_points_after, a.complete
+(3, 3, 0, True)
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Hashable
+
+import networkx as nx
+
+from ._common import id_key, ref, refs
+from .messages import CATALOG
+from .plausibility import GroupNames, describe, plausible_partners, shared
+
+__all__ = ["Augmentation", "augmentation"]
+
+
+@dataclass
+class Augmentation:
+    """New ties proposed to close every single point of failure of a component."""
+
+    component_size: int
+    cut_points_before: int
+    bridges_before: int
+    lower_bound: int
+    new_ties: list[dict[str, Any]]
+    cut_points_after: int
+    bridges_after: int
+    remaining: list[dict[str, Any]] = field(default_factory=list)
+    complete: bool = False
+
+
+def augmentation(
+    T: nx.Graph,
+    *,
+    nodes: list[Hashable] | None = None,
+    names: GroupNames | None = None,
+    lang: str = "es",
+    max_new: int | None = None,
+    lookahead: int = 25,
+) -> Augmentation:
+    """Propose the fewest plausible new ties that make a component biconnected.
+
+    Parameters
+    ----------
+    T : networkx.Graph
+        A tie graph.
+    nodes : list, optional
+        The part of the network to make robust; by default its largest connected
+        component (joining other components is what partner suggestions do).
+    names : mapping, optional
+        Display names of regions and sectors for the reasons.
+    lang : {"es", "en"}
+        Language of the reasons.
+    max_new : int, optional
+        Stop after this many new ties.
+    lookahead : int
+        How many of the best-looking candidate ties are tried at each step.
+
+    Returns
+    -------
+    Augmentation
+        ``new_ties`` rows ``{a, b, why, closes, reason}`` in the order chosen, where
+        ``closes`` lists the articulation points the tie removes; ``remaining`` the
+        articulation points left; ``complete`` whether no articulation point and no
+        bridge is left.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> T = nx.path_graph(["a", "b", "c", "d"]); nx.set_node_attributes(T, "a01", "sector")
+    >>> a = augmentation(T, lang="en")
+    >>> [(t["a"]["id"], t["b"]["id"]) for t in a.new_ties], a.complete
+    ([('a', 'd')], True)
+    """
+    if nodes is None:
+        comps = sorted((sorted(c, key=id_key) for c in nx.connected_components(T)), key=lambda c: (-len(c), id_key(c[0])))
+        nodes = comps[0] if comps else []
+    S = nx.Graph(T.subgraph(nodes))
+    cuts, n_bridges = _failures(S)
+    before = (len(cuts), n_bridges)
+    lower = _lower_bound(S)
+    actors = [v for v in sorted(S, key=id_key) if not S.nodes[v].get("is_person")]
+    new_ties = []
+    while (cuts or n_bridges) and (max_new is None or len(new_ties) < max_new):
+        best = _best_tie(S, actors, lookahead)
+        if best is None:
+            break
+        u, v = best
+        why = shared(u, v, S, names=names, lang=lang)
+        S.add_edge(u, v)
+        after, bridges_after = _failures(S)
+        closed = sorted(cuts - after, key=id_key)
+        new_ties.append({"a": ref(S, u), "b": ref(S, v), "why": why, "closes": refs(S, closed),
+                         "reason": _reason(S, u, v, why, closed, n_bridges - bridges_after, lang)})
+        cuts, n_bridges = after, bridges_after
+    return Augmentation(sum(1 for v in T.subgraph(nodes) if not T.nodes[v].get("is_person")), before[0], before[1],
+                        lower, new_ties, len(cuts), n_bridges, refs(S, cuts), not cuts and not n_bridges)
+
+
+def _reason(S: nx.Graph, u: Hashable, v: Hashable, why: list[dict[str, Any]], closed: list[Hashable],
+            bridges_closed: int, lang: str) -> str:
+    name = lambda x: str(S.nodes[x].get("name", x))  # noqa: E731
+    values = {"a": name(u), "b": name(v), "why": describe(why, lang)}
+    if closed:
+        listed = ", ".join(name(c) for c in closed[:3]) + ("…" if len(closed) > 3 else "")
+        return CATALOG.t("reason.augment", lang, what=CATALOG.t("what.cuts", lang, names=listed), **values)
+    if bridges_closed:
+        return CATALOG.t("reason.augment", lang, what=CATALOG.t("what.bridges", lang, n=bridges_closed), **values)
+    return CATALOG.t("reason.augment_none", lang, **values)
+
+
+def _failures(S: nx.Graph) -> tuple[set[Hashable], int]:
+    return set(nx.articulation_points(S)), sum(1 for _ in nx.bridges(S))
+
+
+def _tree(S: nx.Graph) -> tuple[nx.Graph, dict[Hashable, Any], list[Any]]:
+    """The block–cut tree, each node's position in it, and its leaf blocks."""
+    cuts = set(nx.articulation_points(S))
+    tree = nx.Graph()
+    position: dict[Hashable, Any] = {}
+    for i, block in enumerate(sorted((sorted(b, key=id_key) for b in nx.biconnected_components(S)),
+                                     key=lambda b: id_key(b[0]))):
+        tree.add_node(("B", i))
+        for v in block:
+            if v in cuts:
+                tree.add_edge(("B", i), ("C", v))
+                position[v] = ("C", v)
+            else:
+                position[v] = ("B", i)
+    leaves = [b for b in tree if b[0] == "B" and tree.degree(b) == 1]
+    return tree, position, leaves
+
+
+def _best_tie(S: nx.Graph, actors: list[Hashable], lookahead: int) -> tuple[Hashable, Hashable] | None:
+    """The plausible new tie that removes most leaves and merges most blocks, with lookahead.
+
+    Candidates have an endpoint inside a leaf block (every solution needs one
+    such tie per leaf). The ``lookahead`` best by (leaves removed, blocks merged)
+    are tried, and the one leaving the lowest lower bound wins.
+    """
+    tree, position, leaves = _tree(S)
+    leaf_set = set(leaves)
+    if not leaves:  # no articulation point: only a lone bridge of two nodes can remain
+        return None
+    depth, up = _lifting(tree)
+    partners = plausible_partners(S, actors)
+    candidates = set()
+    for u in (v for v in actors if position.get(v) in leaf_set):
+        for w in partners[u]:
+            pu, pw = position[u], position[w]
+            if pu != pw:
+                a, b = sorted((u, w), key=id_key)
+                key = (-((pu in leaf_set) + (pw in leaf_set)), -_distance(pu, pw, depth, up), id_key(a), id_key(b))
+                candidates.add((key, (a, b)))
+    best, best_key = None, None
+    for key, (a, b) in sorted(candidates)[:lookahead]:
+        S.add_edge(a, b)
+        full_key = (_lower_bound(S), *key)
+        S.remove_edge(a, b)
+        if best_key is None or full_key < best_key:
+            best, best_key = (a, b), full_key
+    return best
+
+
+def _lower_bound(S: nx.Graph) -> int:
+    """``max(ceil(leaves / 2), d - 1)``: no augmentation of ``S`` is smaller (0 without cut points)."""
+    tree, _, leaves = _tree(S)
+    spread = max((tree.degree(c) for c in tree if c[0] == "C"), default=0)
+    return max(math.ceil(len(leaves) / 2), spread - 1) if spread else 0
+
+
+def _lifting(tree: nx.Graph) -> tuple[dict[Any, int], list[dict[Any, Any]]]:
+    """Depths and binary-lifting ancestor tables of a tree (rooted at its first node)."""
+    root = next(iter(tree))
+    depth, parent = {root: 0}, {root: root}
+    for a, b in nx.bfs_edges(tree, root):
+        depth[b], parent[b] = depth[a] + 1, a
+    up = [parent]
+    for _ in range(max(1, max(depth.values()).bit_length())):
+        prev = up[-1]
+        up.append({v: prev[prev[v]] for v in prev})
+    return depth, up
+
+
+def _distance(a: Any, b: Any, depth: dict[Any, int], up: list[dict[Any, Any]]) -> int:
+    x, y = (a, b) if depth[a] >= depth[b] else (b, a)
+    diff = depth[x] - depth[y]
+    for j, table in enumerate(up):
+        if diff >> j & 1:
+            x = table[x]
+    if x != y:
+        for table in reversed(up):
+            if table[x] != table[y]:
+                x, y = table[x], table[y]
+        x = up[0][x]
+    return depth[a] + depth[b] - 2 * depth[x]

@@ -1,0 +1,270 @@
+"""What counts as a tie: the projection from the property graph to the tie graph.
+
+Every analysis runs on a *tie graph*: a simple undirected :class:`networkx.Graph`
+made from the property graph (a :class:`networkx.MultiDiGraph`, see
+:mod:`essgraph.graphmodel.graph`) by a documented, machine-readable rule, the
+:class:`Projection`:
+
+* **nodes** are the nodes carrying one of ``node_labels`` (by default every
+  ``Organization``; networks, platforms and mesas are organizations that also
+  carry ``Network``) whose ``status`` is not excluded (by default the
+  organizations the report only *proposes* are left out);
+* **ties** are the relationships of ``relationship_types`` between two such
+  nodes, in either direction. By default the organization-to-organization and
+  organization-to-network types: ``MEMBER_OF``, ``PART_OF``, ``FOUNDED``,
+  ``ALLIED_WITH``, ``COORDINATES_WITH``, ``SUPPORTS``, ``PARTICIPATES_IN``.
+  ``LOCATED_IN`` (geography), people and inferred evidence are not ties unless asked;
+* a network takes part as a node like any other: membership is a tie to the
+  network, so two members of one network are two steps apart;
+* several relationships between the same pair (parallel edges, both directions)
+  make one tie, which records how many relationships, of which types and
+  years support it; self-loops are dropped and counted;
+* with ``year`` the network is taken *as of* that year: relationships dated
+  after it and organizations founded after it are left out; undated
+  relationships are kept and counted.
+
+The projection's :meth:`Projection.to_dict` is what every JSON result carries,
+so anyone can rebuild the same tie graph from ``essgraph export --format json``.
+
+Examples
+--------
+>>> from essgraph.graphmodel import Node, Relationship, build_graph
+>>> ev = {"section": "3.1", "quote": "q", "evidence": "stated"}
+>>> G = build_graph(
+...     [Node("gresp", ("Organization", "Network"), {"name": "GRESP", "kind": "network"}),
+...      Node("joc", ("Organization",), {"name": "JOC", "kind": "union"}),
+...      Node("lima", ("Region",), {"name": "Lima"})],
+...     [Relationship("MEMBER_OF", "joc", "gresp", ev),
+...      Relationship("ALLIED_WITH", "gresp", "joc", {**ev, "quote": "other"}),
+...      Relationship("LOCATED_IN", "joc", "lima", ev)])
+>>> T, proj = tie_graph(G)
+>>> sorted(T.edges(data="types"))
+[('gresp', 'joc', ('ALLIED_WITH', 'MEMBER_OF'))]
+>>> proj.to_dict()["relationship_types"][:3], proj.to_dict()["directed"]
+(['ALLIED_WITH', 'COORDINATES_WITH', 'FOUNDED'], False)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import networkx as nx
+
+from ..errors import GraphError
+from ..graphmodel import NETWORK_LABEL, REL_TYPES
+
+__all__ = [
+    "DEFAULT_RELATIONSHIP_TYPES",
+    "ACTOR_LABELS",
+    "Projection",
+    "tie_graph",
+    "projection_of",
+]
+
+#: Organization-to-organization and organization-to-network relationship types.
+DEFAULT_RELATIONSHIP_TYPES: tuple[str, ...] = (
+    "ALLIED_WITH", "COORDINATES_WITH", "FOUNDED", "MEMBER_OF", "PARTICIPATES_IN", "PART_OF", "SUPPORTS",
+)
+#: Labels of the nodes that analyses rank and recommend (people only connect).
+ACTOR_LABELS: frozenset[str] = frozenset({"Organization", "Municipality"})
+#: Node attributes copied from the property graph to the tie graph.
+NODE_ATTRIBUTES = ("name", "acronym", "kind", "legal_form", "sector", "region", "macro_region", "scope", "status",
+                   "founded_year")
+
+
+@dataclass(frozen=True)
+class Projection:
+    """The rule that made a tie graph, plus what it counted.
+
+    The first six fields are the rule (enough to rebuild the tie graph); ``counts``
+    says how big it came out: ``nodes``, ``ties``, ``relationships`` (property-graph
+    relationships behind the ties), ``undated_relationships``, ``self_loops``.
+    """
+
+    node_labels: tuple[str, ...]
+    relationship_types: tuple[str, ...]
+    include_inferred: bool = False
+    directed: bool = False
+    year: int | None = None
+    exclude_status: tuple[str, ...] = ("proposed",)
+    counts: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The machine-readable form stored as ``projection`` in every JSON result."""
+        return {
+            "node_labels": list(self.node_labels),
+            "relationship_types": list(self.relationship_types),
+            "include_inferred": self.include_inferred,
+            "directed": self.directed,
+            "year": self.year,
+            "exclude_status": list(self.exclude_status),
+            "counts": dict(sorted(self.counts.items())),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Projection":
+        """Inverse of :meth:`to_dict` (counts are kept as given)."""
+        return cls(tuple(data["node_labels"]), tuple(data["relationship_types"]),
+                   bool(data.get("include_inferred", False)), bool(data.get("directed", False)),
+                   data.get("year"), tuple(data.get("exclude_status", ())), dict(data.get("counts", {})))
+
+
+def projection_of(
+    *,
+    include_inferred: bool = False,
+    include_people: bool = False,
+    include_municipalities: bool = False,
+    relationship_types: Iterable[str] | None = None,
+    year: int | None = None,
+    exclude_status: Iterable[str] = ("proposed",),
+) -> Projection:
+    """The :class:`Projection` that :func:`tie_graph` applies for these options.
+
+    Parameters
+    ----------
+    include_inferred : bool
+        Count relationships whose evidence is ``inferred`` too, and ``SHARES_CONTACT``.
+    include_people : bool
+        Let people take part as connectors: ``Person`` nodes and ``REPRESENTS`` ties
+        (an interviewee who speaks for two organizations links them in two steps).
+    include_municipalities : bool
+        Let municipalities take part: ``Municipality`` nodes and ``WORKS_WITH`` ties.
+    relationship_types : iterable of str, optional
+        Replace the default types (:data:`DEFAULT_RELATIONSHIP_TYPES`) altogether.
+    year : int, optional
+        The network as of this year.
+    exclude_status : iterable of str
+        Organization statuses left out (default: ``proposed``).
+
+    Returns
+    -------
+    Projection
+        Without counts.
+
+    Raises
+    ------
+    GraphError
+        For an unknown relationship type.
+
+    Examples
+    --------
+    >>> p = projection_of(include_people=True, include_inferred=True)
+    >>> p.node_labels, "REPRESENTS" in p.relationship_types, "SHARES_CONTACT" in p.relationship_types
+    (('Network', 'Organization', 'Person'), True, True)
+    """
+    labels = {"Organization", NETWORK_LABEL}
+    types = set(DEFAULT_RELATIONSHIP_TYPES if relationship_types is None else relationship_types)
+    unknown = sorted(types - REL_TYPES)
+    if unknown:
+        raise GraphError(f"unknown relationship type(s) {', '.join(unknown)}: use some of {', '.join(sorted(REL_TYPES))}")
+    if include_inferred and relationship_types is None:
+        types.add("SHARES_CONTACT")
+    if include_people:
+        labels.add("Person")
+        types.add("REPRESENTS")
+    if include_municipalities:
+        labels.add("Municipality")
+        if relationship_types is None:
+            types.add("WORKS_WITH")
+    return Projection(tuple(sorted(labels)), tuple(sorted(types)), include_inferred, False,
+                      year, tuple(sorted(set(exclude_status))))
+
+
+def tie_graph(
+    G: nx.MultiDiGraph,
+    *,
+    include_inferred: bool = False,
+    include_people: bool = False,
+    include_municipalities: bool = False,
+    relationship_types: Iterable[str] | None = None,
+    year: int | None = None,
+    exclude_status: Iterable[str] = ("proposed",),
+    projection: Projection | None = None,
+) -> tuple[nx.Graph, Projection]:
+    """Project the property graph onto the tie graph that analyses run on.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The property graph (embedded, read back from Neo4j or rebuilt from an export).
+    include_inferred, include_people, include_municipalities, relationship_types, year, exclude_status
+        See :func:`projection_of`.
+    projection : Projection, optional
+        Apply this rule instead of the options (e.g. one read from a JSON result).
+
+    Returns
+    -------
+    T : networkx.Graph
+        Nodes inserted in id order with ``labels``, ``name`` (the id when missing),
+        ``is_network``, ``is_person`` and the organization attributes; each tie has
+        ``relationships`` (int), ``types``, ``evidence`` and ``years`` (sorted tuples).
+        ``T.graph["projection"]`` is the returned projection.
+    projection : Projection
+        The rule with its counts.
+
+    Examples
+    --------
+    >>> from essgraph.graphmodel import Node, Relationship, build_graph
+    >>> ev = {"section": "s", "quote": "q", "evidence": "stated"}
+    >>> G = build_graph([Node(i, ("Organization",), {"name": i.upper()}) for i in "abc"],
+    ...                 [Relationship("SUPPORTS", "a", "b", {**ev, "year": 2010}),
+    ...                  Relationship("SUPPORTS", "b", "c", {**ev, "year": 2016}),
+    ...                  Relationship("ALLIED_WITH", "a", "c", ev),
+    ...                  Relationship("ALLIED_WITH", "a", "a", ev)])
+    >>> T, p = tie_graph(G, year=2012)
+    >>> sorted(T.edges()), p.counts["undated_relationships"], p.counts["self_loops"]
+    ([('a', 'b'), ('a', 'c')], 1, 1)
+    """
+    proj = projection or projection_of(
+        include_inferred=include_inferred, include_people=include_people,
+        include_municipalities=include_municipalities, relationship_types=relationship_types,
+        year=year, exclude_status=exclude_status)
+    labels, types = set(proj.node_labels), set(proj.relationship_types)
+    T = nx.Graph()
+    for node_id in sorted(G.nodes):
+        attrs = G.nodes[node_id]
+        node_labels = tuple(sorted(attrs.get("labels", ())))
+        if not labels.intersection(node_labels) or attrs.get("status") in proj.exclude_status:
+            continue
+        founded = _as_int(attrs.get("founded_year"))
+        if proj.year is not None and founded is not None and founded > proj.year:
+            continue
+        data = {k: attrs[k] for k in NODE_ATTRIBUTES if attrs.get(k) not in (None, "")}
+        data["name"] = str(attrs.get("name") or node_id)
+        T.add_node(node_id, labels=node_labels, is_network=NETWORK_LABEL in node_labels,
+                   is_person="Person" in node_labels, **data)
+    ties: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    loops = undated = 0
+    for start, end, attrs in G.edges(data=True):
+        if attrs.get("type") not in types or start not in T or end not in T:
+            continue
+        if attrs.get("evidence", "stated") != "stated" and not proj.include_inferred:
+            continue
+        rel_year = _as_int(attrs.get("year"))
+        if proj.year is not None and rel_year is not None and rel_year > proj.year:
+            continue
+        if start == end:
+            loops += 1
+            continue
+        undated += rel_year is None
+        ties.setdefault((min(start, end), max(start, end)), []).append(attrs)
+    for (u, v), rels in sorted(ties.items()):
+        years = sorted({y for y in (_as_int(r.get("year")) for r in rels) if y is not None})
+        T.add_edge(u, v, relationships=len(rels), types=tuple(sorted({r["type"] for r in rels})),
+                   evidence=tuple(sorted({r.get("evidence", "stated") for r in rels})), years=tuple(years))
+    counts = {"nodes": T.number_of_nodes(), "ties": T.number_of_edges(),
+              "relationships": sum(len(r) for r in ties.values()), "undated_relationships": undated,
+              "self_loops": loops}
+    proj = Projection(proj.node_labels, proj.relationship_types, proj.include_inferred, proj.directed,
+                      proj.year, proj.exclude_status, counts)
+    T.graph["projection"] = proj
+    return T, proj
+
+
+def _as_int(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

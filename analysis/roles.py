@@ -1,0 +1,133 @@
+"""Roles in the vocabulary of network weavers: hub, broker, peripheral, isolate.
+
+Each organization gets exactly one role, by the first rule that applies:
+
+1. **isolate** — it has no tie;
+2. **hub** — its degree is at least the ``hub_quantile`` percentile of the degrees
+   of organizations with ties (nearest rank), and at least ``min_hub_degree``;
+3. **broker** (connector between groups) — it is an articulation point (its loss
+   splits the network), or its betweenness is positive, at least the
+   ``broker_quantile`` percentile, and its ties reach two or more Louvain
+   communities (its own included);
+4. **peripheral** — every other organization with ties.
+
+Each result names the rule that assigned the role, with its numbers.
+
+References
+----------
+Holley, J. (2012). Network Weaver Handbook. Network Weaver Publishing.
+Krebs, V. & Holley, J. (2006). Building smart communities through network weaving.
+
+Examples
+--------
+>>> import networkx as nx
+>>> T = nx.star_graph(5); T.add_node(9)
+>>> r = roles(T, lang="en")
+>>> [(x["id"], x["role"]) for x in r.roles if x["id"] in (0, 1, 9)]
+[(0, 'hub'), (1, 'peripheral'), (9, 'isolate')]
+>>> r.roles[0]["rule"]
+'hub: 5 ties, at least 5 (degree percentile 90 and minimum 3)'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Hashable
+
+import networkx as nx
+import pandas as pd
+
+from ._common import actors, nearest_rank
+from .centrality import centrality
+from .communities import communities
+from .cuts import articulation_points
+from .messages import CATALOG, ROLES
+
+__all__ = ["Roles", "roles"]
+
+
+@dataclass
+class Roles:
+    """One role per organization, the thresholds used, and how many got each role."""
+
+    thresholds: dict[str, float]
+    counts: dict[str, int]
+    roles: list[dict[str, Any]]
+
+
+def roles(
+    T: nx.Graph,
+    *,
+    hub_quantile: float = 0.9,
+    min_hub_degree: int = 3,
+    broker_quantile: float = 0.9,
+    seed: int | None = 42,
+    k: int | None = None,
+    lang: str = "es",
+    table: pd.DataFrame | None = None,
+    membership: dict[Hashable, int] | None = None,
+) -> Roles:
+    """Assign a role to each organization and say which rule assigned it.
+
+    Parameters
+    ----------
+    T : networkx.Graph
+        A tie graph.
+    hub_quantile, min_hub_degree, broker_quantile
+        The thresholds of the rules (see the module's description).
+    seed : int, optional
+        Seed of the Louvain communities (and of sampled betweenness).
+    k : int, optional
+        Betweenness sample size, see :func:`essgraph.analysis.centrality.centrality`.
+    lang : {"es", "en"}
+        Language of the role labels' rules (the ``role`` slug stays English).
+    table, membership : optional
+        A :func:`centrality` table and a community membership already computed
+        for ``T`` (to avoid computing them twice).
+
+    Returns
+    -------
+    Roles
+        ``roles`` rows ``{id, name, role, role_label, rule, degree, betweenness,
+        communities_reached, articulation_point}`` sorted by id.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> r = roles(nx.barbell_graph(4, 1), min_hub_degree=5)
+    >>> sorted((x["id"], x["role"]) for x in r.roles if x["role"] != "peripheral")
+    [(3, 'broker'), (4, 'broker'), (5, 'broker')]
+    """
+    orgs = actors(T)
+    if not orgs:
+        return Roles({}, dict.fromkeys(ROLES, 0), [])
+    if table is None:
+        table = centrality(T, k=k, seed=seed).table
+    if membership is None:
+        membership = communities(T, seed=seed).membership()
+    betweenness = dict(zip(table["id"], table["betweenness"]))
+    cuts = {c.id for c in articulation_points(T)}
+    tied = [v for v in orgs if T.degree(v) > 0]
+    hub_at = max(min_hub_degree, nearest_rank((T.degree(v) for v in tied), hub_quantile))
+    broker_at = nearest_rank((betweenness[v] for v in tied), broker_quantile)
+    pct_hub, pct_broker = round(hub_quantile * 100), round(broker_quantile * 100)
+    rows = []
+    for v in orgs:
+        degree, between = T.degree(v), betweenness[v]
+        reached = len({membership[w] for w in (v, *T[v]) if w in membership})
+        if degree == 0:
+            role, rule = "isolate", CATALOG.t("rule.isolate", lang)
+        elif degree >= hub_at:
+            role = "hub"
+            rule = CATALOG.t("rule.hub", lang, degree=degree, threshold=hub_at, pct=pct_hub, minimum=min_hub_degree)
+        elif v in cuts:
+            role, rule = "broker", CATALOG.t("rule.broker_cut", lang)
+        elif between > 0 and between >= broker_at and reached >= 2:
+            role = "broker"
+            rule = CATALOG.t("rule.broker_between", lang, betweenness=between, pct=pct_broker, reached=reached)
+        else:
+            role, rule = "peripheral", CATALOG.t("rule.peripheral", lang, degree=degree)
+        rows.append({"id": v, "name": T.nodes[v].get("name", str(v)), "role": role,
+                     "role_label": CATALOG.t(f"role.{role}", lang), "rule": rule, "degree": degree,
+                     "betweenness": between, "communities_reached": reached, "articulation_point": v in cuts})
+    counts = {r: sum(1 for row in rows if row["role"] == r) for r in ROLES}
+    return Roles({"hub_degree": hub_at, "broker_betweenness": broker_at}, counts, rows)
