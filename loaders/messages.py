@@ -109,7 +109,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # Values
     "missing-value": ("el valor obligatorio '{column}' está vacío", "required value '{column}' is empty"),
     "missing-value.fix": ("complete '{column}' (ver data/SCHEMA.md)", "fill in '{column}' (see data/SCHEMA.md)"),
-    "bad-enum": ("'{value}' no es un valor permitido de {column}", "'{value}' is not an allowed value of {column}"),
+    "bad-enum": ("'{value}' no es un valor permitido de {column}{hint}", "'{value}' is not an allowed value of {column}{hint}"),
     "bad-enum.fix": ("use uno de: {allowed}", "use one of: {allowed}"),
     "bad-id": ("'{value}' no es un id válido", "'{value}' is not a valid id"),
     "bad-id.fix": ("use minúsculas ASCII, cifras y guiones simples, p. ej. '{suggestion}'",

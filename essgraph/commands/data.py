@@ -1,0 +1,122 @@
+"""Data commands: ``validate``, ``build``, ``stats`` and ``export``.
+
+Each command calls one function of :mod:`essgraph.loaders` of the same name and
+prints its result.
+
+>>> [c.name for c in COMMANDS]
+['validate', 'build', 'stats', 'export']
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from essgraph import loaders
+from essgraph.errors import ValidationFailed
+from essgraph.i18n import Catalog
+
+from .common import data_option, echo_json, graph_options, json_flag, lang_option, snapshot_option
+
+__all__ = ["COMMANDS", "validate", "build", "stats", "export"]
+
+_TEXT = Catalog({
+    "labels": ("Nodos por etiqueta", "Nodes per label"),
+    "types": ("Relaciones por tipo", "Relationships per type"),
+    "evidence": ("Relaciones por evidencia", "Relationships per evidence"),
+    "regions": ("Organizaciones y municipalidades por región", "Organizations and municipalities per region"),
+    "macro_regions": ("… por macro región", "… per macro-region"),
+    "kinds": ("Organizaciones por tipo", "Organizations per kind"),
+    "totals": ("{nodes} nodos, {relationships} relaciones, {census} registros del censo",
+               "{nodes} nodes, {relationships} relationships, {census} census records"),
+    "saved": ("Grafo guardado en {path}", "Graph saved to {path}"),
+    "warnings": ("{count} aviso(s): véalos con essgraph validate", "{count} warning(s): see them with essgraph validate"),
+    "exported": ("Exportado a {path}", "Exported to {path}"),
+})
+
+
+@click.command()
+@data_option
+@click.option("--strict", is_flag=True, help="Treat warnings (encoding, garbled text, possible duplicates) as errors.")
+@json_flag
+@lang_option
+def validate(data_dir: Path | None, strict: bool, as_json: bool, lang: str) -> None:
+    """Check the data files and list every problem with how to fix it.
+
+    Exits 0 when there is no error, 1 otherwise.
+
+    Example: essgraph validate --data mis-datos/
+    """
+    report = loaders.validate(data_dir, strict=strict)
+    if as_json:
+        echo_json(report.to_dict(lang))
+        raise click.exceptions.Exit(int(not report.valid))
+    if not report.valid:
+        raise ValidationFailed(report.summary(lang), report)
+    click.echo(report.render(lang) if report.problems else report.summary(lang))
+
+
+@click.command()
+@data_option
+@snapshot_option
+@lang_option
+def build(data_dir: Path | None, snapshot: Path | None, lang: str) -> None:
+    """Validate the data, build the graph and save it for the other commands.
+
+    Example: essgraph build --data mis-datos/ --snapshot grafo.json
+    """
+    result = loaders.build(data_dir, snapshot=snapshot)
+    _echo_counts(_TEXT.t("labels", lang), result.labels)
+    _echo_counts(_TEXT.t("types", lang), result.types)
+    if result.report.warnings:
+        click.echo(_TEXT.t("warnings", lang, count=result.report.warnings))
+    click.echo(_TEXT.t("saved", lang, path=result.snapshot))
+
+
+@click.command()
+@graph_options
+@json_flag
+@lang_option
+def stats(data_dir: Path | None, snapshot: Path | None, as_json: bool, lang: str) -> None:
+    """Count nodes and relationships by label, type, evidence, region, macro-region and kind.
+
+    Example: essgraph stats --json
+    """
+    counts = loaders.stats(loaders.load_graph(data_dir=data_dir, snapshot=snapshot))
+    if as_json:
+        echo_json(counts)
+        return
+    click.echo(_TEXT.t("totals", lang, **counts))
+    for key in ("labels", "types", "evidence", "kinds", "regions", "macro_regions"):
+        _echo_counts(_TEXT.t(key, lang), counts[key])
+
+
+@click.command()
+@graph_options
+@click.option("--format", "fmt", type=click.Choice(loaders.EXPORT_FORMATS), required=True,
+              help="json (loss-free), graphml or gexf (Gephi), csv (a .zip of nodes.csv and relationships.csv).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Output file.")
+@click.option("--include-personal-data", is_flag=True,
+              help="Keep people's names, phones and e-mails (left out by default).")
+@lang_option
+def export(data_dir: Path | None, snapshot: Path | None, fmt: str, output: Path,
+           include_personal_data: bool, lang: str) -> None:
+    """Export the graph for Gephi, spreadsheets or other programs.
+
+    Example: essgraph export --format gexf -o mapa.gexf
+    """
+    G = loaders.load_graph(data_dir=data_dir, snapshot=snapshot)
+    path = loaders.export(G, fmt, output, include_personal_data=include_personal_data)
+    click.echo(_TEXT.t("exported", lang, path=path))
+
+
+def _echo_counts(title: str, counts: dict[str, Any]) -> None:
+    click.echo(f"{title}:")
+    width = max((len(k) for k in counts), default=0)
+    for key, value in counts.items():
+        click.echo(f"  {key:<{width}}  {value:>5}")
+
+
+COMMANDS = [validate, build, stats, export]
