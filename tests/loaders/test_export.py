@@ -1,0 +1,98 @@
+"""stats and export: counts, the four formats read back, privacy, UTF-8."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from essgraph.errors import RenderError
+from essgraph.graphmodel import pseudonym
+from essgraph.loaders import EXPORT_FORMATS, export, load_graph, stats
+
+
+@pytest.fixture
+def G(valid_dir: Path) -> nx.MultiDiGraph:
+    return load_graph(data_dir=valid_dir)
+
+
+def test_stats(G: nx.MultiDiGraph) -> None:
+    assert stats(G) == {
+        "nodes": 10, "relationships": 12, "census": 2,
+        "labels": {"MacroRegion": 2, "Municipality": 1, "Network": 1, "Organization": 3, "Person": 1, "Region": 3},
+        "types": {"ALLIED_WITH": 1, "LOCATED_IN": 7, "MEMBER_OF": 1, "REPRESENTS": 1, "SHARES_CONTACT": 1,
+                  "WORKS_WITH": 1},
+        "evidence": {"inferred": 1, "stated": 11},
+        "regions": {"arequipa": 3, "cusco": 1},
+        "macro_regions": {"sur": 4},
+        "kinds": {"cooperative": 1, "network": 1, "ngo": 1},
+    }
+
+
+def test_stats_of_an_empty_graph() -> None:
+    assert stats(nx.MultiDiGraph())["nodes"] == 0
+
+
+def _read_back(fmt: str, path: Path) -> nx.MultiDiGraph:
+    return nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_graphml_and_gexf_read_back_with_networkx(G: nx.MultiDiGraph, tmp_path: Path, fmt: str) -> None:
+    path = export(G, fmt, tmp_path / f"map.{fmt}")
+    H = _read_back(fmt, path)
+    assert H.number_of_nodes() == G.number_of_nodes() and H.number_of_edges() == G.number_of_edges()
+    casa = H.nodes["casa-sol"]
+    assert casa["labels"] == "Organization" and casa["label"] == "Asociación Casa del Sol"
+    assert casa["aliases"] == "Casa Sol|Casa del Sol" and int(casa["founded_year"]) == 1995
+    assert H.nodes["red-sur"]["labels"] == "Organization|Network"
+    types = sorted(d["rel_type"] for _, _, d in H.edges(data=True))
+    assert types == sorted(t for _, _, t in G.edges(data="type"))
+    assert path.read_bytes().startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+
+
+def test_csv_export_is_a_zip_of_nodes_and_relationships(G: nx.MultiDiGraph, tmp_path: Path) -> None:
+    path = export(G, "csv", tmp_path / "map.zip")
+    with zipfile.ZipFile(path) as archive:
+        assert sorted(archive.namelist()) == ["nodes.csv", "relationships.csv"]
+        nodes = list(csv.DictReader(io.StringIO(archive.read("nodes.csv").decode("utf-8-sig"))))
+        rels = list(csv.DictReader(io.StringIO(archive.read("relationships.csv").decode("utf-8-sig"))))
+    by_id = {n["id"]: n for n in nodes}
+    assert by_id["casa-sol"]["themes"] == "T14|T15" and by_id["red-sur"]["labels"] == "Organization|Network"
+    assert len(rels) == 12 and list(rels[0])[:3] == ["type", "start", "end"]
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_shared_exports_leave_personal_data_out(G: nx.MultiDiGraph, tmp_path: Path, fmt: str) -> None:
+    public = export(G, fmt, tmp_path / f"public.{fmt}").read_bytes()
+    private = export(G, fmt, tmp_path / f"private.{fmt}", include_personal_data=True).read_bytes()
+    if fmt == "csv":
+        public, private = (_unzip(b) for b in (public, private))
+    for secret in (b"Ana Prueba", b"999 111 222", b"ana@example.org", b"+51 999 000 111"):
+        assert secret not in public and secret in private
+    assert pseudonym("person-ana-prueba").encode() in public
+
+
+def _unzip(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return b"".join(archive.read(name) for name in archive.namelist())
+
+
+def test_json_export_is_the_to_json_dict_shape(G: nx.MultiDiGraph, tmp_path: Path) -> None:
+    data = json.loads(export(G, "json", tmp_path / "g.json").read_text(encoding="utf-8"))
+    assert set(data) == {"dataset", "nodes", "relationships", "census"}
+    assert set(data["nodes"][0]) == {"id", "labels", "properties"}
+    assert set(data["relationships"][0]) == {"type", "start", "end", "properties"}
+    assert "Mórrope" in (tmp_path / "g.json").read_bytes().decode("utf-8")
+
+
+def test_unknown_format_and_unwritable_path(G: nx.MultiDiGraph, tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="unknown export format 'pdf': use one of json, graphml, gexf, csv"):
+        export(G, "pdf", tmp_path / "x.pdf")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(RenderError, match="cannot write .*choose another path with -o"):
+        export(G, "json", tmp_path / "file" / "g.json")
