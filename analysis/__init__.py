@@ -1,1 +1,49 @@
-"""analysis."""
+"""Network analyses of the ESS graph: pure functions from a graph to plain data.
+
+Every analysis runs on a tie graph made by :func:`tie_graph` (the documented
+projection of the property graph), takes the graph first and options as
+keywords, draws randomness only from a ``seed``, and returns dataclasses,
+DataFrames or dicts, sorted. :func:`analyze` runs them all for ``essgraph
+analyze``; :func:`to_markdown` renders its result for planners.
+
+One module per topic: ``projection``, ``centrality`` (hubs), ``roles``,
+``isolation``, ``cuts`` (articulation points, bridges, components), ``gaps``
+(between groups), ``communities`` (Louvain, k-core), ``people`` (person
+bridges), ``augmentation`` and ``partners`` (weaving recommendations), ``mesa``,
+``timeline``, ``report`` (:func:`analyze`) and ``markdown``.
+
+>>> import networkx as nx
+>>> from essgraph.analysis import articulation_points
+>>> [c.id for c in articulation_points(nx.path_graph(3))]
+[1]
+"""
+from .augmentation import Augmentation, augmentation
+from .centrality import MEASURES, Centrality, centrality, hubs
+from .communities import Communities, Community, CorePeriphery, communities, core_periphery
+from .cuts import Bridge, Component, CutVertex, articulation_points, bridges, components
+from .gaps import (
+    CooperativeGap, GroupMixing, cooperative_gap, cooperative_sector, group_mixing, regions_without_national,
+)
+from .isolation import Isolation, hops_to_national, isolation
+from .markdown import to_markdown
+from .mesa import Mesa, mesa
+from .partners import partners
+from .people import PersonBridges, person_bridges
+from .projection import DEFAULT_RELATIONSHIP_TYPES, Projection, projection_of, tie_graph
+from .report import RESULT_KEYS, analyze
+from .roles import Roles, roles
+from .timeline import Changes, changes, network_as_of, summary, timeline
+
+__all__ = [
+    "analyze", "to_markdown", "RESULT_KEYS",
+    "tie_graph", "projection_of", "Projection", "DEFAULT_RELATIONSHIP_TYPES",
+    "centrality", "hubs", "Centrality", "MEASURES", "roles", "Roles",
+    "isolation", "hops_to_national", "Isolation",
+    "articulation_points", "bridges", "components", "CutVertex", "Bridge", "Component",
+    "group_mixing", "cooperative_gap", "cooperative_sector", "regions_without_national", "GroupMixing",
+    "CooperativeGap",
+    "communities", "core_periphery", "Communities", "Community", "CorePeriphery",
+    "person_bridges", "PersonBridges",
+    "augmentation", "Augmentation", "partners", "mesa", "Mesa",
+    "network_as_of", "summary", "changes", "timeline", "Changes",
+]

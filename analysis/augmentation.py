@@ -134,7 +134,9 @@ def _reason(S: nx.Graph, u: Hashable, v: Hashable, why: list[dict[str, Any]], cl
     name = lambda x: str(S.nodes[x].get("name", x))  # noqa: E731
     values = {"a": name(u), "b": name(v), "why": describe(why, lang)}
     if closed:
-        listed = ", ".join(name(c) for c in closed[:3]) + ("…" if len(closed) > 3 else "")
+        listed = ", ".join(name(c) for c in closed[:3])
+        if len(closed) > 3:
+            listed += CATALOG.t("and_more", lang, n=len(closed) - 3)
         return CATALOG.t("reason.augment", lang, what=CATALOG.t("what.cuts", lang, names=listed), **values)
     if bridges_closed:
         return CATALOG.t("reason.augment", lang, what=CATALOG.t("what.bridges", lang, n=bridges_closed), **values)

@@ -121,7 +121,8 @@ def hubs(
     top : int
         How many per group.
     by : {"betweenness", "degree", "pagerank", "closeness"}
-        The ranking measure; ties are broken by degree, then id.
+        The ranking measure; ties are broken by degree (by betweenness when
+        ranking by degree), then id.
     group_by : {"macro_region", "region", "sector"}, optional
         Rank within each group instead: the measures are recomputed on the ties
         *inside* the group (who holds the region together), organizations
@@ -167,7 +168,8 @@ def hubs(
     for name in sorted(groups):
         sub = T if group_by is None else T.subgraph(groups[name])
         table = centrality(sub, k=k, seed=seed).table
-        table = table.sort_values([by, "degree", "id"], ascending=[False, False, True], kind="mergesort")
+        second = "betweenness" if by == "degree" else "degree"
+        table = table.sort_values([by, second, "id"], ascending=[False, False, True], kind="mergesort")
         table = table.head(top).reset_index(drop=True)
         table.insert(0, "rank", range(1, len(table) + 1))
         table.insert(0, "group", name)

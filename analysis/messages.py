@@ -37,12 +37,14 @@ CATALOG = Catalog({
     "reason.augment_none": (
         "Una alianza entre {a} y {b}, que comparten {why}, prepara el cierre de los puntos únicos de falla que quedan.",
         "An alliance between {a} and {b}, which share {why}, prepares closing the remaining single points of failure."),
+    "and_more": (" y {n} más", " and {n} more"),
     "what.cuts": ("el punto único de falla en {names}", "the single point of failure at {names}"),
     "what.bridges": ("{n} puente(s) cuya pérdida parte la red", "{n} bridge(s) whose loss splits the network"),
     "reason.partner": (
         "{partner} comparte con {target} {why}; ya tiene {degree} vínculo(s){reach}.",
         "{partner} shares {why} with {target}; it already has {degree} tie(s){reach}."),
     "reach.national": (" y llega a una red nacional en {hops} paso(s)", " and reaches a national network in {hops} step(s)"),
+    "reach.is_national": (" y es una red nacional", " and is a national network"),
     # mesa
     "seat.reason": (
         "Representa a {n} organización(es) aún no representada(s){extra}.",

@@ -27,7 +27,7 @@ from ..graphmodel.vocab import SECTORS
 from ..i18n import Catalog
 from ._common import group_of, id_key
 
-__all__ = ["shared", "describe", "plausible_partners", "GroupNames"]
+__all__ = ["shared", "describe", "plausible_partners", "group_label", "GroupNames"]
 
 #: Display names of group values: ``{"region": {"cusco": "Cusco"}, ...}``.
 GroupNames = Mapping[str, Mapping[str, str]]
@@ -55,7 +55,7 @@ def shared(u: Hashable, v: Hashable, T: nx.Graph, *, names: GroupNames | None = 
     for kind in ("region", "sector"):
         a, b = group_of(T, u, kind), group_of(T, v, kind)
         if a is not None and a == b:
-            result.append({"kind": kind, "value": a, "label": _label(kind, a, names, lang)})
+            result.append({"kind": kind, "value": a, "label": group_label(kind, a, names, lang)})
     common = sorted(set(T[u]) & set(T[v]), key=id_key)
     for w in common:
         if T.nodes[w].get("is_network"):
@@ -108,7 +108,7 @@ def plausible_partners(T: nx.Graph, nodes: list[Hashable]) -> dict[Hashable, set
     return result
 
 
-def _label(kind: str, value: str, names: GroupNames | None, lang: str) -> str:
+def group_label(kind: str, value: str, names: GroupNames | None, lang: str) -> str:
     if names and value in names.get(kind, {}):
         return names[kind][value]
     if kind == "sector" and value in SECTORS:

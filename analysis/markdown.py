@@ -1,0 +1,228 @@
+"""A five-minute Markdown summary of :func:`essgraph.analysis.report.analyze` for planners.
+
+Spanish by default, English with ``lang="en"``. It reads only the JSON-ready
+result, so a saved ``analysis.json`` can be rendered again later. Sections: the
+main hubs, the disconnected groups, the single points of failure, the regions
+left out, communities, person bridges, the proposed new alliances and Mesa,
+and how it was computed.
+
+Examples
+--------
+>>> from essgraph.graphmodel import Node, Relationship, build_graph
+>>> from essgraph.analysis.report import analyze
+>>> ev = {"section": "s", "quote": "q", "evidence": "stated"}
+>>> G = build_graph([Node("gresp", ("Organization", "Network"), {"name": "GRESP", "kind": "network"}),
+...                  Node("a", ("Organization",), {"name": "A"})], [Relationship("MEMBER_OF", "a", "gresp", ev)])
+>>> md = to_markdown(analyze(G))
+>>> md.splitlines()[0]
+'# Análisis de la red de Economía Social y Solidaria'
+>>> "## Mesa de Economía Solidaria propuesta" in md
+True
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..graphmodel.vocab import ORG_KINDS
+from ..i18n import Catalog
+
+__all__ = ["to_markdown"]
+
+T = Catalog({
+    "title": ("# Análisis de la red de Economía Social y Solidaria", "# Analysis of the Social and Solidarity Economy network"),
+    "source": ("Fuente: {dataset}.", "Source: {dataset}."),
+    "summary": ("## En cinco minutos", "## In five minutes"),
+    "s.size": ("- **{organizations}** organizaciones ({networks} redes, plataformas o mesas) y **{ties}** vínculos entre ellas.",
+               "- **{organizations}** organizations ({networks} networks, platforms or mesas) and **{ties}** ties among them."),
+    "s.isolated": ("- **{isolated}** organizaciones no tienen ningún vínculo y **{one_tie}** dependen de uno solo.",
+                   "- **{isolated}** organizations have no tie and **{one_tie}** hang on a single one."),
+    "s.groups": ("- Las organizaciones conectadas forman **{groups}** grupos que no se comunican entre sí; el mayor reúne {largest_group}.",
+                 "- Connected organizations form **{groups}** groups that do not reach each other; the largest has {largest_group}."),
+    "s.cuts": ("- **{articulation_points}** organizaciones y **{bridges}** vínculos son puntos únicos de falla: si faltan, la red se parte.",
+               "- **{articulation_points}** organizations and **{bridges}** ties are single points of failure: without them the network splits."),
+    "s.proposal": ("- Proponemos **{new_alliances}** alianzas nuevas para que el grupo principal no tenga puntos únicos de falla, y una Mesa de **{mesa_seats}** asientos.",
+                   "- We propose **{new_alliances}** new alliances so the main group has no single point of failure, and a Mesa of **{mesa_seats}** seats."),
+    "hubs": ("## Principales nodos", "## Main hubs"),
+    "hubs.head": ("| # | Organización | Vínculos | Intermediación | Rol |\n|---|---|---|---|---|",
+                  "| # | Organization | Ties | Betweenness | Role |\n|---|---|---|---|---|"),
+    "groups": ("## Grupos desconectados", "## Disconnected groups"),
+    "groups.main": ("El grupo principal reúne **{size}** organizaciones; sus redes nacionales: {networks}.",
+                    "The main group has **{size}** organizations; its national networks: {networks}."),
+    "groups.other": ("Otros grupos, sin vínculo con el principal:", "Other groups, with no tie to the main one:"),
+    "groups.isolated": ("Sin ningún vínculo: **{n}** organizaciones, sobre todo en {where}.",
+                        "With no tie at all: **{n}** organizations, mostly in {where}."),
+    "cuts": ("## Puntos únicos de falla", "## Single points of failure"),
+    "cuts.head": ("| Organización | Si falta, quedan aisladas | Entre ellas |\n|---|---|---|",
+                  "| Organization | Without it, cut off | Among them |\n|---|---|---|"),
+    "cuts.none": ("No hay puntos únicos de falla.", "There is no single point of failure."),
+    "bridges": ("Vínculos puente (su pérdida parte la red): {list}.", "Bridge ties (their loss splits the network): {list}."),
+    "left": ("## Regiones y sectores que quedan fuera", "## Regions and sectors left out"),
+    "left.regions": ("Regiones sin ningún vínculo directo con una red nacional: {list}.",
+                     "Regions with no direct tie to a national network: {list}."),
+    "left.empty": ("Regiones sin organizaciones en el mapeo: {list}.", "Regions with no organization in the mapping: {list}."),
+    "left.ei": ("Índice E-I entre macro regiones: {ei} (−1: todos los vínculos quedan dentro de cada macro región; +1: todos cruzan).",
+                "E-I index between macro-regions: {ei} (−1: every tie stays inside a macro-region; +1: every tie crosses)."),
+    "left.sector_ei": ("Índice E-I entre sectores: {ei}.", "E-I index between sectors: {ei}."),
+    "left.coop": ("Cooperativas y redes de ESS: {coops} cooperativas, {networks} redes; {direct} vínculo(s) directo(s) entre ambos mundos; {reach} cooperativa(s) llegan por algún camino a una red de ESS.",
+                  "Cooperatives and ESS networks: {coops} cooperatives, {networks} networks; {direct} direct tie(s) between the two worlds; {reach} cooperative(s) reach an ESS network by some path."),
+    "communities": ("## Comunidades y núcleo", "## Communities and core"),
+    "communities.line": ("Louvain (semilla {seed}) encuentra {n} comunidades, modularidad {q}. Las mayores:",
+                         "Louvain (seed {seed}) finds {n} communities, modularity {q}. The largest:"),
+    "communities.item": ("- {size} organizaciones, sobre todo de {region} ({sector}): {members}",
+                         "- {size} organizations, mostly from {region} ({sector}): {members}"),
+    "core": ("Núcleo ({k}-core, cada miembro con al menos {k} vínculos dentro): {members}.",
+             "Core ({k}-core, each member with at least {k} ties inside): {members}."),
+    "core.none": ("La red no tiene núcleo denso (máximo {k}-core).", "The network has no dense core (at most a {k}-core)."),
+    "people": ("## Puentes personales", "## Person bridges"),
+    "people.line": ("{n} personas entrevistadas hablan por dos o más organizaciones; unen {pairs} pares, {new} de ellos sin otro vínculo declarado.",
+                    "{n} interviewees speak for two or more organizations; they join {pairs} pairs, {new} of them with no other stated tie."),
+    "alliances": ("## Nuevas alianzas propuestas", "## Proposed new alliances"),
+    "alliances.line": ("Para que ninguna organización ni vínculo del grupo principal sea punto único de falla ({n} alianzas; mínimo teórico {lb}):",
+                       "So that no organization or tie of the main group is a single point of failure ({n} alliances; theoretical minimum {lb}):"),
+    "alliances.left": ("Quedan sin resolver con pares plausibles: {list}.", "Left unresolved with plausible pairs: {list}."),
+    "partners": ("Socios sugeridos para iniciativas aisladas o con un solo vínculo (el mejor de tres; la lista completa está en el JSON):",
+                 "Suggested partners for isolated or one-tie initiatives (the best of three; the full list is in the JSON):"),
+    "mesa": ("## Mesa de Economía Solidaria propuesta", "## Proposed Mesa de Economía Solidaria"),
+    "mesa.head": ("| # | Organización | Tipo | Macro región | Representa a |\n|---|---|---|---|---|",
+                  "| # | Organization | Kind | Macro-region | Represents |\n|---|---|---|---|---|"),
+    "mesa.coverage": ("Cobertura: {org} de las organizaciones conectadas a un paso; {macro} macro regiones; {sector} sectores principales.",
+                      "Coverage: {org} of connected organizations within one step; {macro} macro-regions; {sector} main sectors."),
+    "mesa.out": ("Quedan sin representar **{n}** organizaciones (todas sin vínculos{extra}).",
+                 "**{n}** organizations stay unrepresented (all without ties{extra})."),
+    "mesa.out_extra": (", salvo {list}", ", except {list}"),
+    "time": ("## Evolución", "## Over time"),
+    "time.line": ("- Hasta {year}: {organizations} organizaciones, {ties} vínculos, {groups} grupos, {isolated} aisladas.",
+                  "- Up to {year}: {organizations} organizations, {ties} ties, {groups} groups, {isolated} isolated."),
+    "time.undated": ("{n} relaciones no tienen año y se cuentan en todos los años.",
+                     "{n} relationships have no year and count in every year."),
+    "time.changes": ("Entre {since} y {until}: {ties} vínculos nuevos, {orgs} organizaciones nuevas, {conn} organizaciones salen del aislamiento.",
+                     "Between {since} and {until}: {ties} new ties, {orgs} new organizations, {conn} organizations leave isolation."),
+    "method": ("## Cómo se calculó", "## How it was computed"),
+    "method.ties": ("Vínculos: {types} entre nodos {labels}, en ambos sentidos; evidencia {evidence}; {year}. Organizaciones excluidas por estado: {status}.",
+                    "Ties: {types} between {labels} nodes, both directions; evidence {evidence}; {year}. Organizations excluded by status: {status}."),
+    "method.stated": ("solo declarada en el informe", "stated in the report only"),
+    "method.inferred": ("declarada o inferida", "stated or inferred"),
+    "method.year_all": ("todos los años", "all years"),
+    "method.year": ("red hasta {year} (las relaciones sin año se mantienen)", "network up to {year} (undated relationships kept)"),
+    "method.roles": ("Roles: nodo central con al menos {hub} vínculos; articulador si es punto de articulación o tiene intermediación ≥ {broker} y vínculos con dos o más comunidades; aisladas sin vínculos; periféricas las demás.",
+                     "Roles: hub with at least {hub} ties; broker if an articulation point or betweenness ≥ {broker} with ties into two or more communities; isolates without ties; peripheral the rest."),
+    "method.more": ("Detalle de cada medida en docs/analysis.md; todos los resultados, en el JSON.",
+                    "Each measure is described in docs/analysis.md; every result is in the JSON."),
+    "none": ("ninguna", "none"),
+})
+
+
+def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 10) -> str:
+    """Render :func:`analyze`'s result as a Markdown summary a planner reads in five minutes.
+
+    Parameters
+    ----------
+    result : dict
+        The result of :func:`essgraph.analysis.report.analyze` (or its JSON read back).
+    lang : {"es", "en"}, optional
+        Language; by default the one the analysis was run in.
+    top : int
+        How many rows per table.
+
+    Returns
+    -------
+    str
+        Markdown, ending with a newline.
+    """
+    lang = lang or result.get("meta", {}).get("lang", "es")
+    t = lambda key, **kw: T.t(key, lang, **kw)  # noqa: E731
+    names = result.get("labels", {})
+    label = lambda kind, value: names.get(kind, {}).get(value, value) if value else "?"  # noqa: E731
+    s = result["summary"]
+    out = [t("title"), ""]
+    if result.get("meta", {}).get("dataset"):
+        out += [t("source", dataset=result["meta"]["dataset"]), ""]
+    out += [t("summary"), "", t("s.size", **s), t("s.isolated", **s), t("s.groups", **s), t("s.cuts", **s),
+            t("s.proposal", **s), ""]
+    roles = {r["id"]: r["role_label"] for r in result["roles"]["roles"]}
+    out += [t("hubs"), "", t("hubs.head")]
+    for h in result["hubs"]["overall"][:top]:
+        out.append(f"| {h['rank']} | {h['name']} | {h['degree']} | {h['betweenness']:.3f} | {roles.get(h['id'], '')} |")
+    comps = [c for c in result["components"] if c["size"] > 1]
+    out += ["", t("groups"), ""]
+    if comps:
+        out.append(t("groups.main", size=comps[0]["size"], networks=_names(comps[0]["national_networks"], 6) or t("none")))
+    if len(comps) > 1:
+        out += ["", t("groups.other")] + [f"- {_names(c['members'], 5)}" for c in comps[1:top + 1]]
+    iso = result["isolated"]
+    where = sorted((r for r in iso["by_group"]["macro_region"] if r["isolated"]), key=lambda r: -r["isolated"])[:3]
+    out += ["", t("groups.isolated", n=len(iso["isolated"]),
+                  where=", ".join(f"{label('macro_region', r['group'])} ({r['isolated']})" for r in where) or "?"), ""]
+    out += [t("cuts"), ""]
+    if result["articulation_points"]:
+        out.append(t("cuts.head"))
+        for c in result["articulation_points"][:top]:
+            out.append(f"| {c['name']} | {c['cut_off_count']} | {_names(c['cut_off'], 4)} |")
+    else:
+        out.append(t("cuts.none"))
+    if result["bridges"]:
+        listed = "; ".join(f"{b['u']['name']} – {b['v']['name']} ({b['cut_off_count']})" for b in result["bridges"][:5])
+        out += ["", t("bridges", list=listed)]
+    gaps = result["group_gaps"]
+    left = [r for r in gaps["regions"] if r["left_out"] and r["organizations"]]
+    empty = [r for r in gaps["regions"] if not r["organizations"]]
+    coop = gaps["cooperatives_vs_networks"]
+    out += ["", t("left"), "", t("left.regions", list=", ".join(f"{r['name']} ({r['organizations']})" for r in left) or t("none"))]
+    if empty:
+        out.append("\n" + t("left.empty", list=", ".join(r["name"] for r in empty)))
+    out += ["", t("left.ei", ei=gaps["macro_region"]["ei_index"]), "", t("left.sector_ei", ei=gaps["sector"]["ei_index"]), "",
+            t("left.coop", coops=len(coop["cooperatives"]), networks=len(coop["ess_networks"]),
+              direct=len(coop["direct_ties"]), reach=coop["cooperatives_reaching_networks"]), ""]
+    com, core = result["communities"], result["core_periphery"]
+    out += [t("communities"), "", t("communities.line", seed=com["seed"], n=len(com["communities"]), q=com["modularity"]), ""]
+    for c in com["communities"][:5]:
+        dom = c["dominant"]
+        out.append(t("communities.item", size=c["size"],
+                     region=label("region", (dom.get("region") or {}).get("value")),
+                     sector=label("sector", (dom.get("sector") or {}).get("value")), members=_names(c["members"], 4)))
+    out += ["", t("core", k=core["k"], members=_names(core["core"], 8)) if core["core"] else t("core.none", k=core["k"]), ""]
+    pb = result["person_bridges"]
+    out += [t("people"), "", t("people.line", n=len(pb["people"]), pairs=len(pb["pairs"]), new=pb["new_links"]), ""]
+    aug = result["recommendations"]["augmentation"]
+    out += [t("alliances"), "", t("alliances.line", n=len(aug["new_ties"]), lb=aug["lower_bound"]), ""]
+    out += [f"{i}. {a['reason']}" for i, a in enumerate(aug["new_ties"], start=1)]
+    if aug["remaining"]:
+        out += ["", t("alliances.left", list=_names(aug["remaining"], 8))]
+    suggestions = [p for p in result["recommendations"]["partners"] if p["candidates"]]
+    out += ["", t("partners"), ""] + [f"- {p['candidates'][0]['reason']}" for p in suggestions[:top]]
+    m = result["mesa"]
+    out += ["", t("mesa"), "", t("mesa.head")]
+    for i, seat in enumerate(m["seats"], start=1):
+        kind = ORG_KINDS[seat["kind"]].label(lang) if seat.get("kind") in ORG_KINDS else (seat.get("kind") or "")
+        out.append(f"| {i} | {seat['name']} | {kind} | {label('macro_region', seat['macro_region'])} | {seat['represents']} |")
+    cov = m["coverage"]
+    pct = lambda c: f"{c['covered']}/{c['total']}"  # noqa: E731
+    isolated_ids = {r["id"] for r in iso["isolated"]}
+    tied_out = [u for u in m["unrepresented"] if u["id"] not in isolated_ids]
+    extra = t("mesa.out_extra", list=_names(tied_out, 6)) if tied_out else ""
+    out += ["", t("mesa.coverage", org=pct(cov["organizations"]), macro=pct(cov["macro_regions"]),
+                  sector=pct(cov["main_sectors"])), "", t("mesa.out", n=len(m["unrepresented"]), extra=extra), ""]
+    timeline = result.get("timeline") or {}
+    if timeline.get("years"):
+        out += [t("time"), ""] + [t("time.line", **y) for y in timeline["years"]]
+        out += ["", t("time.undated", n=timeline["years"][-1]["undated_relationships"])]
+        ch = timeline.get("changes")
+        if ch:
+            out += ["", t("time.changes", since=ch["since"], until=ch["until"], ties=len(ch["new_ties"]),
+                          orgs=len(ch["new_organizations"]), conn=len(ch["newly_connected"]))]
+        out.append("")
+    p = result["projection"]
+    year = t("method.year", year=p["year"]) if p["year"] is not None else t("method.year_all")
+    out += [t("method"), "",
+            t("method.ties", types=", ".join(p["relationship_types"]), labels=", ".join(p["node_labels"]),
+              evidence=t("method.inferred" if p["include_inferred"] else "method.stated"), year=year,
+              status=", ".join(p["exclude_status"]) or t("none")), "",
+            t("method.roles", hub=result["roles"]["thresholds"].get("hub_degree"),
+              broker=result["roles"]["thresholds"].get("broker_betweenness")), "", t("method.more"), ""]
+    return "\n".join(out)
+
+
+def _names(items: list[dict[str, Any]], limit: int) -> str:
+    names = [str(x["name"]) for x in items[:limit]]
+    more = len(items) - limit
+    return ", ".join(names) + (f" (+{more})" if more > 0 else "")

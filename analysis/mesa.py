@@ -1,0 +1,159 @@
+"""A Mesa de Economía Solidaria: few seats that represent the whole connected network.
+
+The proposal seats a small set of organizations (networks first) so that:
+
+* every organization with at least one tie is *represented within one step*:
+  it holds a seat or has a tie with a seated organization (a dominating set of
+  the connected organizations);
+* every macro-region with organizations holds a seat;
+* every main sector (held by at least ``main_sector_share`` of the organizations)
+  holds a seat.
+
+Finding the smallest such set is NP-hard; the greedy rule (seat, at each step,
+whoever covers most of what is still uncovered: networks first on equal
+coverage, then more ties, then id) is within a factor ``ln n`` of the optimum
+(Chvátal). Seats that end up redundant are then dropped. Organizations with no
+tie cannot be represented within one step and are reported as unrepresented;
+inactive or proposed organizations are never seated, nor the kinds excluded
+on request (an organization tied only to them may then stay unrepresented).
+
+References
+----------
+Chvátal, V. (1979). A greedy heuristic for the set-covering problem.
+Haynes, T., Hedetniemi, S. & Slater, P. (1998). Fundamentals of Domination in Graphs.
+
+Examples
+--------
+>>> import networkx as nx
+>>> T = nx.Graph([("red", "a"), ("red", "b"), ("c", "d")]); T.add_node("e")
+>>> T.nodes["red"]["is_network"] = True
+>>> m = mesa(T, lang="en")
+>>> [s["id"] for s in m.seats], m.coverage["organizations"], [u["id"] for u in m.unrepresented]
+(['red', 'c'], {'covered': 5, 'total': 5, 'share': 1.0}, ['e'])
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Hashable
+
+import networkx as nx
+
+from ._common import actors, group_of, id_key, ref, refs, rnd
+from .messages import CATALOG
+from .plausibility import GroupNames, group_label
+
+__all__ = ["Mesa", "mesa"]
+
+_NOT_SEATED = ("inactive", "proposed")
+
+
+@dataclass
+class Mesa:
+    """The seats, what they cover, and who stays unrepresented."""
+
+    seats: list[dict[str, Any]]
+    coverage: dict[str, dict[str, Any]]
+    main_sectors: list[str]
+    unrepresented: list[dict[str, Any]] = field(default_factory=list)
+    uncovered_groups: list[dict[str, str]] = field(default_factory=list)
+
+
+def mesa(
+    T: nx.Graph,
+    *,
+    main_sector_share: float = 0.05,
+    max_seats: int | None = None,
+    exclude_kinds: tuple[str, ...] = (),
+    names: GroupNames | None = None,
+    lang: str = "es",
+) -> Mesa:
+    """Propose the seats of a Mesa that represents every connected organization.
+
+    Parameters
+    ----------
+    T : networkx.Graph
+        A tie graph.
+    main_sector_share : float
+        A sector is *main* when at least this share of the organizations has it
+        as primary activity (and at least two do).
+    max_seats : int, optional
+        Stop at this many seats (what stays uncovered is reported).
+    exclude_kinds : tuple of str
+        Kinds never seated, e.g. ``("public_body", "cooperation_agency", "company")``
+        to keep the state and the cooperation as interlocutors rather than members
+        (they can still be represented by a seated partner; the coverage may drop).
+    names : mapping, optional
+        Display names of macro-regions and sectors for the reasons.
+    lang : {"es", "en"}
+        Language of the reasons.
+
+    Returns
+    -------
+    Mesa
+        ``seats`` in the order chosen, each ``{id, name, kind, macro_region, sector,
+        represents, reason}``; ``coverage`` of ``organizations`` (connected ones, by
+        one step), ``macro_regions`` and ``main_sectors`` as ``{covered, total, share}``;
+        ``unrepresented`` the organizations neither seated nor tied to a seat.
+    """
+    orgs = actors(T)
+    connected = {v for v in orgs if T.degree(v) > 0}
+    counts = Counter(g for g in (group_of(T, v, "sector") for v in orgs) if g is not None)
+    main_sectors = sorted(s for s, n in counts.items() if n >= max(2, main_sector_share * len(orgs)))
+    macros = sorted({g for g in (group_of(T, v, "macro_region") for v in orgs) if g is not None})
+    need: set[Any] = set(connected) | {("macro_region", m) for m in macros} | {("sector", s) for s in main_sectors}
+    eligible = [v for v in orgs if T.nodes[v].get("status") not in _NOT_SEATED
+                and T.nodes[v].get("kind") not in exclude_kinds]
+    covers = {v: _covers(T, v, connected, main_sectors) for v in eligible}
+    seats: list[Hashable] = []
+    uncovered = set(need)
+    while uncovered and (max_seats is None or len(seats) < max_seats):
+        best = min(eligible, key=lambda v: (-len(covers[v] & uncovered), not T.nodes[v].get("is_network"),
+                                            -T.degree(v), id_key(v)), default=None)
+        if best is None or not covers[best] & uncovered:
+            break
+        seats.append(best)
+        uncovered -= covers[best]
+    for v in reversed(list(seats)):  # drop seats the others make redundant
+        rest = set().union(*(covers[s] for s in seats if s != v)) if len(seats) > 1 else set()
+        if (need - uncovered) <= rest:
+            seats.remove(v)
+    covered: set[Any] = set().union(*(covers[s] for s in seats)) if seats else set()
+    rows, done = [], set()
+    for v in seats:
+        fresh = covers[v] - done
+        done |= covers[v]
+        rows.append({**ref(T, v), "kind": T.nodes[v].get("kind"), "macro_region": group_of(T, v, "macro_region"),
+                     "sector": group_of(T, v, "sector"), "represents": len(covers[v] & connected),
+                     "reason": _reason(T, v, fresh, connected, names, lang)})
+    unrepresented = [v for v in orgs if v not in covered]
+    missing = sorted((g for g in need - covered if isinstance(g, tuple)), key=lambda g: g)
+    return Mesa(rows, {
+        "organizations": _share(len(connected & covered), len(connected)),
+        "macro_regions": _share(sum(("macro_region", m) in covered for m in macros), len(macros)),
+        "main_sectors": _share(sum(("sector", s) in covered for s in main_sectors), len(main_sectors)),
+    }, main_sectors, refs(T, unrepresented), [{"attribute": a, "group": g} for a, g in missing])
+
+
+def _covers(T: nx.Graph, v: Hashable, connected: set[Hashable], main_sectors: list[str]) -> set[Any]:
+    result: set[Any] = ({v} | set(T[v])) & connected
+    macro, sector = group_of(T, v, "macro_region"), group_of(T, v, "sector")
+    if macro is not None:
+        result.add(("macro_region", macro))
+    if sector in main_sectors:
+        result.add(("sector", sector))
+    return result
+
+
+def _reason(T: nx.Graph, v: Hashable, fresh: set[Any], connected: set[Hashable],
+            names: GroupNames | None, lang: str) -> str:
+    extra = ""
+    for attribute, key in (("macro_region", "seat.macro"), ("sector", "seat.sector")):
+        for g in fresh:
+            if isinstance(g, tuple) and g[0] == attribute:
+                extra += CATALOG.t(key, lang, value=group_label(attribute, g[1], names, lang))
+    return CATALOG.t("seat.reason", lang, n=len(fresh & connected), extra=extra)
+
+
+def _share(covered: int, total: int) -> dict[str, Any]:
+    return {"covered": covered, "total": total, "share": rnd(covered / total) if total else None}

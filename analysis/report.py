@@ -1,0 +1,205 @@
+"""Every analysis at once, as one JSON-ready document: :func:`analyze`.
+
+``essgraph analyze`` calls :func:`analyze` and writes its result as JSON and,
+through :func:`essgraph.analysis.markdown.to_markdown`, as a Markdown summary.
+The result is plain data (dicts, lists, strings, numbers), deterministic for a
+given graph, options and seed, with every list sorted; organizations are named
+by ``{"id", "name"}``.
+
+Examples
+--------
+>>> from essgraph.graphmodel import Node, Relationship, build_graph
+>>> ev = {"section": "s", "quote": "q", "evidence": "stated"}
+>>> G = build_graph([Node("gresp", ("Organization", "Network"), {"name": "GRESP", "kind": "network", "scope": "national"}),
+...                  Node("a", ("Organization",), {"name": "A"}), Node("b", ("Organization",), {"name": "B"})],
+...                 [Relationship("MEMBER_OF", "a", "gresp", ev)])
+>>> r = analyze(G)
+>>> sorted(r)[:6]
+['articulation_points', 'bridges', 'communities', 'components', 'core_periphery', 'group_gaps']
+>>> r["projection"]["include_inferred"], [x["id"] for x in r["isolated"]["isolated"]]
+(False, ['b'])
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import networkx as nx
+
+from ..errors import GraphError
+from ..graphmodel import public_graph
+from ..graphmodel.vocab import SECTORS
+from ..i18n import check_lang
+from ._common import actors
+from .augmentation import augmentation
+from .centrality import centrality, hubs
+from .communities import communities, core_periphery
+from .cuts import articulation_points, bridges, components
+from .gaps import cooperative_gap, group_mixing, regions_without_national
+from .isolation import isolation
+from .mesa import mesa
+from .partners import partners
+from .people import person_bridges
+from .projection import tie_graph
+from .roles import roles
+from .timeline import changes, timeline
+
+__all__ = ["RESULT_KEYS", "analyze", "group_names", "plain"]
+
+#: Top-level keys of :func:`analyze`'s result.
+RESULT_KEYS = ("projection", "summary", "hubs", "roles", "isolated", "articulation_points", "bridges",
+               "components", "group_gaps", "communities", "core_periphery", "person_bridges",
+               "recommendations", "mesa", "timeline", "labels", "meta")
+
+
+def analyze(
+    G: nx.MultiDiGraph,
+    *,
+    include_inferred: bool = False,
+    include_people: bool = False,
+    include_municipalities: bool = False,
+    year: int | None = None,
+    since: int | None = None,
+    seed: int = 42,
+    include_personal_data: bool = False,
+    lang: str = "es",
+    top: int = 10,
+    betweenness_k: int | None = None,
+) -> dict[str, Any]:
+    """Run every analysis on the tie graph of ``G`` and return one JSON-ready dict.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The property graph.
+    include_inferred, include_people, include_municipalities, year
+        The projection (see :func:`essgraph.analysis.projection.tie_graph`).
+    since : int, optional
+        Also report what changed from ``since`` to ``year`` (or to the latest dated tie).
+    seed : int
+        Seed of every randomized step (Louvain, sampled betweenness).
+    include_personal_data : bool
+        Name people; otherwise the analysis runs on the public graph (pseudonyms).
+    lang : {"es", "en"}
+        Language of rules, reasons and labels.
+    top : int
+        How many hubs overall and per group.
+    betweenness_k : int, optional
+        Estimate betweenness from this many sampled sources (large graphs).
+
+    Returns
+    -------
+    dict
+        Keys :data:`RESULT_KEYS`.
+
+    Raises
+    ------
+    GraphError
+        When the projection leaves no organization.
+    """
+    check_lang(lang)
+    P = G if include_personal_data else public_graph(G)
+    options = {"include_inferred": include_inferred, "include_people": include_people,
+               "include_municipalities": include_municipalities}
+    T, projection = tie_graph(P, year=year, **options)
+    if not actors(T):
+        raise GraphError("no organization in the tie graph: check the data folder (essgraph validate) "
+                         "or the options (an earlier --year leaves organizations out)")
+    names = group_names(P, lang)
+    cent = centrality(T, k=betweenness_k, seed=seed)
+    comms = communities(T, seed=seed)
+    role_result = roles(T, seed=seed, lang=lang, table=cent.table, membership=comms.membership())
+    hub_tables = {"overall": hubs(T, top=top, by="degree", k=betweenness_k, seed=seed)}
+    for attribute in ("macro_region", "region"):
+        hub_tables[f"by_{attribute}"] = hubs(T, top=3, by="degree", group_by=attribute, k=betweenness_k, seed=seed)
+    years = timeline(P, **options)
+    until = year if year is not None else (years[-1]["year"] if years else None)
+    result = {
+        "projection": projection.to_dict(),
+        "hubs": {"by": "degree", "betweenness_sampled": cent.betweenness_sampled,
+                 "betweenness_k": cent.betweenness_k,
+                 **{k: v.to_dict("records") for k, v in hub_tables.items()}},
+        "roles": role_result,
+        "isolated": isolation(T),
+        "articulation_points": articulation_points(T),
+        "bridges": bridges(T),
+        "components": components(T),
+        "group_gaps": {
+            **{a: group_mixing(T, a) for a in ("macro_region", "region", "sector")},
+            "cooperatives_vs_networks": cooperative_gap(T),
+            "regions": regions_without_national(T, regions=names["region"]),
+        },
+        "communities": comms,
+        "core_periphery": core_periphery(T),
+        "person_bridges": person_bridges(G, T=T, include_personal_data=include_personal_data,
+                                         include_inferred=include_inferred),
+        "recommendations": {"augmentation": augmentation(T, names=names, lang=lang),
+                            "partners": partners(T, names=names, lang=lang)},
+        "mesa": mesa(T, names=names, lang=lang),
+        "timeline": {"years": years,
+                     "changes": changes(P, since, until, **options) if since is not None and until is not None
+                     else None},
+        "labels": names,
+        "meta": {"seed": seed, "lang": lang, "include_personal_data": include_personal_data, "top": top,
+                 "dataset": dict(G.graph.get("dataset", {})).get("title")},
+    }
+    result["summary"] = _summary(T, result)
+    return plain(result)
+
+
+def group_names(G: nx.MultiDiGraph, lang: str = "es") -> dict[str, dict[str, str]]:
+    """Display names of regions, macro-regions (from the graph) and sectors (vocabulary).
+
+    >>> from essgraph.graphmodel import Node, build_graph
+    >>> group_names(build_graph([Node("cusco", ("Region",), {"name": "Cusco"})], []), "en")["region"]
+    {'cusco': 'Cusco'}
+    """
+    by_label: dict[str, dict[str, str]] = {"region": {}, "macro_region": {}}
+    for node, data in sorted(G.nodes(data=True), key=lambda nd: str(nd[0])):
+        labels = data.get("labels", ())
+        if "Region" in labels:
+            by_label["region"][str(node)] = str(data.get("name", node))
+        elif "MacroRegion" in labels:
+            by_label["macro_region"][str(node)] = str(data.get("name", node))
+    return {**by_label, "sector": {code: term.label(lang) for code, term in SECTORS.items()}}
+
+
+def plain(value: Any) -> Any:
+    """Turn dataclasses, tuples, sets and NumPy scalars into JSON-ready data.
+
+    >>> import numpy as np
+    >>> plain({"a": (1, np.int64(2)), "b": {3}})
+    {'a': [1, 2], 'b': [3]}
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return [plain(v) for v in sorted(value, key=str)]
+    if hasattr(value, "item") and callable(value.item):  # NumPy scalar
+        return value.item()
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    return value
+
+
+def _summary(T: nx.Graph, result: dict[str, Any]) -> dict[str, Any]:
+    orgs = actors(T)
+    groups = [c for c in result["components"] if c.size > 1]
+    return {
+        "organizations": len(orgs),
+        "networks": sum(1 for v in orgs if T.nodes[v].get("is_network")),
+        "ties": T.number_of_edges(),
+        "connected": sum(1 for v in orgs if T.degree(v) > 0),
+        "isolated": len(result["isolated"].isolated),
+        "one_tie": len(result["isolated"].one_tie),
+        "groups": len(groups),
+        "largest_group": groups[0].size if groups else 0,
+        "articulation_points": len(result["articulation_points"]),
+        "bridges": len(result["bridges"]),
+        "new_alliances": len(result["recommendations"]["augmentation"].new_ties),
+        "mesa_seats": len(result["mesa"].seats),
+    }

@@ -1,0 +1,139 @@
+"""Over time: the network as of a year, and what changed between two years.
+
+The network *as of* year Y keeps the relationships dated Y or earlier and the
+undated ones (most of the report's ties carry no year: they are kept, and
+counted, so a planner knows how much of the picture is undated), and leaves out
+organizations founded after Y. Differences between two years therefore come
+only from dated relationships and founding years.
+
+Examples
+--------
+>>> from essgraph.graphmodel import Node, Relationship, build_graph
+>>> ev = {"section": "s", "quote": "q", "evidence": "stated"}
+>>> G = build_graph([Node(i, ("Organization",), {"name": i.upper()}) for i in "abc"],
+...                 [Relationship("ALLIED_WITH", "a", "b", {**ev, "year": 2010}),
+...                  Relationship("ALLIED_WITH", "b", "c", {**ev, "year": 2015})])
+>>> ch = changes(G, 2012, 2016)
+>>> [(t["a"]["id"], t["b"]["id"]) for t in ch.new_ties], ch.before["isolated"], ch.after["isolated"]
+([('b', 'c')], 1, 0)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from ._common import actors, id_key, ref, refs, rnd
+from .projection import projection_of, tie_graph
+
+__all__ = ["Changes", "network_as_of", "summary", "changes", "timeline"]
+
+
+@dataclass
+class Changes:
+    """What changed in the tie graph between ``since`` and ``until``."""
+
+    since: int
+    until: int
+    before: dict[str, Any]
+    after: dict[str, Any]
+    new_ties: list[dict[str, Any]]
+    new_organizations: list[dict[str, Any]]
+    newly_connected: list[dict[str, Any]]
+
+
+def network_as_of(G: nx.MultiDiGraph, year: int, **options: Any) -> tuple[nx.Graph, Any]:
+    """The tie graph as of ``year`` (see :func:`essgraph.analysis.projection.tie_graph`).
+
+    >>> from essgraph.graphmodel import build_graph
+    >>> T, p = network_as_of(build_graph([], []), 2018)
+    >>> p.year, T.number_of_nodes()
+    (2018, 0)
+    """
+    return tie_graph(G, year=year, **options)
+
+
+def summary(T: nx.Graph) -> dict[str, Any]:
+    """Size and fragmentation of a tie graph in a few numbers.
+
+    Returns
+    -------
+    dict
+        ``organizations, ties, density, isolated, groups`` (components of two or
+        more organizations), ``largest_group``, ``articulation_points``,
+        ``bridges``, and the projection's ``year`` and ``undated_relationships``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> summary(nx.barbell_graph(3, 0))["bridges"]
+    1
+    """
+    orgs = actors(T)
+    sizes = sorted((len(c) for c in nx.connected_components(T)), reverse=True)
+    projection = T.graph.get("projection")
+    return {
+        "year": getattr(projection, "year", None),
+        "organizations": len(orgs),
+        "ties": T.number_of_edges(),
+        "density": rnd(nx.density(T)) if T.number_of_nodes() > 1 else 0.0,
+        "isolated": sum(1 for v in orgs if T.degree(v) == 0),
+        "groups": sum(1 for s in sizes if s > 1),
+        "largest_group": sizes[0] if sizes else 0,
+        "articulation_points": sum(1 for _ in nx.articulation_points(T)),
+        "bridges": sum(1 for _ in nx.bridges(T)) if T.number_of_nodes() else 0,
+        "undated_relationships": getattr(projection, "counts", {}).get("undated_relationships"),
+    }
+
+
+def changes(G: nx.MultiDiGraph, since: int, until: int, **options: Any) -> Changes:
+    """Compare the network as of ``since`` with the network as of ``until``.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The property graph.
+    since, until : int
+        The two years (``since <= until``).
+    **options
+        Projection options of :func:`essgraph.analysis.projection.tie_graph`.
+
+    Returns
+    -------
+    Changes
+        ``before``/``after`` :func:`summary`; ``new_ties`` ``{a, b, types, years}``;
+        ``new_organizations`` present in ``until`` only; ``newly_connected``
+        organizations isolated in ``since`` and tied in ``until``.
+    """
+    if since > until:
+        since, until = until, since
+    T1, _ = network_as_of(G, since, **options)
+    T2, _ = network_as_of(G, until, **options)
+    new_ties = []
+    for u, v, data in sorted(T2.edges(data=True), key=lambda e: (id_key(min(e[:2], key=id_key)), id_key(max(e[:2], key=id_key)))):
+        if not T1.has_edge(u, v):
+            a, b = sorted((u, v), key=id_key)
+            new_ties.append({"a": ref(T2, a), "b": ref(T2, b), "types": list(data.get("types", ())),
+                             "years": list(data.get("years", ()))})
+    new_orgs = [v for v in actors(T2) if v not in T1]
+    newly = [v for v in actors(T2) if v in T1 and T1.degree(v) == 0 and T2.degree(v) > 0]
+    return Changes(since, until, summary(T1), summary(T2), new_ties, refs(T2, new_orgs), refs(T2, newly))
+
+
+def timeline(G: nx.MultiDiGraph, **options: Any) -> list[dict[str, Any]]:
+    """:func:`summary` of the network as of every year that some tie states.
+
+    ``options`` are those of :func:`essgraph.analysis.projection.projection_of`
+    except ``year``.
+
+    Examples
+    --------
+    >>> from essgraph.graphmodel import build_graph
+    >>> timeline(build_graph([], []))
+    []
+    """
+    types = set(projection_of(**options).relationship_types)
+    years = sorted({int(d["year"]) for *_, d in G.edges(data=True)
+                    if d.get("type") in types and str(d.get("year", "")).strip().isdigit()})
+    return [summary(network_as_of(G, y, **options)[0]) for y in years]

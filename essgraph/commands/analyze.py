@@ -1,0 +1,82 @@
+"""The ``analyze`` command: every network analysis, as JSON and a Markdown summary.
+
+It calls :func:`essgraph.analysis.analyze` and renders the result with
+:func:`essgraph.analysis.to_markdown`; it holds no graph algorithm.
+
+>>> [c.name for c in COMMANDS]
+['analyze']
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+import essgraph.loaders as loaders
+from essgraph import analysis
+from essgraph.i18n import Catalog
+
+from .common import graph_options, lang_option
+
+__all__ = ["COMMANDS", "analyze"]
+
+_TEXT = Catalog({
+    "json": ("Análisis (JSON) guardado en {path}", "Analysis (JSON) saved to {path}"),
+    "md": ("Resumen (Markdown) guardado en {path}", "Summary (Markdown) saved to {path}"),
+})
+
+
+@click.command()
+@graph_options
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the full result as JSON to this file ('-' for stdout).")
+@click.option("--md", "md_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the Markdown summary to this file ('-' for stdout; the default when no --json).")
+@lang_option
+@click.option("--include-inferred", is_flag=True, help="Count inferred ties too (shared contacts, inferred evidence).")
+@click.option("--include-people", is_flag=True, help="Let interviewees link the organizations they speak for.")
+@click.option("--include-municipalities", is_flag=True, help="Let municipalities and their WORKS_WITH ties take part.")
+@click.option("--year", type=int, default=None, help="The network as of this year (undated ties are kept).")
+@click.option("--since", type=int, default=None, help="Also report what changed from this year to --year.")
+@click.option("--seed", type=int, default=42, show_default=True, help="Seed of the randomized steps (Louvain).")
+@click.option("--top", type=int, default=10, show_default=True, help="How many hubs to list.")
+@click.option("--betweenness-k", type=int, default=None,
+              help="Estimate betweenness from this many sampled organizations (large graphs).")
+@click.option("--include-personal-data", is_flag=True, help="Name the people (personal data); otherwise pseudonyms.")
+def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None, md_path: Path | None,
+            lang: str, include_inferred: bool, include_people: bool, include_municipalities: bool,
+            year: int | None, since: int | None, seed: int, top: int, betweenness_k: int | None,
+            include_personal_data: bool) -> None:
+    """Find hubs, isolated initiatives, single points of failure and gaps; propose alliances and a Mesa.
+
+    Writes the full result as JSON (--json) and a summary for planners in
+    Markdown (--md, Spanish by default); with neither, prints the summary.
+
+    Example: essgraph analyze --json analisis.json --md resumen.md --year 2016
+    """
+    graph = loaders.load_graph(data_dir=data_dir, snapshot=snapshot)
+    result = analysis.analyze(
+        graph, include_inferred=include_inferred, include_people=include_people,
+        include_municipalities=include_municipalities, year=year, since=since, seed=seed,
+        include_personal_data=include_personal_data, lang=lang, top=top, betweenness_k=betweenness_k)
+    if json_path is None and md_path is None:
+        md_path = Path("-")
+    if json_path is not None:
+        _write(json_path, json.dumps(result, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+               _TEXT.t("json", lang, path=json_path))
+    if md_path is not None:
+        _write(md_path, analysis.to_markdown(result, lang), _TEXT.t("md", lang, path=md_path))
+
+
+def _write(path: Path, text: str, done: str) -> None:
+    if str(path) == "-":
+        click.echo(text, nl=False)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    click.echo(done, err=True)
+
+
+COMMANDS: list[Any] = [analyze]
