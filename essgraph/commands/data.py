@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from essgraph import loaders
+import essgraph.loaders as loaders
 from essgraph.errors import ValidationFailed
 from essgraph.i18n import Catalog
 
