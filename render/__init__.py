@@ -1,1 +1,18 @@
-"""render."""
+"""Interactive graphs and the report: self-contained HTML that opens offline.
+
+* :func:`render` — one interactive view (whole network, an organization's
+  neighbourhood, a network's members, a region, the gaps, a map of Peru) as a
+  single HTML file with vis-network inline;
+* :func:`report` — the planners' report: findings, charts, links to the views
+  and the exports, in one folder.
+
+Only this package imports pyvis (for its bundled copy of vis-network).
+
+>>> from essgraph.render import VIEWS
+>>> VIEWS
+('whole', 'ego', 'network', 'region', 'gaps', 'geo')
+"""
+from .interactive import PHYSICS_THRESHOLD, render
+from .views import VIEWS
+
+__all__ = ["PHYSICS_THRESHOLD", "VIEWS", "render"]

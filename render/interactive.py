@@ -1,0 +1,186 @@
+"""``render``: one interactive view of the graph as a single offline HTML file.
+
+Examples
+--------
+>>> import tempfile
+>>> from essgraph.graphmodel import Node, Relationship, build_graph
+>>> G = build_graph(
+...     [Node("gresp", ("Organization", "Network"), {"name": "GRESP", "kind": "network", "region": "lima"}),
+...      Node("joc", ("Organization",), {"name": "JOC", "kind": "union", "phone": "01 4234567"})],
+...     [Relationship("MEMBER_OF", "joc", "gresp", {"quote": "JOC, miembro del GRESP", "evidence": "stated"})])
+>>> out = Path(tempfile.mkdtemp())
+>>> render(G, out / "red.html").name
+'red.html'
+>>> html = (out / "red.html").read_text(encoding="utf-8")
+>>> "Toda la red" in html, "4234567" in html, "https://" in html.split("<body")[0]
+(True, False, False)
+>>> render(G, out / "red.html", view="ego", focus="joc", include_personal_data=True).name
+'red-CONFIDENCIAL.html'
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+from markupsafe import Markup
+
+from essgraph.analysis.projection import tie_graph
+from essgraph.errors import RenderError
+from essgraph.graphmodel import is_personal_node, public_graph
+from essgraph.i18n import check_lang
+
+from .encoding import COLOUR_BY
+from .layout import GEO_SPACING, force_layout, geo_layout, map_point, outline_points
+from .page import asset, confidential_path, json_for_html, write_html
+from .pagedata import Proposal, page_data
+from .redact import Redactor
+from .structure import SIZE_MEASURES, measure
+from .texts import TEXTS
+from .views import VIEWS, View, select
+
+__all__ = ["PHYSICS_THRESHOLD", "render", "prepare"]
+
+#: Past this many nodes the layout is computed beforehand and physics is off.
+PHYSICS_THRESHOLD = 1000
+
+_FILTERS = ("region", "macro_region", "kind", "sector", "network")
+
+
+def prepare(G: nx.MultiDiGraph, *, include_personal_data: bool = False) -> tuple[nx.MultiDiGraph, Redactor | None]:
+    """The graph a shared output may show and the redactor for its free texts.
+
+    Public mode (the default): :func:`~essgraph.graphmodel.public_graph` plus a
+    :class:`~essgraph.render.redact.Redactor` of the people's names found in ``G``.
+    """
+    if include_personal_data:
+        return G, None
+    names = [str(G.nodes[n].get("name", "")) for n in G if is_personal_node(G, n)]
+    return public_graph(G), Redactor(names)
+
+
+def render(
+    G: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    view: str = "whole",
+    focus: str | None = None,
+    steps: int = 1,
+    color_by: str = "kind",
+    size_by: str = "degree",
+    show_recommendations: bool = False,
+    proposals: Iterable[Proposal] | None = None,
+    lang: str = "es",
+    include_personal_data: bool = False,
+    threshold: int = PHYSICS_THRESHOLD,
+    seed: int = 42,
+) -> Path:
+    """Write one interactive view of ``G`` to ``path`` and return the path written.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The property graph (as loaded; personal data is removed here unless asked for).
+    path : str or Path
+        The HTML file. With personal data its name gets ``-CONFIDENCIAL``.
+    view : {"whole", "ego", "network", "region", "gaps", "geo"}
+        See :mod:`essgraph.render.views`.
+    focus : str, optional
+        Organization, network or region of the ``ego``, ``network`` and ``region`` views.
+    steps : int
+        Reach of the ``ego`` view.
+    color_by : {"kind", "macro_region"}
+        What node colour shows.
+    size_by : {"degree", "betweenness", "eigenvector"}
+        The centrality that node size shows.
+    show_recommendations : bool
+        Add the proposed alliances as an overlay that can be switched off.
+    proposals : iterable of (id, id, reason), optional
+        The alliances to propose; by default the analyses' recommendations.
+    lang : {"es", "en"}
+        Language of every label, legend and panel.
+    include_personal_data : bool
+        Keep people's names and phones (the page then says so in a banner).
+    threshold : int
+        Past this many nodes the layout is precomputed and physics is off.
+    seed : int
+        Seed of the precomputed layout.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    RenderError
+        Unknown view, option or focus, or a file that cannot be written.
+    """
+    try:
+        check_lang(lang)
+    except ValueError as exc:
+        raise RenderError(str(exc)) from None
+    if color_by not in COLOUR_BY:
+        raise RenderError(f"unknown --color-by {color_by!r}: use one of {', '.join(COLOUR_BY)}")
+    if size_by not in SIZE_MEASURES:
+        raise RenderError(f"unknown --size-by {size_by!r}: use one of {', '.join(SIZE_MEASURES)}")
+    S, redactor = prepare(G, include_personal_data=include_personal_data)
+    T, _ = tie_graph(S, include_municipalities=True)
+    structure = measure(T, size_by=size_by)
+    shown = select(S, view, focus=focus, steps=steps, people=include_personal_data, lang=lang)
+    n = shown.graph.number_of_nodes()
+    precomputed = n > threshold and view != "geo"
+    positions, map_meta = _positions(S, shown, precomputed=precomputed, seed=seed, lang=lang)
+    if show_recommendations and proposals is None:
+        proposals = _recommended(S, lang)
+    payload = page_data(shown, S, structure, colour_by=color_by, size_by=size_by, lang=lang,
+                        personal=include_personal_data, redactor=redactor, positions=positions,
+                        proposals=proposals or ())
+    ids = {node: record["id"] for node, record in zip(sorted(shown.graph, key=str), payload["nodes"])}
+    payload["meta"] = {"view": view, "physics": positions is None, "threshold": threshold, "map": map_meta,
+                       "focus": ids.get(shown.focus) if shown.focus else None}
+    target = confidential_path(Path(path)) if include_personal_data else Path(path)
+    return write_html(
+        target, "view.html",
+        scripts={"vis_js": asset("vis-network.min.js"), "view_js": asset("view.js")},
+        data_json=Markup(json_for_html(payload)), css=asset("view.css"), lang=lang, view=view,
+        title=shown.title, subtitle=TEXTS.t("subtitle", lang),
+        counts=TEXTS.t("counts", lang, nodes=n, edges=shown.graph.number_of_edges()),
+        notice=TEXTS.t("precomputed", lang, n=f"{n:,}") if precomputed else "",
+        confidential=TEXTS.t("confidential", lang) if include_personal_data else "",
+        ui=payload["ui"], legend=payload["legend"], has_proposals=bool(payload["proposals"]),
+        filters=[(key, TEXTS.t(f"filter_{key}", lang)) for key in _FILTERS],
+    )
+
+
+def _positions(S: nx.MultiDiGraph, shown: View, *, precomputed: bool, seed: int, lang: str
+               ) -> tuple[dict[str, tuple[float, float]] | None, dict[str, Any] | None]:
+    H = shown.graph
+    if shown.name == "geo":
+        groups: dict[tuple[float, float], list[str]] = {}
+        names: dict[tuple[float, float], str] = {}
+        for node, attrs in H.nodes(data=True):
+            region = attrs.get("region")
+            ubigeo = S.nodes[region].get("ubigeo") if region in S else None
+            anchor = map_point(region, ubigeo, macro_region=attrs.get("macro_region"))
+            groups.setdefault(anchor, []).append(node)
+            names[anchor] = _place_name(S, region or attrs.get("macro_region"), lang)
+        labels = [[x, y, f"{names[(x, y)]} ({len(ids)})", round(GEO_SPACING * len(ids) ** 0.5)]
+                  for (x, y), ids in sorted(groups.items())]
+        return geo_layout(groups, spacing=GEO_SPACING), {"outline": outline_points(), "labels": labels}
+    if not precomputed:
+        return None, None
+    nodes = sorted(H, key=str)
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in H.edges() if u != v})
+    return dict(zip(nodes, force_layout(len(nodes), pairs, seed=seed))), None
+
+
+def _place_name(S: nx.MultiDiGraph, place: str | None, lang: str) -> str:
+    if place in S:
+        return str(S.nodes[place].get("name", place))
+    return str(place or TEXTS.t("no_region", lang))
+
+
+def _recommended(S: nx.MultiDiGraph, lang: str) -> list[Proposal]:
+    raise RenderError("recommendations are not available yet")  # replaced when analysis.analyze lands

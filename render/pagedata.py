@@ -1,0 +1,319 @@
+"""The data a page embeds: nodes, ties, proposals, filters and legend, as plain JSON-able dicts.
+
+Built directly (no pyvis ``add_edge``, which scans every edge on each call), in
+time linear in the view's size. Node ids are opaque (``n-0``, ``n-1``…) so no
+data value ever lands in an id, a DOM attribute or a CSS selector. Only the
+fields below leave the graph (an allowlist); personal ones only when asked:
+
+* node: ``name``, ``acronym``, ``aliases``, ``kind``, ``status``, ``description``,
+  ``region``, ``macro_region``, ``sector``, ``networks``, ``web``
+  (+ ``phone``, ``email``, ``role`` with personal data);
+* tie: ``type``, ``evidence``, ``section``, ``quote``, ``year``, ``note``.
+
+In public mode every free text goes through :class:`~essgraph.render.redact.Redactor`.
+
+Examples
+--------
+>>> import networkx as nx
+>>> from essgraph.graphmodel import Node, Relationship, build_graph
+>>> from essgraph.render.views import select
+>>> from essgraph.render.structure import measure
+>>> G = build_graph([Node("a", ("Organization",), {"name": "<b>A</b>", "kind": "ngo", "phone": "999 111 222"}),
+...                  Node("b", ("Organization",), {"name": "B", "kind": "cooperative"})],
+...                 [Relationship("SUPPORTS", "a", "b", {"quote": "A apoya a B", "evidence": "stated"})])
+>>> data = page_data(select(G, "whole"), G, measure(nx.Graph([("a", "b")])))
+>>> [n["id"] for n in data["nodes"]], data["nodes"][0]["name"], "phone" in data["nodes"][0]
+(['n-0', 'n-1'], '<b>A</b>', False)
+>>> data["edges"][0]["from"], data["edges"][0]["type"], data["nodes"][0]["marks"]
+('n-0', 'Apoya a', ['one_tie'])
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from typing import Any, Iterable
+
+import networkx as nx
+
+from essgraph.graphmodel import REL_SPECS, SYMMETRIC_TYPES
+from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS, STATUSES
+
+from .encoding import (
+    COMPONENT_COLOURS, FADED_COLOUR, NO_GROUP_COLOUR, OTHER_GROUPS_COLOUR, STYLE, colour_of, component_colour,
+    group_label, legend, node_size, shape_of,
+)
+from .redact import Redactor
+from .structure import Structure
+from .texts import TEXTS, ui_strings
+from .views import View
+
+__all__ = ["Proposal", "page_data", "search_text", "short_label"]
+
+#: A proposed alliance: two node ids of the graph and the reason, as text.
+Proposal = tuple[str, str, str]
+
+_MEMBERSHIP = ("MEMBER_OF", "PART_OF")
+_LABEL_MAX = 28
+
+
+def search_text(*values: object) -> str:
+    """Lower-case, accent-free text the page's search matches against.
+
+    >>> search_text("Economía", ["GRE-P", "Perú"])
+    'economia gre-p peru'
+    """
+    flat: list[str] = []
+    for value in values:
+        flat += [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)] if value else []
+    text = unicodedata.normalize("NFKD", " ".join(flat))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+
+
+def short_label(attrs: dict[str, Any], fallback: str) -> str:
+    """What is written next to a node: the acronym, else the name (shortened).
+
+    >>> short_label({"name": "Grupo Red de Economía Solidaria del Perú", "acronym": "GRESP"}, "x")
+    'GRESP'
+    >>> short_label({"name": "Asociación de Productores Ecológicos de la Región"}, "x")
+    'Asociación de Productores E…'
+    """
+    text = str(attrs.get("acronym") or attrs.get("name") or fallback)
+    return text if len(text) <= _LABEL_MAX else text[: _LABEL_MAX - 1].rstrip() + "…"
+
+
+def page_data(
+    view: View,
+    G: nx.MultiDiGraph,
+    structure: Structure,
+    *,
+    colour_by: str = "kind",
+    size_by: str = "degree",
+    lang: str = "es",
+    personal: bool = False,
+    redactor: Redactor | None = None,
+    positions: dict[str, tuple[float, float]] | None = None,
+    proposals: Iterable[Proposal] = (),
+) -> dict[str, Any]:
+    """Everything the page's script needs to draw and explore ``view``.
+
+    Parameters
+    ----------
+    view : View
+        What to draw (see :func:`essgraph.render.views.select`).
+    G : networkx.MultiDiGraph
+        The whole graph the view was cut from (for region names and memberships).
+    structure : Structure
+        Sizes and marks (see :func:`essgraph.render.structure.measure`).
+    colour_by : {"kind", "macro_region"}
+        What node colour shows (the ``gaps`` view always colours connected groups).
+    size_by : {"degree", "betweenness", "eigenvector"}
+        The measure behind ``structure.score`` (for the legend).
+    personal : bool
+        Include phones, e-mails and people's roles.
+    redactor : Redactor, optional
+        Applied to every free text (names and phones out); ``None`` keeps texts.
+    positions : dict, optional
+        Fixed ``(x, y)`` per graph node id (physics then only settles the rest).
+    proposals : iterable of Proposal
+        Proposed alliances; those with both ends in the view become the overlay.
+    """
+    clean = redactor or (lambda text: text)
+    H = view.graph
+    ids = {node: f"n-{i}" for i, node in enumerate(sorted(H, key=str))}
+    places = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)
+              if {"Region", "MacroRegion"} & set(a.get("labels", ()))}
+    mode = "component" if view.name == "gaps" else colour_by
+    groups: Counter[str] = Counter()
+    nodes, marks_seen, shapes = [], set(), set()
+    for node, node_id in ids.items():
+        attrs = H.nodes[node]
+        kind_group = _kind_group(attrs)
+        macro = _macro(G, attrs)
+        group = _colour_group(mode, node, kind_group, macro, structure)
+        groups[group] += node not in view.context
+        marks = _node_marks(node, structure) + (["faded"] if node in view.context else [])
+        marks_seen.update(marks)
+        colour = FADED_COLOUR if node in view.context else _group_colour(mode, group, structure)
+        shapes.add(shape_of(kind_group))
+        size = node_size(structure.score.get(node, 0.0))
+        record = {
+            "id": node_id, "label": short_label(attrs, node_id), "shape": shape_of(kind_group),
+            "size": size, "marks": marks,
+            "color": {"background": colour, "border": _border(marks, colour),
+                      "highlight": {"background": colour, "border": "#000000"}},
+            "borderWidth": 5 if "articulation" in marks else 2 if {"isolated", "one_tie"} & set(marks) else 1,
+            "font": {"size": 12 + size // 4, "color": "#9a9a9a" if node in view.context else "#222222"},
+            "shapeProperties": {"borderDashes": STYLE["isolated_dashes"] if "isolated" in marks else False},
+            "degree": structure.degree.get(node, 0),
+            **_details(G, node, attrs, kind_group, macro, places, clean, lang, personal),
+            "f": {"region": attrs.get("region", ""), "macro_region": macro or "", "kind": kind_group,
+                  "sector": attrs.get("sector", ""), "network": sorted(ids[m] for m in _networks(G, node) if m in ids)},
+            "q": search_text(attrs.get("name"), attrs.get("acronym"), attrs.get("aliases", ())),
+        }
+        if positions and node in positions:
+            record["x"], record["y"] = positions[node]
+        nodes.append(record)
+    edges = _edges(H, ids, structure, clean, lang)
+    marks_seen.update(m for e in edges for m in e["marks"])
+    overlay = _proposals(proposals, ids, clean)
+    if overlay:
+        marks_seen.add("proposed")
+    colours = sorted(groups.items(), key=lambda kv: (not kv[0].isdigit(), int(kv[0]) if kv[0].isdigit() else -kv[1]))
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "proposals": overlay,
+        "filters": _filters(G, H, ids, nodes, places, lang),
+        "legend": legend(
+            [(_group_colour(mode, g, structure), _legend_label(mode, g, places, structure, lang)) for g, _ in colours],
+            title=TEXTS.t(f"legend_colour_{mode}", lang), size_by=size_by, shapes=shapes, marks=marks_seen,
+            lang=lang),
+        "ui": ui_strings(lang),
+    }
+
+
+def _kind_group(attrs: dict[str, Any]) -> str:
+    labels = attrs.get("labels", ())
+    if "Municipality" in labels:
+        return "municipality"
+    if "Person" in labels:
+        return "person"
+    return str(attrs.get("kind", "initiative"))
+
+
+def _macro(G: nx.MultiDiGraph, attrs: dict[str, Any]) -> str | None:
+    if attrs.get("macro_region"):
+        return str(attrs["macro_region"])
+    region = attrs.get("region")
+    return G.nodes[region].get("macro_region") if region in G else None
+
+
+def _colour_group(mode: str, node: str, kind: str, macro: str | None, s: Structure) -> str:
+    if mode == "kind":
+        return kind
+    if mode == "macro_region":
+        return macro or ""
+    if node not in s.component:
+        return "outside"
+    index = s.component[node]
+    if s.component_sizes[index] <= 1:
+        return "isolated"
+    return str(index) if index < len(COMPONENT_COLOURS) else "other"
+
+
+def _group_colour(mode: str, group: str, s: Structure) -> str:
+    if mode != "component":
+        return colour_of(mode, group)
+    if group.isdigit():
+        return component_colour(int(group))
+    return OTHER_GROUPS_COLOUR if group == "other" else NO_GROUP_COLOUR if group == "isolated" else FADED_COLOUR
+
+
+def _legend_label(mode: str, group: str, places: dict[str, str], s: Structure, lang: str) -> str:
+    if mode != "component":
+        return group_label(mode, group or None, places, lang)
+    if group.isdigit():
+        return f"{TEXTS.t('component', lang, n=int(group) + 1)} ({s.component_sizes[int(group)]})"
+    return TEXTS.t(f"group_{group}", lang)
+
+
+def _node_marks(node: str, s: Structure) -> list[str]:
+    if node not in s.degree:
+        return []
+    marks = ["articulation"] if node in s.articulation else []
+    if s.degree[node] == 0:
+        marks.append("isolated")
+    elif s.degree[node] == 1:
+        marks.append("one_tie")
+    return marks
+
+
+def _border(marks: list[str], colour: str) -> str:
+    if "articulation" in marks:
+        return STYLE["articulation_border"]
+    if "isolated" in marks:
+        return STYLE["isolated_border"]
+    if "one_tie" in marks:
+        return STYLE["one_tie_border"]
+    return colour
+
+
+def _networks(G: nx.MultiDiGraph, node: str) -> list[str]:
+    return sorted({end for _, end, t in G.out_edges(node, data="type") if t in _MEMBERSHIP})
+
+
+def _details(G: nx.MultiDiGraph, node: str, attrs: dict[str, Any], kind: str, macro: str | None,
+             places: dict[str, str], clean: Any, lang: str, personal: bool) -> dict[str, Any]:
+    kind_label = (ORG_KINDS[kind].label(lang) if kind in ORG_KINDS
+                  else TEXTS.t("shape_muni" if kind == "municipality" else "shape_person", lang))
+    out: dict[str, Any] = {
+        "name": str(attrs.get("name", "")) or TEXTS.t("shape_person", lang),
+        "acronym": str(attrs.get("acronym", "")),
+        "aliases": [str(a) for a in attrs.get("aliases", ())],
+        "kind": kind_label,
+        "status": STATUSES[attrs["status"]].label(lang) if attrs.get("status") in STATUSES else "",
+        "description": clean(str(attrs.get("description", ""))),
+        "region": places.get(attrs.get("region", ""), str(attrs.get("region", ""))),
+        "macro_region": places.get(macro or "", macro or ""),
+        "sector": SECTORS[attrs["sector"]].label(lang) if attrs.get("sector") in SECTORS else "",
+        "networks": [str(G.nodes[m].get("name", m)) for m in _networks(G, node)],
+        "web": str(attrs.get("web", "")),
+    }
+    if personal:
+        out.update({k: str(attrs.get(k, "")) for k in ("phone", "email", "role")})
+    return out
+
+
+def _edges(H: nx.MultiDiGraph, ids: dict[str, str], s: Structure, clean: Any, lang: str) -> list[dict[str, Any]]:
+    edges, seen = [], Counter[tuple[str, str]]()
+    for i, (u, v, attrs) in enumerate(sorted(H.edges(data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2].get("type"))))):
+        pair = (min(str(u), str(v)), max(str(u), str(v)))
+        rank = seen[pair]
+        seen[pair] += 1
+        rel_type = str(attrs.get("type", ""))
+        inferred = attrs.get("evidence") == "inferred"
+        marks = ["inferred"] if inferred else []
+        if not inferred and frozenset((u, v)) in s.bridges:
+            marks.append("bridge")
+        spec = REL_SPECS.get(rel_type)
+        edges.append({
+            "id": f"e-{i}", "from": ids[u], "to": ids[v], "marks": marks,
+            "type": spec.term.label(lang) if spec else rel_type,
+            "evidence": TEXTS.t("evidence_inferred" if inferred else "evidence_stated", lang),
+            "section": clean(str(attrs.get("section", ""))), "quote": clean(str(attrs.get("quote", ""))),
+            "year": attrs.get("year", ""), "note": clean(str(attrs.get("note", ""))),
+            "arrows": "" if rel_type in SYMMETRIC_TYPES else "to",
+            "dashes": STYLE["inferred_dashes"] if inferred else False,
+            "width": 4 if "bridge" in marks else 1.5,
+            "color": {"color": STYLE["bridge" if "bridge" in marks else "edge"], "highlight": "#222222"},
+            "smooth": {"enabled": rank > 0, "type": "curvedCW", "roundness": 0.15 * rank},
+        })
+    return edges
+
+
+def _proposals(proposals: Iterable[Proposal], ids: dict[str, str], clean: Any) -> list[dict[str, Any]]:
+    out = []
+    for u, v, reason in proposals:
+        if u in ids and v in ids:
+            out.append({"id": f"p-{len(out)}", "from": ids[u], "to": ids[v], "reason": clean(reason),
+                        "dashes": STYLE["proposed_dashes"], "width": 3,
+                        "color": {"color": STYLE["proposed"], "highlight": STYLE["proposed"]}})
+    return out
+
+
+def _filters(G: nx.MultiDiGraph, H: nx.MultiDiGraph, ids: dict[str, str], nodes: list[dict[str, Any]],
+             places: dict[str, str], lang: str) -> dict[str, list[tuple[str, str]]]:
+    def options(key: str, label: Any) -> list[tuple[str, str]]:
+        values = {n["f"][key] for n in nodes if n["f"][key]}
+        return sorted(((v, label(v)) for v in values), key=lambda kv: kv[1].casefold())
+
+    kinds = {n["f"]["kind"]: n["kind"] for n in nodes}
+    networks = {ids[n]: str(H.nodes[n].get("name", n)) for n in H if "Network" in H.nodes[n].get("labels", ())}
+    used = {m for n in nodes for m in n["f"]["network"]}
+    return {
+        "region": options("region", lambda v: places.get(v, v)),
+        "macro_region": options("macro_region", lambda v: places.get(v, v)),
+        "kind": options("kind", lambda v: kinds[v]),
+        "sector": options("sector", lambda v: SECTORS[v].label(lang) if v in SECTORS else v),
+        "network": sorted(((k, v) for k, v in networks.items() if k in used), key=lambda kv: kv[1].casefold()),
+    }

@@ -1,0 +1,125 @@
+"""Words a planner reads in the interactive pages and the report (Spanish and English).
+
+Labels of kinds, sectors and relationship types come from the graph model's
+vocabularies; this catalogue holds the rest (titles, legend, panels, notices).
+
+Examples
+--------
+>>> TEXTS.t("view_whole", "es"), TEXTS.t("view_whole", "en")
+('Toda la red', 'The whole network')
+>>> ui_strings("en")["search_placeholder"]
+'Search an organization…'
+"""
+from __future__ import annotations
+
+from essgraph.i18n import Catalog
+
+__all__ = ["TEXTS", "UI_KEYS", "ui_strings"]
+
+TEXTS = Catalog({
+    # titles of the views
+    "view_whole": ("Toda la red", "The whole network"),
+    "view_ego": ("Vecindario de {name} ({steps} pasos)", "Neighbourhood of {name} ({steps} steps)"),
+    "view_network": ("Miembros de {name}", "Members of {name}"),
+    "view_region": ("Región {name}", "Region {name}"),
+    "view_gaps": ("Brechas: grupos desconectados, puntos de articulación y puentes",
+                  "Gaps: disconnected groups, articulation points and bridges"),
+    "view_geo": ("Mapa por regiones del Perú", "Map by region of Peru"),
+    "subtitle": ("Economía Social y Solidaria del Perú (informe 2018)",
+                 "Social and Solidarity Economy of Peru (2018 report)"),
+    "confidential": ("CONFIDENCIAL – contiene datos personales", "CONFIDENTIAL – contains personal data"),
+    "precomputed": (
+        "La red tiene {n} nodos: la disposición se calculó de antemano y la simulación física está "
+        "apagada para que la página se mueva con fluidez.",
+        "The network has {n} nodes: the layout was computed beforehand and the physics simulation is "
+        "off so that the page pans smoothly.",
+    ),
+    "counts": ("{nodes} nodos · {edges} vínculos", "{nodes} nodes · {edges} ties"),
+    # controls
+    "search_placeholder": ("Buscar una organización…", "Search an organization…"),
+    "search_button": ("Buscar", "Search"),
+    "no_match": ("Ninguna organización coincide.", "No organization matches."),
+    "filter_region": ("Región", "Region"),
+    "filter_macro_region": ("Macro región", "Macro-region"),
+    "filter_kind": ("Tipo", "Kind"),
+    "filter_sector": ("Sector", "Sector"),
+    "filter_network": ("Red", "Network"),
+    "filter_all": ("(todas)", "(all)"),
+    "reset": ("Quitar filtros", "Clear filters"),
+    "show_proposals": ("Mostrar alianzas propuestas", "Show proposed alliances"),
+    "visible": ("visibles", "visible"),
+    # legend
+    "legend": ("Leyenda", "Legend"),
+    "legend_colour_kind": ("Color: tipo de actor", "Colour: kind of actor"),
+    "legend_colour_macro_region": ("Color: macro región", "Colour: macro-region"),
+    "legend_colour_component": ("Color: grupo conectado", "Colour: connected group"),
+    "legend_size": ("Tamaño: {measure}", "Size: {measure}"),
+    "legend_shapes": ("Forma", "Shape"),
+    "legend_marks": ("Marcas", "Marks"),
+    "shape_org": ("Organización", "Organization"),
+    "shape_network": ("Red, plataforma o mesa", "Network, platform or mesa"),
+    "shape_muni": ("Municipalidad", "Municipality"),
+    "shape_person": ("Persona", "Person"),
+    "mark_articulation": ("Borde grueso: punto de articulación (si desaparece, la red se parte)",
+                          "Thick border: articulation point (if it goes, the network splits)"),
+    "mark_bridge": ("Línea gruesa roja: puente (único vínculo entre dos partes)",
+                    "Thick red line: bridge (the only tie between two parts)"),
+    "mark_isolated": ("Borde rojo punteado: iniciativa aislada (sin vínculos)",
+                      "Dotted red border: isolated initiative (no ties)"),
+    "mark_one_tie": ("Borde naranja: iniciativa con un solo vínculo", "Orange border: initiative with one tie"),
+    "mark_inferred": ("Línea discontinua: vínculo inferido (no declarado en el informe)",
+                      "Dashed line: inferred tie (not stated in the report)"),
+    "mark_proposed": ("Línea verde punteada: alianza propuesta (recomendaciones)",
+                      "Dotted green line: proposed alliance (recommendations)"),
+    "mark_faded": ("Gris claro: fuera del foco de la vista", "Light grey: outside the view's focus"),
+    "measure_degree": ("número de vínculos", "number of ties"),
+    "measure_betweenness": ("intermediación (cuánto conecta a otros)", "betweenness (how much it connects others)"),
+    "measure_eigenvector": ("centralidad de vector propio (vínculos con actores centrales)",
+                            "eigenvector centrality (ties to central actors)"),
+    "no_region": ("Sin región", "No region"),
+    "other": ("Otros", "Other"),
+    "component": ("Grupo {n}", "Group {n}"),
+    "group_isolated": ("Aisladas (sin vínculos)", "Isolated (no ties)"),
+    "group_outside": ("Fuera del análisis (propuestas, personas)", "Outside the analysis (proposed, people)"),
+    "group_other": ("Otros grupos pequeños", "Other small groups"),
+    # panel
+    "panel_hint": ("Haga clic en un nodo o un vínculo para ver sus datos y la cita del informe.",
+                   "Click a node or a tie to see its details and the report's quote."),
+    "field_kind": ("Tipo", "Kind"),
+    "field_region": ("Región", "Region"),
+    "field_macro_region": ("Macro región", "Macro-region"),
+    "field_sector": ("Sector", "Sector"),
+    "field_networks": ("Redes", "Networks"),
+    "field_web": ("Web", "Web"),
+    "field_aliases": ("También llamada", "Also called"),
+    "field_description": ("Descripción", "Description"),
+    "field_status": ("Estado", "Status"),
+    "field_role": ("Rol", "Role"),
+    "field_phone": ("Teléfono", "Phone"),
+    "field_email": ("Correo", "E-mail"),
+    "field_measure": ("Vínculos", "Ties"),
+    "field_marks": ("Marcas", "Marks"),
+    "ties": ("Vínculos y evidencia", "Ties and evidence"),
+    "evidence_stated": ("declarado", "stated"),
+    "evidence_inferred": ("inferido", "inferred"),
+    "proposed": ("alianza propuesta", "proposed alliance"),
+    "section": ("Sección", "Section"),
+    "articulation": ("punto de articulación", "articulation point"),
+    "isolated": ("aislada", "isolated"),
+    "one_tie": ("un solo vínculo", "one tie"),
+    "bridge": ("puente", "bridge"),
+})
+
+#: Keys sent to the page's script (labels of controls, legend and panel).
+UI_KEYS = (
+    "search_placeholder", "search_button", "no_match", "filter_all", "reset", "show_proposals", "visible",
+    "panel_hint", "field_kind", "field_region", "field_macro_region", "field_sector", "field_networks",
+    "field_web", "field_aliases", "field_description", "field_status", "field_role", "field_phone",
+    "field_email", "field_measure", "field_marks", "ties", "evidence_stated", "evidence_inferred",
+    "proposed", "section", "articulation", "isolated", "one_tie", "bridge",
+)
+
+
+def ui_strings(lang: str) -> dict[str, str]:
+    """The page script's strings in ``lang``, keyed by :data:`UI_KEYS`."""
+    return {key: TEXTS.t(key, lang) for key in UI_KEYS}

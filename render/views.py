@@ -1,0 +1,182 @@
+"""The views a planner can open: which nodes and ties each one shows.
+
+Every view shows *actors* (organizations, networks, municipalities; people only
+with personal data) and the ties between them. Regions and macro-regions are not
+drawn as nodes: they colour, filter and place the actors instead.
+
+================  ===========================================================
+``whole``         every actor and every tie
+``ego``           one organization and everyone within ``steps`` ties of it
+``network``       a network, platform or mesa, its members and sub-networks
+``region``        the actors of a region (or macro-region), plus their partners
+                  elsewhere drawn faded
+``gaps``          every actor, coloured by connected group, with the cut points,
+                  bridges and isolated initiatives standing out
+``geo``           every actor placed at its region on a map of Peru
+================  ===========================================================
+
+Examples
+--------
+>>> from essgraph.graphmodel import Node, Relationship, build_graph
+>>> G = build_graph(
+...     [Node("red", ("Organization", "Network"), {"name": "Red Sur", "kind": "network", "region": "cusco"}),
+...      Node("coop", ("Organization",), {"name": "Coop", "kind": "cooperative", "region": "cusco"}),
+...      Node("ong", ("Organization",), {"name": "ONG Lima", "kind": "ngo", "region": "lima"}),
+...      Node("cusco", ("Region",), {"name": "Cusco"})],
+...     [Relationship("MEMBER_OF", "coop", "red", {"quote": "q1", "evidence": "stated"}),
+...      Relationship("SUPPORTS", "ong", "coop", {"quote": "q2", "evidence": "stated"})])
+>>> v = select(G, "network", focus="Red Sur")
+>>> v.title, sorted(v.graph)
+('Miembros de Red Sur', ['coop', 'red'])
+>>> v = select(G, "region", focus="cusco", lang="en")
+>>> v.title, sorted(v.graph), sorted(v.context)
+('Region Cusco', ['coop', 'ong', 'red'], ['ong'])
+>>> select(G, "whole").graph.number_of_nodes()
+3
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from essgraph.analysis.projection import ACTOR_LABELS
+from essgraph.errors import RenderError
+
+from .texts import TEXTS
+
+__all__ = ["VIEWS", "View", "select", "actor_ids"]
+
+#: Names of the views, in the order the report lists them.
+VIEWS = ("whole", "ego", "network", "region", "gaps", "geo")
+
+_NEEDS_FOCUS = {"ego", "network", "region"}
+_MEMBERSHIP = ("MEMBER_OF", "PART_OF")
+
+
+@dataclass(frozen=True)
+class View:
+    """A view: its name, title, the graph it draws and the nodes drawn faded."""
+
+    name: str
+    title: str
+    graph: nx.MultiDiGraph
+    focus: str | None = None
+    context: frozenset[str] = field(default_factory=frozenset)
+
+
+def actor_ids(G: nx.MultiDiGraph, *, people: bool = False) -> list[str]:
+    """Ids of the nodes views draw: organizations and municipalities (and people if asked)."""
+    wanted = ACTOR_LABELS | ({"Person"} if people else set())
+    return sorted(n for n, labels in G.nodes(data="labels") if wanted & set(labels or ()))
+
+
+def select(
+    G: nx.MultiDiGraph, view: str, *, focus: str | None = None, steps: int = 1, people: bool = False,
+    lang: str = "es",
+) -> View:
+    """The nodes and ties of ``view``.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The property graph (its public form unless personal data was asked for).
+    view : str
+        One of :data:`VIEWS`.
+    focus : str, optional
+        The organization (``ego``), network (``network``) or region or macro-region
+        (``region``): an id, or a name, acronym or alias.
+    steps : int
+        How many ties away from ``focus`` the ``ego`` view reaches.
+    people : bool
+        Draw people too (only when personal data is included).
+    lang : {"es", "en"}
+        Language of the title.
+
+    Raises
+    ------
+    RenderError
+        Unknown view, missing or unknown focus, a ``network`` focus that is no network.
+    """
+    if view not in VIEWS:
+        raise RenderError(f"unknown view {view!r}: use one of {', '.join(VIEWS)}")
+    if view in _NEEDS_FOCUS and not focus:
+        raise RenderError(f"the {view} view needs --focus ID (e.g. --view {view} --focus {_example(view)})")
+    A = G.subgraph(actor_ids(G, people=people))
+    if view == "ego":
+        if steps < 1:
+            raise RenderError("--steps must be 1 or more")
+        center = _resolve_actor(A, focus or "")
+        shown = nx.ego_graph(A.to_undirected(as_view=True), center, radius=steps)
+        title = TEXTS.t("view_ego", lang, name=_name(A, center), steps=steps)
+        return View(view, title, A.subgraph(shown).copy(), center)
+    if view == "network":
+        center = _resolve_actor(A, focus or "")
+        if "Network" not in A.nodes[center].get("labels", ()):
+            raise RenderError(f"{center!r} is not a network, platform or mesa: try --view ego --focus {center}")
+        title = TEXTS.t("view_network", lang, name=_name(A, center))
+        return View(view, title, A.subgraph(_members(A, center)).copy(), center)
+    if view == "region":
+        region, name = _resolve_region(G, focus or "")
+        inside = {n for n in A if region in (A.nodes[n].get("region"), _macro(G, n))}
+        outside = {m for n in inside for m in nx.all_neighbors(A, n)} - inside
+        title = TEXTS.t("view_region", lang, name=name)
+        return View(view, title, A.subgraph(inside | outside).copy(), region, frozenset(outside))
+    return View(view, TEXTS.t(f"view_{view}", lang), A.copy())
+
+
+def _example(view: str) -> str:
+    return {"ego": "gresp", "network": "gresp", "region": "cusco"}[view]
+
+
+def _name(G: nx.MultiDiGraph, node: str) -> str:
+    return str(G.nodes[node].get("name", node))
+
+
+def _macro(G: nx.MultiDiGraph, node: str) -> str | None:
+    attrs = G.nodes[node]
+    if attrs.get("macro_region"):
+        return str(attrs["macro_region"])
+    region = attrs.get("region")
+    if region in G:
+        return G.nodes[region].get("macro_region")
+    return None
+
+
+def _names(attrs: dict) -> set[str]:
+    values = [attrs.get("name"), attrs.get("acronym"), *attrs.get("aliases", ())]
+    return {str(v).casefold() for v in values if v}
+
+
+def _resolve_actor(G: nx.MultiDiGraph, focus: str) -> str:
+    if focus in G:
+        return focus
+    wanted = focus.casefold()
+    for node in sorted(G):
+        if wanted in _names(G.nodes[node]):
+            return node
+    raise RenderError(f"no organization {focus!r}: give an id or a name from the data (e.g. gresp)")
+
+
+def _resolve_region(G: nx.MultiDiGraph, focus: str) -> tuple[str, str]:
+    places = {n: a for n, a in G.nodes(data=True) if {"Region", "MacroRegion"} & set(a.get("labels", ()))}
+    for node, attrs in sorted(places.items()):
+        if focus == node or focus.casefold() in _names(attrs):
+            return node, str(attrs.get("name", node))
+    used = {str(a[k]) for _, a in G.nodes(data=True) for k in ("region", "macro_region") if a.get(k)}
+    if focus in used:
+        return focus, focus
+    known = ", ".join(sorted(set(places) | used)[:8]) or "none in the data"
+    raise RenderError(f"no region {focus!r}: use a region or macro-region id ({known}…)")
+
+
+def _members(G: nx.MultiDiGraph, network: str) -> set[str]:
+    members, todo = {network}, [network]
+    while todo:
+        current = todo.pop()
+        for start, _, rel_type in G.in_edges(current, data="type"):
+            if rel_type in _MEMBERSHIP and start not in members:
+                members.add(start)
+                if rel_type == "PART_OF":
+                    todo.append(start)
+    return members
