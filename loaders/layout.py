@@ -126,7 +126,11 @@ def read_config(data_dir: Path) -> tuple[DatasetConfig, list[Problem]]:
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
             problems.append(Problem("bad-dataset-toml", ERROR, CONFIG_FILE, params={"reason": str(exc)}))
         else:
-            metadata = dict(document.get("dataset", {}))
+            metadata = document.get("dataset", {})
+            if not isinstance(metadata, dict):
+                problems.append(Problem("bad-dataset-toml", ERROR, CONFIG_FILE,
+                                        params={"reason": "[dataset] is not a table"}))
+                metadata = {}
             if "files" in document:
                 wanted, file_problems = _files_table(document["files"])
                 problems += file_problems

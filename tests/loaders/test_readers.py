@@ -1,8 +1,8 @@
 """Readers: encodings, separators, size limit, XLSX traps, and properties over arbitrary input."""
 from __future__ import annotations
 
-import csv
 import io
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -225,3 +225,31 @@ def test_only_essgraph_errors_escape_the_csv_reader(tmp_path: Path, data: bytes)
         return
     assert all(isinstance(v, str) for v in values)
     assert not any("\ufffd" in v for v in values) or b"\xef\xbf\xbd" in data
+
+
+def _workbook_bytes(tmp_path: Path) -> bytes:
+    return write_xlsx(tmp_path / "base.xlsx", [["id", "name"], ["lima", "Lima"]]).read_bytes()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cuts=st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=255)), max_size=6),
+       member=st.integers(min_value=0))
+def test_only_essgraph_errors_escape_the_xlsx_reader(tmp_path: Path, cuts: list[tuple[int, int]], member: int) -> None:
+    source = zipfile.ZipFile(io.BytesIO(_workbook_bytes(tmp_path)))
+    names = source.namelist()
+    target = names[member % len(names)]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            data = bytearray(source.read(name))
+            if name == target:
+                for position, byte in cuts:
+                    if data:
+                        data[position % len(data)] = byte
+            archive.writestr(name, bytes(data))
+    path = tmp_path / "fuzz.xlsx"
+    path.write_bytes(buffer.getvalue())
+    try:
+        list(read_table(path).rows)
+    except EssgraphError:
+        pass

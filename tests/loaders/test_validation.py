@@ -200,6 +200,8 @@ def test_extra_cells_beyond_the_header_are_an_error(valid_dir: Path) -> None:
     ("[files]\nplaces = ['regions.csv']\n", "bad-files-table"),
     ("[files]\nregions = ['../regions.csv']\n", "bad-files-table"),
     ("[dataset\ntitle = 'x'\n", "bad-dataset-toml"),
+    ("dataset = 3\n", "bad-dataset-toml"),
+    ("files = 'regions.csv'\n", "bad-files-table"),
 ])
 def test_dataset_toml_problems(valid_dir: Path, toml: str, expected: str) -> None:
     (valid_dir / "dataset.toml").write_text(toml, encoding="utf-8")
