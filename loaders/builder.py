@@ -65,7 +65,6 @@ def build(data_dir: str | Path | None = None, *, snapshot: str | Path | None = N
     path = write_snapshot(G, snapshot if snapshot is not None else default_snapshot_path())
     labels = Counter(label for _, labels in G.nodes(data="labels") for label in labels)
     types = Counter(rel_type for _, _, rel_type in G.edges(data="type"))
-    assert dataset.report is not None
     return BuildResult(G, dict(sorted(labels.items())), dict(sorted(types.items())), path, dataset.report)
 
 

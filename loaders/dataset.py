@@ -48,11 +48,11 @@ _LOCATION_COLUMNS = {"organizations": "region", "municipalities": "region", "reg
 class Dataset:
     """Model objects of a data folder, its metadata, census records and validation report."""
 
+    report: ValidationReport
     nodes: list[Node] = field(default_factory=list)
     relationships: list[Relationship] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
     census: list[dict[str, Any]] = field(default_factory=list)
-    report: ValidationReport | None = None
 
 
 def load_dataset(data_dir: str | Path | None = None, *, strict: bool = False) -> Dataset:
@@ -69,18 +69,16 @@ def load_dataset(data_dir: str | Path | None = None, *, strict: bool = False) ->
     if not report.valid:
         raise ValidationFailed(
             f"{report.summary('en')}: fix the errors listed above (essgraph validate --data {folder})", report)
-    dataset = to_model(records)
-    dataset.report = report
-    return dataset
+    return to_model(records, report)
 
 
-def to_model(records: Records) -> Dataset:
-    """Model objects from records that passed validation.
+def to_model(records: Records, report: ValidationReport) -> Dataset:
+    """Model objects from records that passed validation (``report``).
 
     Node properties omit the id (it is the node's id) and empty values; the
     ``LOCATED_IN`` relationships are derived as described in the module.
     """
-    dataset = Dataset(metadata=dict(records.metadata))
+    dataset = Dataset(report, metadata=dict(records.metadata))
     for kind, spec in FILE_KINDS.items():
         for record in records.rows.get(kind, []):
             if spec.label is not None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from essgraph.graphmodel import is_valid_id, labels_for_kind
 
@@ -67,12 +67,6 @@ class Entities:
 
     def __contains__(self, entity_id: object) -> bool:
         return entity_id in self._by_id
-
-    def __iter__(self) -> Iterator[Entity]:
-        return iter(self._by_id.values())
-
-    def __len__(self) -> int:
-        return len(self._by_id)
 
     def has(self, entity_id: str, labels: Iterable[str] | None = None) -> bool:
         """Whether ``entity_id`` exists (and carries one of ``labels``, when given)."""

@@ -83,15 +83,16 @@ def read_records(data_dir: str | Path) -> tuple[Records, list[Problem]]:
                 continue
             problems += [Problem(n.code, WARNING, path.name, value=str(n.params.get("value", "")), params=n.params)
                          for n in table.notes]
-            rows = _read_rows(table, kind, records.rows[kind], problems)
+            columns = tuple(clean(c) for c in table.columns)
+            rows = _read_rows(table, columns, kind, records.rows[kind], problems)
             records.tables.append(TableInfo(path.name, kind, table.format, table.encoding, table.delimiter,
-                                            table.sheet, table.columns, rows))
+                                            table.sheet, columns, rows))
     return records, problems
 
 
-def _read_rows(table: Table, kind: str, into: list[Record], problems: list[Problem]) -> int:
+def _read_rows(table: Table, columns: tuple[str, ...], kind: str, into: list[Record],
+               problems: list[Problem]) -> int:
     name = table.path.name
-    columns = tuple(clean(c) for c in table.columns)
     count = 0
     try:
         for row in table.rows:
