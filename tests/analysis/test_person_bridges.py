@@ -1,0 +1,28 @@
+"""Person bridges: the two-mode projection, with names only on request."""
+from __future__ import annotations
+
+from essgraph.analysis import person_bridges, tie_graph
+from essgraph.graphmodel import public_graph, pseudonym
+
+
+def test_pseudonyms_by_default_names_on_request(ess_graph):
+    T, _ = tie_graph(ess_graph)
+    pb = person_bridges(ess_graph, T=T)
+    assert pb.people == [{"id": pseudonym("person-ana-diaz"), "name": None, "role": None,
+                          "organizations": [{"id": "coop1", "name": "COOP1"}, {"id": "lonely", "name": "LONELY"}]}]
+    assert pb.pairs == [{"a": {"id": "coop1", "name": "COOP1"}, "b": {"id": "lonely", "name": "LONELY"},
+                         "people": [pseudonym("person-ana-diaz")], "already_tied": False, "same_component": False}]
+    assert (pb.new_links, pb.joins_components) == (1, 1)
+    named = person_bridges(ess_graph, include_personal_data=True)
+    assert named.people[0]["name"] == "Ana Díaz" and named.people[0]["id"] == "person-ana-diaz"
+
+
+def test_a_public_graph_keeps_its_pseudonyms(ess_graph):
+    pb = person_bridges(public_graph(ess_graph))
+    assert pb.people[0]["id"] == pseudonym("person-ana-diaz")
+
+
+def test_one_organization_is_no_bridge(ess_graph):
+    ess_graph.remove_edge("person-ana-diaz", "coop1", key=next(iter(ess_graph["person-ana-diaz"]["coop1"])))
+    pb = person_bridges(ess_graph)
+    assert pb.people == [] and pb.pairs == [] and pb.people_count == 1
