@@ -7,7 +7,8 @@ drawn as nodes: they colour, filter and place the actors instead.
 ================  ===========================================================
 ``whole``         every actor and every tie
 ``ego``           one organization and everyone within ``steps`` ties of it
-``network``       a network, platform or mesa, its members and sub-networks
+``network``       a network, platform or mesa, its members, and the members of
+                  the networks that belong to it
 ``region``        the actors of a region (or macro-region), plus their partners
                   elsewhere drawn faded
 ``gaps``          every actor, coloured by connected group, with the cut points,
@@ -177,6 +178,6 @@ def _members(G: nx.MultiDiGraph, network: str) -> set[str]:
         for start, _, rel_type in G.in_edges(current, data="type"):
             if rel_type in _MEMBERSHIP and start not in members:
                 members.add(start)
-                if rel_type == "PART_OF":
+                if "Network" in G.nodes[start].get("labels", ()):
                     todo.append(start)
     return members
