@@ -1,0 +1,293 @@
+"""Fixtures for tests against a REAL Neo4j 5.26 server (never a mock).
+
+Where the server comes from:
+
+* ``NEO4J_URI`` set (plus ``NEO4J_USER`` / ``NEO4J_PASSWORD``): that server is used as is.
+  It is shared, so ``neo4j_server.kill()`` / ``.restart()`` are not possible and the tests
+  that need them are skipped.
+* otherwise: the project's own server is started once per test session through
+  ``scripts/neo4j-test-server launch`` (Maven-built embedded Neo4j Community, Bolt on
+  127.0.0.1, a free port, a fresh temp data dir, a fixed test password) and stopped at the end.
+  This needs Java 17+ and Maven (Maven only for the first build; jars are cached in ~/.m2).
+
+Without either, the Neo4j tests are skipped with a message saying how to run them.  With
+``ESSGRAPH_REQUIRE_NEO4J=1`` (CI sets it) every such skip is a failure instead.
+
+Fixtures (all names are stable, other test folders may rely on them):
+
+``neo4j_server``  session: object with ``.uri``, ``.user``, ``.password``, ``.auth``,
+                  ``.home`` (data dir or None), ``.managed`` (True when started here),
+                  ``.kill()`` (SIGKILL, no clean shutdown), ``.restart()`` (start again on the
+                  same data dir and port, waits until Bolt answers), ``.driver(**kw)``.
+``neo4j_uri``     session: the bolt URI string.
+``neo4j_driver``  session: a ``neo4j.Driver``; it survives ``kill()`` + ``restart()``
+                  (stale pooled connections are dropped by a liveness check).
+``neo4j_clean``   function: the same driver, after the database was emptied (all nodes,
+                  relationships, constraints and non-lookup indexes removed).
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVER_SCRIPT = ROOT / "scripts" / "neo4j-test-server"
+LAUNCHER_DIR = ROOT / "scripts" / "neo4j-launcher"
+TEST_USER = "neo4j"
+TEST_PASSWORD = os.environ.get("ESSGRAPH_NEO4J_TEST_PASSWORD", "essgraph-test")
+BUILD_TIMEOUT = 900  # first build downloads ~150 MB of jars from Maven Central
+START_TIMEOUT = float(os.environ.get("ESSGRAPH_NEO4J_START_TIMEOUT", "180"))
+HOW_TO = (
+    "install Java 17 and Maven (the project then starts its own Neo4j 5.26 via "
+    "scripts/neo4j-test-server), or set NEO4J_URI (+ NEO4J_USER, NEO4J_PASSWORD) to a running "
+    "Neo4j 5.26 server"
+)
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip, unless ESSGRAPH_REQUIRE_NEO4J=1: then a missing server is a test failure."""
+    if os.environ.get("ESSGRAPH_REQUIRE_NEO4J") == "1":
+        pytest.fail(f"{reason} (ESSGRAPH_REQUIRE_NEO4J=1 turns this skip into a failure)",
+                    pytrace=False)
+    pytest.skip(reason)
+
+
+def _import_neo4j():
+    # (No __init__.py in this folder on purpose: a package named "neo4j" would shadow the
+    # driver. Without the driver, `import neo4j` may still find this folder as a namespace
+    # package, hence the GraphDatabase check.)
+    try:
+        import neo4j
+    except ImportError:
+        neo4j = None
+    if getattr(neo4j, "GraphDatabase", None) is None:
+        skip_or_fail("the neo4j Python driver is not installed: pip install 'neo4j>=6,<7'")
+    return neo4j
+
+
+def _die_with_parent() -> None:
+    """preexec_fn: the server gets SIGTERM if pytest dies (Linux), so no JVM is orphaned."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
+class Neo4jServer:
+    """A Neo4j server for the tests: either external (NEO4J_URI) or launched here."""
+
+    def __init__(self, uri: str, user: str | None, password: str | None,
+                 home: Path | None = None) -> None:
+        self.uri = uri
+        self.user = user
+        self.password = password
+        self.home = home  # data dir of a server launched here; None when external
+        self.proc: subprocess.Popen | None = None
+        self._drivers: list = []
+
+    # -- information -----------------------------------------------------------------------
+    @property
+    def managed(self) -> bool:
+        return self.home is not None
+
+    @property
+    def auth(self):
+        return (self.user, self.password) if self.password else None
+
+    @property
+    def port(self) -> int:
+        return int(self.uri.rsplit(":", 1)[1])
+
+    @property
+    def log_path(self) -> Path | None:
+        return self.home / "launcher.log" if self.home else None
+
+    def driver(self, **kwargs):
+        """A new driver for this server (closed at session end). liveness_check_timeout=0
+        makes it discard connections that died with a killed server."""
+        neo4j = _import_neo4j()
+        kwargs.setdefault("liveness_check_timeout", 0)
+        kwargs.setdefault("connection_acquisition_timeout", 60)
+        drv = neo4j.GraphDatabase.driver(self.uri, auth=self.auth, **kwargs)
+        self._drivers.append(drv)
+        return drv
+
+    # -- life cycle (only for a server launched here) -------------------------------------------
+    @classmethod
+    def launch(cls) -> "Neo4jServer":
+        home = Path(tempfile.mkdtemp(prefix="essgraph-neo4j-"))
+        server = cls("bolt://127.0.0.1:0", TEST_USER, TEST_PASSWORD, home)
+        try:
+            server._start(port=0)
+        except BaseException:
+            server.stop(remove_data=False)
+            raise
+        return server
+
+    def _require_managed(self, what: str) -> None:
+        if not self.managed:
+            skip_or_fail(f"{what} needs the server the tests start themselves; unset NEO4J_URI "
+                         "(needs Java 17 and Maven)")
+
+    def _start(self, port: int) -> None:
+        env = dict(os.environ, NEO4J_PASSWORD=self.password or "")
+        log = open(self.log_path, "ab")
+        try:
+            self.proc = subprocess.Popen(
+                [str(SERVER_SCRIPT), "launch", str(self.home), str(port)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log,
+                env=env, preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+            )
+        finally:
+            log.close()
+        line = self._read_ready_line(START_TIMEOUT)
+        self.uri = line.split("=", 1)[1]
+
+    def _read_ready_line(self, timeout: float) -> str:
+        assert self.proc is not None and self.proc.stdout is not None
+        deadline = time.monotonic() + timeout
+        buf = b""
+        with selectors.DefaultSelector() as sel:
+            sel.register(self.proc.stdout, selectors.EVENT_READ)
+            while time.monotonic() < deadline:
+                if sel.select(timeout=0.5):
+                    chunk = os.read(self.proc.stdout.fileno(), 4096)
+                    if not chunk:  # EOF: the launcher exited
+                        break
+                    buf += chunk
+                    for line in buf.decode(errors="replace").splitlines():
+                        if line.startswith("NEO4J_URI="):
+                            return line.strip()
+                elif self.proc.poll() is not None:
+                    break
+        self.proc.kill()
+        self.proc.wait()
+        tail = self._log_tail()
+        raise RuntimeError(f"Neo4j did not print its ready line within {timeout:.0f}s "
+                           f"(exit code {self.proc.returncode}). Launcher log "
+                           f"{self.log_path}:\n{tail}")
+
+    def _log_tail(self, chars: int = 6000) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")[-chars:]
+        except (OSError, AttributeError):
+            return "(no log)"
+
+    def kill(self) -> None:
+        """Kill the server process hard (SIGKILL): no shutdown hook, no checkpoint."""
+        self._require_managed("neo4j_server.kill()")
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(timeout=30)
+
+    def restart(self) -> None:
+        """Start again on the same data dir and port (after kill() or stop()); Neo4j recovers
+        from its transaction log. Returns once Bolt answers."""
+        self._require_managed("neo4j_server.restart()")
+        if self.proc is not None and self.proc.poll() is None:
+            self.stop(remove_data=False)
+        port = self.port
+        last: Exception | None = None
+        for _ in range(3):  # the port may be briefly unavailable after a kill
+            try:
+                self._start(port=port)
+                return
+            except RuntimeError as exc:
+                last = exc
+                time.sleep(2)
+        raise RuntimeError(f"restart on port {port} failed") from last
+
+    def stop(self, remove_data: bool = True) -> None:
+        """Clean stop (SIGTERM, shutdown hook), then optionally delete the data dir."""
+        for drv in self._drivers:
+            try:
+                drv.close()
+            except Exception:
+                pass
+        self._drivers.clear()
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if self.proc is not None and self.proc.stdout is not None:
+            self.proc.stdout.close()
+        if remove_data and self.home is not None:
+            shutil.rmtree(self.home, ignore_errors=True)
+
+
+def _can_launch() -> str | None:
+    """None if this machine can start the project's server, else why not."""
+    if shutil.which("java") is None:
+        return "java not found"
+    built = (LAUNCHER_DIR / "target" / ".essgraph-build-ok").exists()
+    if not built and shutil.which("mvn") is None:
+        return "mvn not found (needed once to build scripts/neo4j-launcher)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def neo4j_server():
+    _import_neo4j()
+    uri = os.environ.get("NEO4J_URI")
+    if uri:
+        server = Neo4jServer(uri, os.environ.get("NEO4J_USER", "neo4j"),
+                             os.environ.get("NEO4J_PASSWORD"))
+        yield server
+        server.stop(remove_data=False)
+        return
+
+    why = _can_launch()
+    if why:
+        skip_or_fail(f"no Neo4j server for these tests: {why}; {HOW_TO}")
+    build = subprocess.run([str(SERVER_SCRIPT), "build"], capture_output=True, text=True,
+                           timeout=BUILD_TIMEOUT)
+    if build.returncode != 0:
+        pytest.fail(f"building the Neo4j launcher failed:\n{build.stderr[-6000:]}", pytrace=False)
+    server = Neo4jServer.launch()
+    yield server
+    server.stop(remove_data=True)
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(neo4j_server) -> str:
+    return neo4j_server.uri
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(neo4j_server):
+    drv = neo4j_server.driver()
+    drv.verify_connectivity()
+    return drv
+
+
+def clean_database(driver) -> None:
+    """Empty the default database: data, constraints and indexes (lookup indexes stay)."""
+    with driver.session() as session:
+        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+                    ).consume()
+        for rec in session.run("SHOW CONSTRAINTS YIELD name").data():
+            session.run(f"DROP CONSTRAINT `{rec['name']}` IF EXISTS").consume()
+        for rec in session.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' "
+                               "RETURN name").data():
+            session.run(f"DROP INDEX `{rec['name']}` IF EXISTS").consume()
+
+
+@pytest.fixture
+def neo4j_clean(neo4j_driver):
+    clean_database(neo4j_driver)
+    return neo4j_driver
