@@ -25,6 +25,7 @@ from typing import Any, Iterable
 import networkx as nx
 from markupsafe import Markup
 
+from essgraph.analysis import analyze
 from essgraph.analysis.projection import tie_graph
 from essgraph.errors import RenderError
 from essgraph.graphmodel import is_personal_node, public_graph
@@ -39,7 +40,7 @@ from .structure import SIZE_MEASURES, measure
 from .texts import TEXTS
 from .views import VIEWS, View, select
 
-__all__ = ["PHYSICS_THRESHOLD", "render", "prepare"]
+__all__ = ["PHYSICS_THRESHOLD", "render", "prepare", "proposals_from"]
 
 #: Past this many nodes the layout is computed beforehand and physics is off.
 PHYSICS_THRESHOLD = 1000
@@ -125,7 +126,7 @@ def render(
     if size_by not in SIZE_MEASURES:
         raise RenderError(f"unknown --size-by {size_by!r}: use one of {', '.join(SIZE_MEASURES)}")
     S, redactor = prepare(G, include_personal_data=include_personal_data)
-    T, _ = tie_graph(S, include_municipalities=True)
+    T, _ = tie_graph(S)
     structure = measure(T, size_by=size_by)
     shown = select(S, view, focus=focus, steps=steps, people=include_personal_data, lang=lang)
     n = shown.graph.number_of_nodes()
@@ -182,5 +183,26 @@ def _place_name(S: nx.MultiDiGraph, place: str | None, lang: str) -> str:
     return str(place or TEXTS.t("no_region", lang))
 
 
+def proposals_from(result: dict[str, Any]) -> list[Proposal]:
+    """The alliances an :func:`essgraph.analysis.analyze` result recommends, as overlay lines.
+
+    The new ties that close single points of failure, then each isolated or
+    one-tie organization's best candidate partner.
+
+    >>> proposals_from({"recommendations": {"augmentation": {"new_ties": [
+    ...     {"a": {"id": "x"}, "b": {"id": "y"}, "reason": "cierra un punto de falla"}]},
+    ...     "partners": [{"target": {"id": "z"}, "candidates": [{"partner": {"id": "x"}, "reason": "mismo sector"}]}]}})
+    [('x', 'y', 'cierra un punto de falla'), ('z', 'x', 'mismo sector')]
+    """
+    recommendations = result.get("recommendations", {})
+    out = [(t["a"]["id"], t["b"]["id"], str(t.get("reason", "")))
+           for t in recommendations.get("augmentation", {}).get("new_ties", [])]
+    for row in recommendations.get("partners", []):
+        if row.get("candidates"):
+            best = row["candidates"][0]
+            out.append((row["target"]["id"], best["partner"]["id"], str(best.get("reason", ""))))
+    return out
+
+
 def _recommended(S: nx.MultiDiGraph, lang: str) -> list[Proposal]:
-    raise RenderError("recommendations are not available yet")  # replaced when analysis.analyze lands
+    return proposals_from(analyze(S, lang=lang))

@@ -1,8 +1,8 @@
 """What the drawing encodes about the network's shape: sizes, cut points, bridges, groups.
 
 The measures are computed on the analyses' *tie graph*
-(:func:`essgraph.analysis.projection.tie_graph`: one undirected link for each
-pair of actors with at least one stated tie), so a cut point in a picture is
+(:func:`essgraph.analysis.projection.tie_graph` with its defaults: one undirected
+link for each pair of organizations with at least one stated tie), so a cut point in a picture is
 the cut point the report names. They are computed once on the whole graph and
 every view reuses them, so an organization keeps its marks in every view.
 igraph does the work in C, so a 10,000-node graph takes seconds.

@@ -80,7 +80,8 @@ TEXTS = Catalog({
     "other": ("Otros", "Other"),
     "component": ("Grupo {n}", "Group {n}"),
     "group_isolated": ("Aisladas (sin vínculos)", "Isolated (no ties)"),
-    "group_outside": ("Fuera del análisis (propuestas, personas)", "Outside the analysis (proposed, people)"),
+    "group_outside": ("Fuera del análisis (municipalidades, propuestas)",
+                      "Outside the analysis (municipalities, proposed)"),
     "group_other": ("Otros grupos pequeños", "Other small groups"),
     # panel
     "panel_hint": ("Haga clic en un nodo o un vínculo para ver sus datos y la cita del informe.",

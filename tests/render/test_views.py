@@ -41,26 +41,27 @@ def test_whole_view_is_every_actor_without_people_or_places(public, graph) -> No
 
 
 def test_marks_follow_the_analyses_tie_graph(public) -> None:
-    T, _ = tie_graph(public, include_municipalities=True)
+    T, _ = tie_graph(public)
     s = measure(T)
     data = page_data(select(public, "whole"), public, s)
     marks = {n["name"]: n["marks"] for n in data["nodes"]}
     assert marks["Iniciativa Aislada de Puno"] == ["isolated"]
     assert marks["Mesa propuesta"] == []  # proposed: outside the analyses
-    assert "articulation" in marks["Red Sur"] and "articulation" in marks["Cooperativa Agraria Andina"]
+    assert marks["Red Sur"] == ["articulation"] and marks["Cooperativa Agraria Andina"] == []
+    assert marks["Municipalidad del Cusco"] == []  # municipalities: outside the analyses' default
     inferred = [e for e in data["edges"] if "inferred" in e["marks"]]
     assert len(inferred) == 1 and inferred[0]["dashes"]
 
 
 def test_gaps_view_colours_connected_groups(public) -> None:
-    T, _ = tie_graph(public, include_municipalities=True)
+    T, _ = tie_graph(public)
     data = page_data(select(public, "gaps"), public, measure(T))
     labels = [c["label"] for c in data["legend"]["colours"]]
     assert labels[0].startswith("Grupo 1 (") and "Aisladas (sin vínculos)" in labels
 
 
 def test_legend_explains_what_is_drawn(public) -> None:
-    T, _ = tie_graph(public, include_municipalities=True)
+    T, _ = tie_graph(public)
     data = page_data(select(public, "whole"), public, measure(T), lang="en",
                      proposals=[("aislada", "gresp", "same region")])
     legend = data["legend"]
