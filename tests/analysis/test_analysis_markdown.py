@@ -1,0 +1,31 @@
+"""The Markdown summary for planners: Spanish by default, English on request."""
+from __future__ import annotations
+
+import json
+
+from essgraph.analysis import analyze, to_markdown
+
+
+def test_spanish_summary_has_what_a_planner_needs(ess_graph):
+    md = to_markdown(analyze(ess_graph))
+    for heading in ("## En cinco minutos", "## Principales nodos", "## Grupos desconectados",
+                    "## Puntos únicos de falla", "## Regiones y sectores que quedan fuera",
+                    "## Nuevas alianzas propuestas", "## Mesa de Economía Solidaria propuesta", "## Cómo se calculó"):
+        assert heading in md
+    assert "| 1 | GRESP | 3 |" in md
+    assert "COOP1, COOP2" in md  # the disconnected group
+    assert md.endswith("\n") and len(md.splitlines()) < 200
+
+
+def test_english_and_rendering_from_saved_json(ess_graph):
+    result = analyze(ess_graph, lang="en")
+    md = to_markdown(result)
+    assert "## Main hubs" in md and "## Proposed Mesa de Economía Solidaria" in md
+    assert to_markdown(json.loads(json.dumps(result))) == md
+    assert "## Principales nodos" in to_markdown(result, "es")
+
+
+def test_real_data_summary_is_short(real_graph):
+    md = to_markdown(analyze(real_graph))
+    assert "Grupo Red de Economía Solidaria del Perú" in md
+    assert len(md.split()) < 4000  # a five-minute read
