@@ -1,0 +1,85 @@
+"""Run a named query on either backend: the NetworkX graph or Neo4j.
+
+>>> from essgraph.graphmodel import Node, build_graph
+>>> G = build_graph([Node("coop", ("Organization",), {"name": "Coop", "kind": "cooperative", "region": "cusco"})], [])
+>>> query("orgs_by_region", {"region": "cusco"}, graph=G).rows
+[['coop', 'Coop', 'cooperative']]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+import networkx as nx
+from neo4j import Driver, RoutingControl
+from neo4j import exceptions as nx4j
+
+from ..errors import Neo4jConnectionError, QueryError
+from .embedded import EMBEDDED
+from .library import QuerySpec, get_query, parse_params
+
+__all__ = ["QueryResult", "query", "run_cypher", "run_embedded", "check_values"]
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The answer of a named query: its columns and its rows (lists in column order)."""
+
+    name: str
+    columns: tuple[str, ...]
+    rows: list[list[Any]]
+
+    def as_dicts(self) -> list[dict[str, Any]]:
+        """Rows as ``{column: value}`` dicts (for JSON)."""
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+def check_values(spec: QuerySpec, params: dict[str, Any]) -> None:
+    """Checks beyond types that both backends need (same errors on both).
+
+    >>> check_values(get_query("neighbourhood"), {"id": "gresp", "steps": 11})
+    Traceback (most recent call last):
+    ...
+    essgraph.errors.QueryError: steps must be between 1 and 10, not 11
+    """
+    if spec.name == "neighbourhood" and not 1 <= params["steps"] <= 10:
+        raise QueryError(f"steps must be between 1 and 10, not {params['steps']}")
+    if spec.name == "shortest_chain" and params["from"] == params["to"]:
+        raise QueryError("from and to must be two different organizations")
+
+
+def run_embedded(spec: QuerySpec, G: nx.MultiDiGraph, params: dict[str, Any]) -> list[list[Any]]:
+    """Rows of ``spec`` over the NetworkX graph."""
+    return EMBEDDED[spec.name](G, **params)
+
+
+def run_cypher(spec: QuerySpec, driver: Driver, params: dict[str, Any], *, database: str | None = None) -> list[list[Any]]:
+    """Rows of ``spec`` from Neo4j (one read statement; values only as parameters)."""
+    try:
+        records, _, keys = driver.execute_query(spec.cypher, parameters_=params, database_=database,
+                                                routing_=RoutingControl.READ)
+    except (nx4j.ServiceUnavailable, nx4j.SessionExpired, nx4j.AuthError) as exc:
+        raise Neo4jConnectionError(f"query {spec.name}: Neo4j is not available ({type(exc).__name__})") from None
+    except nx4j.Neo4jError as exc:
+        raise QueryError(f"query {spec.name} failed in Neo4j: {exc.code}") from None
+    if tuple(keys) != spec.columns:
+        raise QueryError(f"query {spec.name} returned columns {list(keys)}, its header says {list(spec.columns)}")
+    return [list(record.values()) for record in records]
+
+
+def query(
+    name: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    graph: nx.MultiDiGraph | None = None,
+    driver: Driver | None = None,
+    database: str | None = None,
+) -> QueryResult:
+    """Answer the named query over ``graph`` (embedded) or through ``driver`` (Neo4j); give exactly one."""
+    if (graph is None) == (driver is None):
+        raise ValueError("give exactly one of graph= (embedded) or driver= (neo4j)")
+    spec = get_query(name)
+    values = parse_params(spec, dict(params or {}))
+    check_values(spec, values)
+    rows = run_embedded(spec, graph, values) if graph is not None else run_cypher(spec, driver, values, database=database)  # type: ignore[arg-type]
+    return QueryResult(spec.name, spec.columns, rows)
