@@ -29,7 +29,7 @@ from ..graphmodel import LABELS, NODE_SPECS, REL_TYPES
 from ..i18n import DEFAULT_LANG
 from . import statements as S
 from .cypher import fill
-from .messages import MESSAGES
+from .messages import MESSAGES, SUMMARY
 from .rows import DEFAULT_BATCH_SIZE, NodeBatch, RelBatch, check_graph, node_batches, rel_batches
 
 __all__ = ["LoadSummary", "ensure_constraints", "load", "FaultHook", "ProgressHook"]
@@ -53,6 +53,14 @@ class LoadSummary:
     deleted_nodes: int = 0
     batches: int = 0
     attempts: int = 0
+
+    def describe(self, lang: str = DEFAULT_LANG) -> str:
+        """The closing summary line, in ``lang``."""
+        deleted = SUMMARY.t("deleted", lang, n=self.deleted_nodes) if self.deleted_nodes else ""
+        n, r = self.nodes, self.relationships
+        return SUMMARY.t("summary", lang, nc=n["created"], nu=n["updated"], nn=n["unchanged"], rc=r["created"],
+                         ru=r["updated"], rn=r["unchanged"], batches=self.batches, attempts=self.attempts,
+                         deleted=deleted)
 
     def as_dict(self) -> dict[str, Any]:
         """Plain-data form (for ``--json``)."""

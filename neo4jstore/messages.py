@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..i18n import Catalog
 
-__all__ = ["MESSAGES"]
+__all__ = ["MESSAGES", "SUMMARY"]
 
 MESSAGES = Catalog({
     "insecure-uri": (
@@ -62,4 +62,17 @@ MESSAGES = Catalog({
         "no se pudo leer el grafo de Neo4j en {uri}: {error}",
         "could not read the graph from Neo4j at {uri}: {error}",
     ),
+})
+
+SUMMARY = Catalog({
+    "summary": (
+        "nodos: {nc} creados, {nu} actualizados, {nn} sin cambios; relaciones: {rc} creadas, {ru} actualizadas, "
+        "{rn} sin cambios ({batches} lotes, {attempts} intento(s)){deleted}",
+        "nodes: {nc} created, {nu} updated, {nn} unchanged; relationships: {rc} created, {ru} updated, "
+        "{rn} unchanged ({batches} batches, {attempts} attempt(s)){deleted}",
+    ),
+    "deleted": ("; {n} nodos del proyecto borrados antes (--replace)", "; {n} project nodes deleted first (--replace)"),
+    "pulled": ("{nodes} nodos y {rels} relaciones leídos de Neo4j; instantánea guardada en {path}",
+               "{nodes} nodes and {rels} relationships read from Neo4j; snapshot saved to {path}"),
+    "password": ("Contraseña de Neo4j para {user}", "Neo4j password for {user}"),
 })

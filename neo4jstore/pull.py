@@ -54,9 +54,13 @@ def graph_from_records(
 
 def pull(
     driver: Driver, *, database: str | None = None, metadata: dict[str, Any] | None = None,
-    lang: str = DEFAULT_LANG,
+    graph_attrs: dict[str, Any] | None = None, lang: str = DEFAULT_LANG,
 ) -> nx.MultiDiGraph:
-    """The project's graph as it is now in Neo4j (including edits made there), in one read transaction."""
+    """The project's graph as it is now in Neo4j (including edits made there), in one read transaction.
+
+    ``metadata`` becomes ``G.graph["dataset"]`` and ``graph_attrs`` other graph attributes
+    (e.g. ``census``): Neo4j holds only nodes and relationships.
+    """
 
     def unit(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         nodes = [r.data() for r in tx.run(S.PULL_NODES, labels=sorted(LABELS))]
@@ -70,4 +74,6 @@ def pull(
         raise Neo4jConnectionError(MESSAGES.t("pull-failed", lang, uri="Neo4j", error="AuthError")) from None
     except (nx4j.ServiceUnavailable, nx4j.SessionExpired, OSError) as exc:
         raise Neo4jConnectionError(MESSAGES.t("pull-failed", lang, uri="Neo4j", error=type(exc).__name__)) from None
-    return graph_from_records(nodes, rels, metadata)
+    G = graph_from_records(nodes, rels, metadata)
+    G.graph.update(graph_attrs or {})
+    return G

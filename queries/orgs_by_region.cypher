@@ -1,6 +1,6 @@
 // name: orgs_by_region
 // question: Which organizations are based in a region?
-// param: region: str — region id (e.g. lima-metropolitana)
+// param: region: str — region id (e.g. lima)
 // columns: id, name, kind
 MATCH (o:Organization)
 WHERE o.region = $region
