@@ -13,6 +13,7 @@ Only this package imports pyvis (for its bundled copy of vis-network).
 ('whole', 'ego', 'network', 'region', 'gaps', 'geo')
 """
 from .interactive import PHYSICS_THRESHOLD, render
+from .report import report
 from .views import VIEWS
 
-__all__ = ["PHYSICS_THRESHOLD", "VIEWS", "render"]
+__all__ = ["PHYSICS_THRESHOLD", "VIEWS", "render", "report"]

@@ -64,11 +64,13 @@ def csp(scripts: list[str]) -> str:
 
     >>> csp(["alert(1)"]).split("; ")[:2]
     ["default-src 'none'", "script-src 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"]
+    >>> csp([]).split("; ")[1]
+    "script-src 'none'"
     """
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'"
         for s in scripts
-    )
+    ) or "'none'"
     return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
             "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
 

@@ -20,6 +20,7 @@ TEXTS = Catalog({
     # titles of the views
     "view_whole": ("Toda la red", "The whole network"),
     "view_ego": ("Vecindario de {name} ({steps} pasos)", "Neighbourhood of {name} ({steps} steps)"),
+    "view_ego_1": ("Vecindario de {name} (vínculos directos)", "Neighbourhood of {name} (direct ties)"),
     "view_network": ("Miembros de {name}", "Members of {name}"),
     "view_region": ("Región {name}", "Region {name}"),
     "view_gaps": ("Brechas: grupos desconectados, puntos de articulación y puentes",
@@ -83,6 +84,13 @@ TEXTS = Catalog({
     "group_outside": ("Fuera del análisis (municipalidades, propuestas)",
                       "Outside the analysis (municipalities, proposed)"),
     "group_other": ("Otros grupos pequeños", "Other small groups"),
+    # charts
+    "chart_heat_map": ("Vínculos dentro de y entre macro regiones", "Ties within and between macro-regions"),
+    "chart_degree": ("Cuántos vínculos tiene cada organización", "How many ties each organization has"),
+    "chart_degree_x": ("número de vínculos", "number of ties"),
+    "chart_organizations": ("organizaciones", "organizations"),
+    "chart_isolation": ("Organizaciones aisladas por macro región", "Isolated organizations per macro-region"),
+    "chart_connected": ("dos o más vínculos", "two or more ties"),
     # panel
     "panel_hint": ("Haga clic en un nodo o un vínculo para ver sus datos y la cita del informe.",
                    "Click a node or a tie to see its details and the report's quote."),

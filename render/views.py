@@ -109,7 +109,7 @@ def select(
             raise RenderError("--steps must be 1 or more")
         center = _resolve_actor(A, focus or "")
         shown = nx.ego_graph(A.to_undirected(as_view=True), center, radius=steps)
-        title = TEXTS.t("view_ego", lang, name=_name(A, center), steps=steps)
+        title = TEXTS.t("view_ego_1" if steps == 1 else "view_ego", lang, name=_name(A, center), steps=steps)
         return View(view, title, A.subgraph(shown).copy(), center)
     if view == "network":
         center = _resolve_actor(A, focus or "")

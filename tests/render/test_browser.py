@@ -115,7 +115,7 @@ def test_hostile_strings_show_as_text_and_run_nothing(graph, tmp_path, open_page
                        "#panel a, #tooltip *').length")
     assert injected == 0
     if view == "ego":
-        assert page.driver.find_element(By.ID, "title").text.endswith(f"{HOSTILE[0]} (1 pasos)")
+        assert page.driver.find_element(By.ID, "title").text.endswith(f"{HOSTILE[0]} (vínculos directos)")
     assert page.errors == []
     _no_dialog(page)
 

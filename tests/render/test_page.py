@@ -67,7 +67,7 @@ def test_node_ids_are_opaque(pages) -> None:
 
 def test_heading_is_escaped(graph, tmp_path) -> None:
     html = render(graph, tmp_path / "ego.html", view="ego", focus="evil").read_text(encoding="utf-8")
-    assert "<h1 id=\"title\">Vecindario de &lt;img src=x onerror=alert(1)&gt; (1 pasos)</h1>" in html
+    assert "<h1 id=\"title\">Vecindario de &lt;img src=x onerror=alert(1)&gt; (vínculos directos)</h1>" in html
     assert "<title>Vecindario de &lt;img" in html
 
 

@@ -1,0 +1,105 @@
+"""Small static charts for the report, drawn with matplotlib (Agg) as PNG ``data:`` URIs.
+
+Each chart reads only an :func:`essgraph.analysis.analyze` result, so the
+report draws what the analyses found and nothing else.
+
+Examples
+--------
+>>> result = {"labels": {"macro_region": {"sur": "Sur", "centro": "Centro"}},
+...           "group_gaps": {"macro_region": {"groups": [{"group": "sur", "internal": 2}, {"group": "centro", "internal": 0}],
+...                                           "pairs": [{"a": "centro", "b": "sur", "ties": 3}]}}}
+>>> names, matrix = macro_region_matrix(result)
+>>> names, matrix
+(['Centro', 'Sur'], [[0, 3], [3, 2]])
+>>> heat_map(result, "es").startswith("data:image/png;base64,")
+True
+"""
+from __future__ import annotations
+
+import base64
+import io
+from collections import Counter
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from .texts import TEXTS  # noqa: E402
+
+__all__ = ["macro_region_matrix", "heat_map", "degree_histogram", "isolation_bars", "png_uri"]
+
+
+def png_uri(fig: Any) -> str:
+    """A figure as a ``data:image/png;base64,…`` URI (the figure is closed)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def macro_region_matrix(result: dict[str, Any]) -> tuple[list[str], list[list[int]]]:
+    """Names of the macro-regions and the symmetric matrix of ties between them (diagonal: within)."""
+    gaps = result["group_gaps"]["macro_region"]
+    labels = result.get("labels", {}).get("macro_region", {})
+    keys = sorted((g["group"] for g in gaps["groups"]), key=lambda k: labels.get(k, k))
+    index = {k: i for i, k in enumerate(keys)}
+    matrix = [[0] * len(keys) for _ in keys]
+    for group in gaps["groups"]:
+        matrix[index[group["group"]]][index[group["group"]]] = int(group["internal"])
+    for pair in gaps["pairs"]:
+        i, j = index[pair["a"]], index[pair["b"]]
+        matrix[i][j] = matrix[j][i] = int(pair["ties"])
+    return [labels.get(k, k) for k in keys], matrix
+
+
+def heat_map(result: dict[str, Any], lang: str) -> str:
+    """Heat map of the ties within and between macro-regions."""
+    names, matrix = macro_region_matrix(result)
+    fig, ax = plt.subplots(figsize=(5.2, 4.2))
+    image = ax.imshow(matrix, cmap="YlOrRd", vmin=0)
+    ax.set_xticks(range(len(names)), names, rotation=35, ha="right")
+    ax.set_yticks(range(len(names)), names)
+    top = max((max(row) for row in matrix), default=0)
+    for i, row in enumerate(matrix):
+        for j, value in enumerate(row):
+            ax.text(j, i, str(value), ha="center", va="center", color="white" if value > top / 2 else "black")
+    ax.set_title(TEXTS.t("chart_heat_map", lang), fontsize=11)
+    fig.colorbar(image, ax=ax, shrink=0.8)
+    return png_uri(fig)
+
+
+def degree_histogram(result: dict[str, Any], lang: str) -> str:
+    """How many organizations have 0, 1, 2… ties (the isolated bar in red)."""
+    counts = Counter(int(row["degree"]) for row in result["roles"]["roles"])
+    degrees = list(range(0, max(counts, default=0) + 1))
+    fig, ax = plt.subplots(figsize=(5.6, 3.2))
+    colours = ["#d62728" if d == 0 else "#ff7f0e" if d == 1 else "#4e79a7" for d in degrees]
+    ax.bar(degrees, [counts.get(d, 0) for d in degrees], color=colours)
+    ax.set_xlabel(TEXTS.t("chart_degree_x", lang))
+    ax.set_ylabel(TEXTS.t("chart_organizations", lang))
+    ax.set_title(TEXTS.t("chart_degree", lang), fontsize=11)
+    ax.spines[["top", "right"]].set_visible(False)
+    return png_uri(fig)
+
+
+def isolation_bars(result: dict[str, Any], lang: str) -> str:
+    """Per macro-region: isolated, one-tie and better-connected organizations."""
+    rows = result["isolated"]["by_group"]["macro_region"]
+    labels = result.get("labels", {}).get("macro_region", {})
+    names = [labels.get(r["group"], TEXTS.t("no_region", lang)) for r in rows]
+    isolated = [r["isolated"] for r in rows]
+    one_tie = [r["one_tie"] for r in rows]
+    rest = [r["organizations"] - r["isolated"] - r["one_tie"] for r in rows]
+    fig, ax = plt.subplots(figsize=(5.6, 3.2))
+    ax.barh(names, isolated, color="#d62728", label=TEXTS.t("isolated", lang))
+    ax.barh(names, one_tie, left=isolated, color="#ff7f0e", label=TEXTS.t("one_tie", lang))
+    ax.barh(names, rest, left=[a + b for a, b in zip(isolated, one_tie)], color="#4e79a7",
+            label=TEXTS.t("chart_connected", lang))
+    ax.invert_yaxis()
+    ax.set_xlabel(TEXTS.t("chart_organizations", lang))
+    ax.set_title(TEXTS.t("chart_isolation", lang), fontsize=11)
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    return png_uri(fig)

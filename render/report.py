@@ -1,0 +1,283 @@
+"""``report``: the planners' report, one folder that opens offline.
+
+``DIR/index.html`` tells the headline findings of :func:`essgraph.analysis.analyze`
+(hubs, disconnected groups, single points of failure, regions left out, isolated
+initiatives, recommended alliances, the Mesa proposal) as short text, tables and
+small charts; it links to one interactive view of each kind (``DIR/views/``) and
+to the exports (``DIR/exports/``: organizations with their measures as CSV, the
+analysis as JSON, the graph as GraphML and GEXF for Gephi). Nothing is computed
+here that the analyses or the loaders already compute.
+
+With personal data every file name carries ``-CONFIDENCIAL`` and the page a banner.
+
+Examples
+--------
+>>> import tempfile
+>>> from essgraph.graphmodel import Node, Relationship, build_graph
+>>> ev = {"section": "3.1", "quote": "q", "evidence": "stated"}
+>>> G = build_graph(
+...     [Node("gresp", ("Organization", "Network"), {"name": "GRESP", "kind": "network", "scope": "national",
+...                                                 "region": "lima"}),
+...      Node("joc", ("Organization",), {"name": "JOC", "kind": "union", "region": "lima"}),
+...      Node("aam", ("Organization",), {"name": "AAM", "kind": "initiative"}),
+...      Node("lima", ("Region",), {"name": "Lima", "macro_region": "lima-centro"}),
+...      Node("lima-centro", ("MacroRegion",), {"name": "Lima Centro"})],
+...     [Relationship("MEMBER_OF", "joc", "gresp", ev)])
+>>> index = report(G, Path(tempfile.mkdtemp()), progress=False)
+>>> index.name, sorted(p.name for p in (index.parent / "exports").iterdir())
+('index.html', ['analisis.json', 'grafo.gexf', 'grafo.graphml', 'organizaciones.csv'])
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from html import unescape
+from pathlib import Path
+from typing import Any, Callable
+
+import networkx as nx
+from tqdm import tqdm
+
+from essgraph.analysis import analyze
+from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
+from essgraph.i18n import check_lang
+from essgraph.errors import RenderError
+from essgraph.loaders import export
+
+from .charts import degree_histogram, heat_map, isolation_bars
+from .interactive import prepare, proposals_from, render
+from .page import asset, confidential_path, write_html
+from .report_texts import REPORT_TEXTS as R
+from .texts import TEXTS
+
+__all__ = ["report", "report_views", "organization_rows"]
+
+_TOP = 10
+
+
+def report(
+    G: nx.MultiDiGraph,
+    out_dir: str | Path,
+    *,
+    lang: str = "es",
+    include_personal_data: bool = False,
+    seed: int = 42,
+    progress: bool = True,
+) -> Path:
+    """Write the report folder for ``G`` and return the path of its main page.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The property graph (personal data is removed unless asked for).
+    out_dir : str or Path
+        The folder (created if needed; files of an earlier report are replaced).
+    lang : {"es", "en"}
+        Language of the page, the views and the charts.
+    include_personal_data : bool
+        Keep names and phones: every file name gets ``-CONFIDENCIAL``.
+    seed : int
+        Seed of the analyses' randomized steps and of precomputed layouts.
+    progress : bool
+        Show a progress bar on stderr.
+
+    Raises
+    ------
+    RenderError
+        A file cannot be written.
+    essgraph.errors.GraphError
+        The graph has no organization to analyse.
+    """
+    try:
+        check_lang(lang)
+    except ValueError as exc:
+        raise RenderError(str(exc)) from None
+    out = Path(out_dir)
+    name = _namer(include_personal_data)
+    with tqdm(total=10, desc=R.t("progress", lang), unit="", disable=not progress, leave=False) as bar:
+        def step(label: str) -> None:
+            bar.set_postfix_str(label)
+            bar.update(1)
+
+        result = analyze(G, include_personal_data=include_personal_data, lang=lang, seed=seed)
+        step(R.t("step_analyze", lang))
+        views, specs = [], report_views(G, result)
+        bar.total = 4 + len(specs)
+        for spec in specs:
+            path = render(G, out / "views" / f"{spec['file']}.html", lang=lang, seed=seed,
+                          include_personal_data=include_personal_data, **spec["options"])
+            views.append({"href": f"views/{path.name}", "title": _view_title(path), "about": R.t(spec["about"], lang)})
+            step(R.t("step_view", lang, name=spec["file"]))
+        charts = [heat_map(result, lang), isolation_bars(result, lang), degree_histogram(result, lang)]
+        step(R.t("step_charts", lang))
+        exports = _exports(G, result, out / "exports", name, include_personal_data, lang)
+        step(R.t("step_exports", lang))
+        index = write_html(
+            out / name("index.html"), "report.html", scripts={}, css=asset("report.css"), lang=lang,
+            confidential=TEXTS.t("confidential", lang) if include_personal_data else "",
+            views=views, charts=charts, exports=exports, **_findings(result, lang))
+        step(R.t("step_index", lang))
+    return index
+
+
+def report_views(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[dict[str, Any]]:
+    """One interactive view of each kind: whole, gaps (with the proposed alliances), map,
+    the top hub's neighbourhood, the largest network, the region with most organizations.
+    """
+    specs: list[dict[str, Any]] = [
+        {"file": "whole", "about": "view_whole_about", "options": {"view": "whole"}},
+        {"file": "gaps", "about": "view_gaps_about",
+         "options": {"view": "gaps", "show_recommendations": True, "proposals": proposals_from(result)}},
+        {"file": "geo", "about": "view_geo_about", "options": {"view": "geo"}},
+    ]
+    hubs = result["hubs"]["overall"]
+    if hubs:
+        specs.append({"file": _slug("ego", hubs[0]["id"]), "about": "view_ego_about",
+                      "options": {"view": "ego", "focus": hubs[0]["id"], "steps": 1}})
+    members = {n: sum(t == "MEMBER_OF" for _, _, t in G.in_edges(n, data="type"))
+               for n, labels in G.nodes(data="labels") if "Network" in (labels or ())}
+    if members:
+        network = max(sorted(members), key=lambda n: members[n])
+        specs.append({"file": _slug("network", network), "about": "view_network_about",
+                      "options": {"view": "network", "focus": network}})
+    regions = [r for r in result["group_gaps"]["regions"] if r["organizations"]]
+    if regions:
+        region = max(regions, key=lambda r: (r["organizations"], r["region"]))["region"]
+        specs.append({"file": _slug("region", region), "about": "view_region_about",
+                      "options": {"view": "region", "focus": region}})
+    return specs
+
+
+def organization_rows(G: nx.MultiDiGraph, result: dict[str, Any], lang: str,
+                      include_personal_data: bool = False) -> list[dict[str, Any]]:
+    """One row per analysed organization: its details and its measures from ``result``."""
+    S, _ = prepare(G, include_personal_data=include_personal_data)
+    labels = result.get("labels", {})
+    component = {m["id"]: c["index"] for c in result["components"] for m in c["members"]}
+    rows = []
+    for role in result["roles"]["roles"]:
+        attrs = S.nodes[role["id"]] if role["id"] in S else {}
+        row = {
+            "id": role["id"], "name": role["name"], "acronym": attrs.get("acronym", ""),
+            "kind": ORG_KINDS[attrs["kind"]].label(lang) if attrs.get("kind") in ORG_KINDS else "",
+            "region": labels.get("region", {}).get(attrs.get("region", ""), attrs.get("region", "")),
+            "macro_region": labels.get("macro_region", {}).get(attrs.get("macro_region", ""),
+                                                               attrs.get("macro_region", "")),
+            "sector": SECTORS[attrs["sector"]].label(lang) if attrs.get("sector") in SECTORS else "",
+            "web": attrs.get("web", ""), "degree": role["degree"], "betweenness": role["betweenness"],
+            "role": role.get("role_label", role["role"]), "articulation_point": role["articulation_point"],
+            "component": component.get(role["id"], ""),
+        }
+        if include_personal_data:
+            row.update({"phone": attrs.get("phone", ""), "email": attrs.get("email", "")})
+        rows.append(row)
+    return rows
+
+
+def _namer(personal: bool) -> Callable[[str], str]:
+    return (lambda name: confidential_path(Path(name)).name) if personal else (lambda name: name)
+
+
+def _slug(prefix: str, node_id: str) -> str:
+    return f"{prefix}-{re.sub(r'[^a-z0-9-]+', '-', node_id.lower()).strip('-')}"
+
+
+def _view_title(path: Path) -> str:
+    match = re.search(r'<h1 id="title">(.*?)</h1>', path.read_text(encoding="utf-8"))
+    return unescape(match[1]) if match else path.stem
+
+
+def _exports(G: nx.MultiDiGraph, result: dict[str, Any], folder: Path, name: Callable[[str], str],
+             personal: bool, lang: str) -> list[dict[str, str]]:
+    stem = {"es": ("organizaciones", "analisis", "grafo"), "en": ("organizations", "analysis", "graph")}[lang]
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = organization_rows(G, result, lang, personal)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    files = [
+        (folder / name(f"{stem[0]}.csv"), ("\ufeff" + buffer.getvalue()).encode("utf-8"), "export_csv"),
+        (folder / name(f"{stem[1]}.json"),
+         (json.dumps(result, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"), "export_json"),
+    ]
+    out = []
+    for path, data, key in files:
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            raise RenderError(f"cannot write {path}: {exc.strerror}; choose another -o folder") from exc
+        out.append({"href": f"exports/{path.name}", "label": R.t(key, lang), "size": _size(path)})
+    for fmt in ("graphml", "gexf"):
+        path = export(G, fmt, folder / name(f"{stem[2]}.{fmt}"), include_personal_data=personal)
+        out.append({"href": f"exports/{path.name}", "label": R.t(f"export_{fmt}", lang), "size": _size(path)})
+    return out
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
+
+
+def _names(refs: list[dict[str, Any]], limit: int = 4) -> str:
+    names = [str(r.get("name") or r.get("id")) for r in refs[:limit]]
+    return ", ".join(names) + ("…" if len(refs) > limit else "")
+
+
+def _findings(result: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The page's text and tables, from the analysis result only."""
+    s = result["summary"]
+    labels = result.get("labels", {})
+    macro = labels.get("macro_region", {})
+    key = [(s["organizations"], "key_organizations"), (s["ties"], "key_ties"), (s["isolated"], "key_isolated"),
+           (s["groups"], "key_groups"), (s["articulation_points"], "key_articulation"),
+           (s["new_alliances"], "key_alliances"), (s["mesa_seats"], "key_mesa")]
+    others = [c for c in result["components"] if c["size"] > 1][1:]
+    regions = result["group_gaps"]["regions"]
+    augmentation = result["recommendations"]["augmentation"]
+    partners = [(p["target"], p["candidates"][0]) for p in result["recommendations"]["partners"] if p["candidates"]]
+    mesa = result["mesa"]
+    coverage = mesa["coverage"]
+    t = lambda k, **kw: R.t(k, lang, **kw)  # noqa: E731
+    return {
+        "t": {k: R.t(k, lang) for k, (es, _) in R.messages.items() if "{" not in es},
+        "title": t("title"),
+        "subtitle": t("subtitle", source=result.get("meta", {}).get("dataset", "")),
+        "key": [{"value": v, "label": t(k)} for v, k in key],
+        "lead": t("lead", organizations=s["organizations"], isolated=s["isolated"], one_tie=s["one_tie"],
+                  largest=s["largest_group"], groups=s["groups"], articulation=s["articulation_points"]),
+        "hubs": [(h["name"], h["degree"], f"{h['betweenness']:.3f}") for h in result["hubs"]["overall"][:_TOP]],
+        "groups_text": t("groups_text", groups=len(others) + 1, largest=s["largest_group"]),
+        "groups": [(c["index"], c["size"], _names(c["members"]),
+                    ", ".join(labels.get("region", {}).get(r, r) for r in c["regions"]) or "—") for c in others],
+        "cut_points": [(a["name"], a["cut_off_count"], _names(a["cut_off"]))
+                       for a in sorted(result["articulation_points"], key=lambda a: -a["cut_off_count"])[:_TOP]],
+        "bridges": [(f"{b['u']['name']} — {b['v']['name']}", b["cut_off_count"], _names(b["cut_off"]))
+                    for b in sorted(result["bridges"], key=lambda b: -b["cut_off_count"])[:_TOP]],
+        "regions_out": t("regions_text", names=", ".join(
+            r["name"] for r in regions if r["left_out"] and r["organizations"]) or t("none")),
+        "regions_empty": t("regions_empty", names=", ".join(
+            r["name"] for r in regions if not r["organizations"]) or t("none")),
+        "isolated_text": t("isolated_text", isolated=s["isolated"], one_tie=s["one_tie"]),
+        "isolated_by_macro": [(macro.get(r["group"], TEXTS.t("no_region", lang)), r["organizations"], r["isolated"],
+                               r["one_tie"]) for r in result["isolated"]["by_group"]["macro_region"]],
+        "isolated_list": t("isolated_list", n=len(result["isolated"]["isolated"])),
+        "isolated_names": sorted(r["name"] for r in result["isolated"]["isolated"]),
+        "alliances_text": t("alliances_text", bound=augmentation.get("lower_bound", "—")),
+        "alliances": [(f"{a['a']['name']} — {a['b']['name']}", a["reason"]) for a in augmentation["new_ties"]],
+        "partners": [(target["name"], best["partner"]["name"], best["reason"]) for target, best in partners],
+        "partners_more": t("partners_more", n=max(0, len(partners) - _TOP)),
+        "alliances_more": t("partners_more", n=max(0, len(augmentation["new_ties"]) - _TOP)),
+        "top": _TOP,
+        "mesa_text": t("mesa_text", seats=len(mesa["seats"]), covered=coverage["organizations"]["covered"],
+                       total=coverage["organizations"]["total"],
+                       macro=f"{coverage['macro_regions']['covered']}/{coverage['macro_regions']['total']}",
+                       sectors=f"{coverage['main_sectors']['covered']}/{coverage['main_sectors']['total']}"),
+        "mesa": [(m["name"], ORG_KINDS[m["kind"]].label(lang) if m.get("kind") in ORG_KINDS else "",
+                  macro.get(m.get("macro_region") or "", "—"), m["represents"], m["reason"]) for m in mesa["seats"]],
+        "method": t("method_text", types=", ".join(result["projection"]["relationship_types"]),
+                    date=dt.date.today().isoformat()),
+    }

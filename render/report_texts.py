@@ -1,0 +1,131 @@
+"""Words of the report page (Spanish and English).
+
+>>> REPORT_TEXTS.t("title", "en")
+'The Social and Solidarity Economy network of Peru'
+"""
+from __future__ import annotations
+
+from essgraph.i18n import Catalog
+
+__all__ = ["REPORT_TEXTS"]
+
+REPORT_TEXTS = Catalog({
+    "title": ("La red de la Economía Social y Solidaria del Perú", "The Social and Solidarity Economy network of Peru"),
+    "subtitle": ("Hallazgos del análisis de redes sobre el mapeo de 2018 · {source}",
+                 "Findings of the network analysis of the 2018 mapping · {source}"),
+    "progress": ("Preparando el informe", "Preparing the report"),
+    "step_analyze": ("análisis", "analysis"),
+    "step_view": ("vista {name}", "view {name}"),
+    "step_charts": ("gráficos", "charts"),
+    "step_exports": ("exportaciones", "exports"),
+    "step_index": ("página principal", "main page"),
+    # key numbers
+    "key_title": ("Lo principal", "At a glance"),
+    "key_organizations": ("organizaciones", "organizations"),
+    "key_ties": ("vínculos entre ellas", "ties between them"),
+    "key_isolated": ("aisladas, sin ningún vínculo", "isolated, without any tie"),
+    "key_groups": ("grupos desconectados entre sí", "groups disconnected from each other"),
+    "key_articulation": ("puntos únicos de falla", "single points of failure"),
+    "key_alliances": ("alianzas recomendadas", "recommended alliances"),
+    "key_mesa": ("asientos en la Mesa propuesta", "seats in the proposed Mesa"),
+    "lead": (
+        "De {organizations} organizaciones, {isolated} no tienen ningún vínculo registrado y {one_tie} solo uno. "
+        "El grupo conectado más grande reúne a {largest}; hay {groups} grupos que no se tocan entre sí. "
+        "{articulation} organizaciones sostienen solas partes de la red: si faltan, la red se parte.",
+        "Of {organizations} organizations, {isolated} have no recorded tie and {one_tie} only one. "
+        "The largest connected group holds {largest}; there are {groups} groups that do not touch each other. "
+        "{articulation} organizations alone hold parts of the network together: without them it splits.",
+    ),
+    # views
+    "views_title": ("Mapas interactivos", "Interactive maps"),
+    "views_hint": ("Se abren sin internet. Busque una organización, filtre por región o tipo, haga clic para ver "
+                   "sus datos y la cita del informe.",
+                   "They open without internet. Search an organization, filter by region or kind, click to see "
+                   "its details and the report's quote."),
+    "view_whole_about": ("Todas las organizaciones y sus vínculos.", "Every organization and its ties."),
+    "view_gaps_about": ("Grupos desconectados, puntos únicos de falla, puentes y las alianzas que los cerrarían.",
+                        "Disconnected groups, single points of failure, bridges and the alliances that would close them."),
+    "view_geo_about": ("Cada organización en su región, sobre un mapa del Perú.", "Each organization in its region, on a map of Peru."),
+    "view_ego_about": ("La organización más conectada y sus vínculos directos.", "The best-connected organization and its direct ties."),
+    "view_network_about": ("La red con más miembros.", "The network with the most members."),
+    "view_region_about": ("La región con más organizaciones, y sus aliados fuera de ella.",
+                          "The region with the most organizations, and its partners elsewhere."),
+    # sections
+    "hubs_title": ("Quiénes articulan la red", "Who holds the network together"),
+    "hubs_text": ("Las organizaciones con más vínculos y las que más conectan a otras (intermediación).",
+                  "The organizations with the most ties and those that connect others the most (betweenness)."),
+    "groups_title": ("Grupos desconectados", "Disconnected groups"),
+    "groups_text": ("Hay {groups} grupos de dos o más organizaciones que no se conectan entre sí; el mayor tiene "
+                    "{largest}. Los otros grupos:",
+                    "There are {groups} groups of two or more organizations that do not connect to each other; the "
+                    "largest has {largest}. The other groups:"),
+    "failures_title": ("Puntos únicos de falla", "Single points of failure"),
+    "failures_text": ("Si una de estas organizaciones deja de participar, otras quedan desconectadas del resto.",
+                      "If one of these organizations stops taking part, others are cut off from the rest."),
+    "bridges_text": ("Vínculos que son la única conexión entre dos partes de la red:",
+                     "Ties that are the only connection between two parts of the network:"),
+    "regions_title": ("Regiones que quedan fuera", "Regions left out"),
+    "regions_text": ("Regiones sin ningún vínculo con una red nacional: {names}.",
+                     "Regions without any tie to a national network: {names}."),
+    "regions_empty": ("Regiones donde el mapeo no registró ninguna organización: {names}.",
+                      "Regions where the mapping recorded no organization: {names}."),
+    "isolated_title": ("Iniciativas aisladas", "Isolated initiatives"),
+    "isolated_text": ("{isolated} organizaciones no tienen ningún vínculo registrado y {one_tie} solo uno.",
+                      "{isolated} organizations have no recorded tie and {one_tie} only one."),
+    "isolated_list": ("Ver las {n} organizaciones aisladas", "See the {n} isolated organizations"),
+    "alliances_title": ("Alianzas recomendadas", "Recommended alliances"),
+    "alliances_text": ("Nuevos vínculos que cerrarían los puntos únicos de falla del grupo principal "
+                       "(mínimo teórico: {bound}):",
+                       "New ties that would close the main group's single points of failure "
+                       "(theoretical minimum: {bound}):"),
+    "partners_text": ("Un primer aliado para cada organización aislada o con un solo vínculo:",
+                      "A first partner for each isolated or one-tie organization:"),
+    "partners_more": ("Ver las {n} propuestas restantes", "See the other {n} proposals"),
+    "mesa_title": ("Mesa de Economía Solidaria propuesta", "Proposed Solidarity Economy Mesa"),
+    "mesa_text": ("{seats} asientos que juntos alcanzan a {covered} de {total} organizaciones conectadas, "
+                  "todas las macro regiones ({macro}) y los sectores principales ({sectors}).",
+                  "{seats} seats that together reach {covered} of {total} connected organizations, "
+                  "the macro-regions ({macro}) and the main sectors ({sectors})."),
+    "charts_title": ("En gráficos", "In charts"),
+    "exports_title": ("Datos para descargar", "Data to download"),
+    "export_csv": ("Organizaciones con sus medidas (CSV, abre en Excel)", "Organizations with their measures (CSV, opens in Excel)"),
+    "export_json": ("Resultado completo del análisis (JSON)", "Full analysis result (JSON)"),
+    "export_graphml": ("El grafo para Gephi, yEd o Cytoscape (GraphML)", "The graph for Gephi, yEd or Cytoscape (GraphML)"),
+    "export_gexf": ("El grafo para Gephi (GEXF)", "The graph for Gephi (GEXF)"),
+    "method_title": ("Cómo se calculó", "How it was computed"),
+    "method_text": (
+        "Un vínculo es una relación declarada en el informe entre dos organizaciones ({types}); los vínculos "
+        "inferidos (contactos compartidos) y las organizaciones solo propuestas no cuentan. Cada dato enlaza a la "
+        "cita del informe que lo prueba. Generado por essgraph el {date}.",
+        "A tie is a relationship the report states between two organizations ({types}); inferred ties (shared "
+        "contacts) and organizations that are only proposed do not count. Every fact links to the report's quote "
+        "that proves it. Generated by essgraph on {date}.",
+    ),
+    # table headers
+    "col_name": ("Organización", "Organization"),
+    "col_degree": ("Vínculos", "Ties"),
+    "col_betweenness": ("Intermediación", "Betweenness"),
+    "col_group": ("Grupo", "Group"),
+    "col_size": ("Tamaño", "Size"),
+    "col_members": ("Integrantes", "Members"),
+    "col_regions": ("Regiones", "Regions"),
+    "col_cut_off": ("Quedarían aisladas", "Would be cut off"),
+    "col_examples": ("Por ejemplo", "For example"),
+    "col_tie": ("Vínculo", "Tie"),
+    "col_macro_region": ("Macro región", "Macro-region"),
+    "col_organizations": ("Organizaciones", "Organizations"),
+    "col_isolated": ("Aisladas", "Isolated"),
+    "col_one_tie": ("Un vínculo", "One tie"),
+    "col_between": ("Entre", "Between"),
+    "col_reason": ("Por qué", "Why"),
+    "col_target": ("Organización", "Organization"),
+    "col_partner": ("Aliado propuesto", "Proposed partner"),
+    "col_kind": ("Tipo", "Kind"),
+    "col_represents": ("Representa a", "Represents"),
+    "col_role": ("Rol", "Role"),
+    "col_component": ("Grupo conectado", "Connected group"),
+    "col_articulation": ("Punto único de falla", "Single point of failure"),
+    "yes": ("sí", "yes"),
+    "no": ("no", "no"),
+    "none": ("ninguna", "none"),
+})
