@@ -112,7 +112,7 @@ def augmentation(
     before = (len(cuts), n_bridges)
     lower = _lower_bound(S)
     actors = [v for v in sorted(S, key=id_key) if not S.nodes[v].get("is_person")]
-    new_ties = []
+    new_ties: list[dict[str, Any]] = []
     while (cuts or n_bridges) and (max_new is None or len(new_ties) < max_new):
         best = _best_tie(S, actors, lookahead)
         if best is None:

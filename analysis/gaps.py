@@ -155,7 +155,8 @@ def cooperative_gap(T: nx.Graph, *, cooperatives: Iterable[Hashable] | None = No
     """
     coops = set(cooperative_sector(T) if cooperatives is None else cooperatives)
     networks = {v for v, d in T.nodes(data=True) if d.get("is_network") and v not in coops}
-    direct, inside = [], 0
+    direct: list[dict[str, Any]] = []
+    inside = 0
     for u, v, data in T.edges(data=True):
         if (u in coops and v in networks) or (v in coops and u in networks):
             c, n = (u, v) if u in coops else (v, u)

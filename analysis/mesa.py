@@ -119,7 +119,8 @@ def mesa(
         if (need - uncovered) <= rest:
             seats.remove(v)
     covered: set[Any] = set().union(*(covers[s] for s in seats)) if seats else set()
-    rows, done = [], set()
+    rows: list[dict[str, Any]] = []
+    done: set[Any] = set()
     for v in seats:
         fresh = covers[v] - done
         done |= covers[v]

@@ -93,7 +93,8 @@ def person_bridges(
             speaks_for.setdefault(start, set()).add(end)
     component = {v: i for i, c in enumerate(nx.connected_components(T))
                  for v in c} if T is not None else {}
-    people, linked = [], {}
+    people: list[dict[str, Any]] = []
+    linked: dict[tuple[Hashable, Hashable], list[Hashable]] = {}
     for person in sorted(speaks_for, key=id_key):
         orgs = sorted(speaks_for[person], key=id_key)
         if len(orgs) < 2:

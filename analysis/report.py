@@ -99,8 +99,8 @@ def analyze(
     """
     check_lang(lang)
     P = G if include_personal_data else public_graph(G)
-    options = {"include_inferred": include_inferred, "include_people": include_people,
-               "include_municipalities": include_municipalities}
+    options: dict[str, Any] = {"include_inferred": include_inferred, "include_people": include_people,
+                               "include_municipalities": include_municipalities}
     T, projection = tie_graph(P, year=year, **options)
     if not actors(T):
         raise GraphError("no organization in the tie graph: check the data folder (essgraph validate) "
