@@ -13,6 +13,8 @@ Examples
 (['Centro', 'Sur'], [[0, 3], [3, 2]])
 >>> heat_map(result, "es").startswith("data:image/png;base64,")
 True
+>>> heat_map({"group_gaps": {"macro_region": {"groups": [], "pairs": []}}}, "es")
+''
 """
 from __future__ import annotations
 
@@ -55,8 +57,10 @@ def macro_region_matrix(result: dict[str, Any]) -> tuple[list[str], list[list[in
 
 
 def heat_map(result: dict[str, Any], lang: str) -> str:
-    """Heat map of the ties within and between macro-regions."""
+    """Heat map of the ties within and between macro-regions ("" when no organization has one)."""
     names, matrix = macro_region_matrix(result)
+    if not names:
+        return ""
     fig, ax = plt.subplots(figsize=(5.2, 4.2))
     image = ax.imshow(matrix, cmap="YlOrRd", vmin=0)
     ax.set_xticks(range(len(names)), names, rotation=35, ha="right")
@@ -85,8 +89,10 @@ def degree_histogram(result: dict[str, Any], lang: str) -> str:
 
 
 def isolation_bars(result: dict[str, Any], lang: str) -> str:
-    """Per macro-region: isolated, one-tie and better-connected organizations."""
+    """Per macro-region: isolated, one-tie and better-connected organizations ("" when none)."""
     rows = result["isolated"]["by_group"]["macro_region"]
+    if not rows:
+        return ""
     labels = result.get("labels", {}).get("macro_region", {})
     names = [labels.get(r["group"], TEXTS.t("no_region", lang)) for r in rows]
     isolated = [r["isolated"] for r in rows]

@@ -35,7 +35,7 @@ from .encoding import COLOUR_BY
 from .layout import GEO_SPACING, force_layout, geo_layout, map_point, outline_points
 from .page import asset, confidential_path, json_for_html, write_html
 from .pagedata import Proposal, page_data
-from .redact import Redactor
+from .redact import Redactor, redact_graph
 from .structure import SIZE_MEASURES, measure
 from .texts import TEXTS
 from .views import VIEWS, View, select
@@ -48,16 +48,17 @@ PHYSICS_THRESHOLD = 1000
 _FILTERS = ("region", "macro_region", "kind", "sector", "network")
 
 
-def prepare(G: nx.MultiDiGraph, *, include_personal_data: bool = False) -> tuple[nx.MultiDiGraph, Redactor | None]:
-    """The graph a shared output may show and the redactor for its free texts.
+def prepare(G: nx.MultiDiGraph, *, include_personal_data: bool = False) -> nx.MultiDiGraph:
+    """The graph a shared output may show.
 
-    Public mode (the default): :func:`~essgraph.graphmodel.public_graph` plus a
-    :class:`~essgraph.render.redact.Redactor` of the people's names found in ``G``.
+    Public mode (the default): :func:`~essgraph.graphmodel.public_graph` with its
+    free texts scrubbed of the people's names found in ``G`` and of phone numbers
+    (:func:`~essgraph.render.redact.redact_graph`).
     """
     if include_personal_data:
-        return G, None
+        return G
     names = [str(G.nodes[n].get("name", "")) for n in G if is_personal_node(G, n)]
-    return public_graph(G), Redactor(names)
+    return redact_graph(public_graph(G), Redactor(names))
 
 
 def render(
@@ -125,7 +126,7 @@ def render(
         raise RenderError(f"unknown --color-by {color_by!r}: use one of {', '.join(COLOUR_BY)}")
     if size_by not in SIZE_MEASURES:
         raise RenderError(f"unknown --size-by {size_by!r}: use one of {', '.join(SIZE_MEASURES)}")
-    S, redactor = prepare(G, include_personal_data=include_personal_data)
+    S = prepare(G, include_personal_data=include_personal_data)
     T, _ = tie_graph(S)
     structure = measure(T, size_by=size_by)
     shown = select(S, view, focus=focus, steps=steps, people=include_personal_data, lang=lang)
@@ -135,8 +136,7 @@ def render(
     if show_recommendations and proposals is None:
         proposals = _recommended(S, lang)
     payload = page_data(shown, S, structure, colour_by=color_by, size_by=size_by, lang=lang,
-                        personal=include_personal_data, redactor=redactor, positions=positions,
-                        proposals=proposals or ())
+                        personal=include_personal_data, positions=positions, proposals=proposals or ())
     ids = {node: record["id"] for node, record in zip(sorted(shown.graph, key=str), payload["nodes"])}
     payload["meta"] = {"view": view, "physics": positions is None, "threshold": threshold, "map": map_meta,
                        "focus": ids.get(shown.focus) if shown.focus else None}

@@ -10,7 +10,7 @@ fields below leave the graph (an allowlist); personal ones only when asked:
   (+ ``phone``, ``email``, ``role`` with personal data);
 * tie: ``type``, ``evidence``, ``section``, ``quote``, ``year``, ``note``.
 
-In public mode every free text goes through :class:`~essgraph.render.redact.Redactor`.
+The graph given is already the shared form (see :func:`essgraph.render.interactive.prepare`).
 
 Examples
 --------
@@ -42,7 +42,6 @@ from .encoding import (
     COMPONENT_COLOURS, FADED_COLOUR, NO_GROUP_COLOUR, OTHER_GROUPS_COLOUR, STYLE, colour_of, component_colour,
     group_label, legend, node_size, shape_of,
 )
-from .redact import Redactor
 from .structure import Structure
 from .texts import TEXTS, ui_strings
 from .views import View
@@ -90,7 +89,6 @@ def page_data(
     size_by: str = "degree",
     lang: str = "es",
     personal: bool = False,
-    redactor: Redactor | None = None,
     positions: dict[str, tuple[float, float]] | None = None,
     proposals: Iterable[Proposal] = (),
 ) -> dict[str, Any]:
@@ -110,14 +108,11 @@ def page_data(
         The measure behind ``structure.score`` (for the legend).
     personal : bool
         Include phones, e-mails and people's roles.
-    redactor : Redactor, optional
-        Applied to every free text (names and phones out); ``None`` keeps texts.
     positions : dict, optional
         Fixed ``(x, y)`` per graph node id (physics then only settles the rest).
     proposals : iterable of Proposal
         Proposed alliances; those with both ends in the view become the overlay.
     """
-    clean = redactor or (lambda text: text)
     H = view.graph
     ids = {node: f"n-{i}" for i, node in enumerate(sorted(H, key=str))}
     places = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)
@@ -145,7 +140,7 @@ def page_data(
             "font": {"size": 12 + size // 4, "color": "#9a9a9a" if node in view.context else "#222222"},
             "shapeProperties": {"borderDashes": STYLE["isolated_dashes"] if "isolated" in marks else False},
             "degree": structure.degree.get(node, 0),
-            **_details(G, node, attrs, kind_group, macro, places, clean, lang, personal),
+            **_details(G, node, attrs, kind_group, macro, places, lang, personal),
             "f": {"region": attrs.get("region", ""), "macro_region": macro or "", "kind": kind_group,
                   "sector": attrs.get("sector", ""), "network": sorted(ids[m] for m in _networks(G, node) if m in ids)},
             "q": search_text(attrs.get("name"), attrs.get("acronym"), attrs.get("aliases", ())),
@@ -153,9 +148,9 @@ def page_data(
         if positions and node in positions:
             record["x"], record["y"] = positions[node]
         nodes.append(record)
-    edges = _edges(H, ids, structure, clean, lang)
+    edges = _edges(H, ids, structure, lang)
     marks_seen.update(m for e in edges for m in e["marks"])
-    overlay = _proposals(proposals, ids, clean)
+    overlay = _proposals(proposals, ids)
     if overlay:
         marks_seen.add("proposed")
     colours = sorted(groups.items(), key=lambda kv: (not kv[0].isdigit(), int(kv[0]) if kv[0].isdigit() else -kv[1]))
@@ -243,7 +238,7 @@ def _networks(G: nx.MultiDiGraph, node: str) -> list[str]:
 
 
 def _details(G: nx.MultiDiGraph, node: str, attrs: dict[str, Any], kind: str, macro: str | None,
-             places: dict[str, str], clean: Any, lang: str, personal: bool) -> dict[str, Any]:
+             places: dict[str, str], lang: str, personal: bool) -> dict[str, Any]:
     kind_label = (ORG_KINDS[kind].label(lang) if kind in ORG_KINDS
                   else TEXTS.t("shape_muni" if kind == "municipality" else "shape_person", lang))
     out: dict[str, Any] = {
@@ -252,7 +247,7 @@ def _details(G: nx.MultiDiGraph, node: str, attrs: dict[str, Any], kind: str, ma
         "aliases": [str(a) for a in attrs.get("aliases", ())],
         "kind": kind_label,
         "status": STATUSES[attrs["status"]].label(lang) if attrs.get("status") in STATUSES else "",
-        "description": clean(str(attrs.get("description", ""))),
+        "description": str(attrs.get("description", "")),
         "region": places.get(attrs.get("region", ""), str(attrs.get("region", ""))),
         "macro_region": places.get(macro or "", macro or ""),
         "sector": SECTORS[attrs["sector"]].label(lang) if attrs.get("sector") in SECTORS else "",
@@ -264,7 +259,7 @@ def _details(G: nx.MultiDiGraph, node: str, attrs: dict[str, Any], kind: str, ma
     return out
 
 
-def _edges(H: nx.MultiDiGraph, ids: dict[str, str], s: Structure, clean: Any, lang: str) -> list[dict[str, Any]]:
+def _edges(H: nx.MultiDiGraph, ids: dict[str, str], s: Structure, lang: str) -> list[dict[str, Any]]:
     edges, seen = [], Counter[tuple[str, str]]()
     for i, (u, v, attrs) in enumerate(sorted(H.edges(data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2].get("type"))))):
         pair = (min(str(u), str(v)), max(str(u), str(v)))
@@ -280,8 +275,8 @@ def _edges(H: nx.MultiDiGraph, ids: dict[str, str], s: Structure, clean: Any, la
             "id": f"e-{i}", "from": ids[u], "to": ids[v], "marks": marks,
             "type": spec.term.label(lang) if spec else rel_type,
             "evidence": TEXTS.t("evidence_inferred" if inferred else "evidence_stated", lang),
-            "section": clean(str(attrs.get("section", ""))), "quote": clean(str(attrs.get("quote", ""))),
-            "year": attrs.get("year", ""), "note": clean(str(attrs.get("note", ""))),
+            "section": str(attrs.get("section", "")), "quote": str(attrs.get("quote", "")),
+            "year": attrs.get("year", ""), "note": str(attrs.get("note", "")),
             "arrows": "" if rel_type in SYMMETRIC_TYPES else "to",
             "dashes": STYLE["inferred_dashes"] if inferred else False,
             "width": 4 if "bridge" in marks else 1.5,
@@ -291,11 +286,11 @@ def _edges(H: nx.MultiDiGraph, ids: dict[str, str], s: Structure, clean: Any, la
     return edges
 
 
-def _proposals(proposals: Iterable[Proposal], ids: dict[str, str], clean: Any) -> list[dict[str, Any]]:
+def _proposals(proposals: Iterable[Proposal], ids: dict[str, str]) -> list[dict[str, Any]]:
     out = []
     for u, v, reason in proposals:
         if u in ids and v in ids:
-            out.append({"id": f"p-{len(out)}", "from": ids[u], "to": ids[v], "reason": clean(reason),
+            out.append({"id": f"p-{len(out)}", "from": ids[u], "to": ids[v], "reason": reason,
                         "dashes": STYLE["proposed_dashes"], "width": 3,
                         "color": {"color": STYLE["proposed"], "highlight": STYLE["proposed"]}})
     return out

@@ -17,7 +17,12 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-__all__ = ["PHONE_PATTERN", "Redactor"]
+import networkx as nx
+
+__all__ = ["PHONE_PATTERN", "TEXT_PROPERTIES", "Redactor", "redact_graph"]
+
+#: Free-text properties of nodes and relationships that may quote a name or a phone.
+TEXT_PROPERTIES = ("quote", "note", "description")
 
 #: A phone number as the directory writes them: optional ``+51``/``(+51)``, area code,
 #: then groups of digits; at least 6 digits in all (years and counts stay).
@@ -42,3 +47,20 @@ class Redactor:
 
 def _phone(match: re.Match[str]) -> str:
     return match[0] if _YEARS.fullmatch(match[0]) else "[teléfono]"
+
+
+def redact_graph(G: nx.MultiDiGraph, redactor: Redactor) -> nx.MultiDiGraph:
+    """A copy of ``G`` whose free texts (:data:`TEXT_PROPERTIES`) went through ``redactor``.
+
+    >>> from essgraph.graphmodel import Node, build_graph
+    >>> G = build_graph([Node("a", ("Organization",), {"name": "A", "note": "tel. 01 4234567"})], [])
+    >>> redact_graph(G, Redactor([])).nodes["a"]["note"], G.nodes["a"]["note"]
+    ('tel. [teléfono]', 'tel. 01 4234567')
+    """
+    H = G.copy()
+    items = [attrs for _, attrs in H.nodes(data=True)] + [attrs for *_, attrs in H.edges(keys=True, data=True)]
+    for attrs in items:
+        for name in TEXT_PROPERTIES:
+            if isinstance(attrs.get(name), str):
+                attrs[name] = redactor(attrs[name])
+    return H

@@ -111,7 +111,8 @@ def report(
                           include_personal_data=include_personal_data, **spec["options"])
             views.append({"href": f"views/{path.name}", "title": _view_title(path), "about": R.t(spec["about"], lang)})
             step(R.t("step_view", lang, name=spec["file"]))
-        charts = [heat_map(result, lang), isolation_bars(result, lang), degree_histogram(result, lang)]
+        charts = {"heat_map": heat_map(result, lang), "isolation": isolation_bars(result, lang),
+                  "degrees": degree_histogram(result, lang)}
         step(R.t("step_charts", lang))
         exports = _exports(G, result, out / "exports", name, include_personal_data, lang)
         step(R.t("step_exports", lang))
@@ -154,7 +155,7 @@ def report_views(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[dict[str, A
 def organization_rows(G: nx.MultiDiGraph, result: dict[str, Any], lang: str,
                       include_personal_data: bool = False) -> list[dict[str, Any]]:
     """One row per analysed organization: its details and its measures from ``result``."""
-    S, _ = prepare(G, include_personal_data=include_personal_data)
+    S = prepare(G, include_personal_data=include_personal_data)
     labels = result.get("labels", {})
     component = {m["id"]: c["index"] for c in result["components"] for m in c["members"]}
     rows = []
@@ -211,8 +212,9 @@ def _exports(G: nx.MultiDiGraph, result: dict[str, Any], folder: Path, name: Cal
         except OSError as exc:
             raise RenderError(f"cannot write {path}: {exc.strerror}; choose another -o folder") from exc
         out.append({"href": f"exports/{path.name}", "label": R.t(key, lang), "size": _size(path)})
+    shared = prepare(G, include_personal_data=personal)
     for fmt in ("graphml", "gexf"):
-        path = export(G, fmt, folder / name(f"{stem[2]}.{fmt}"), include_personal_data=personal)
+        path = export(shared, fmt, folder / name(f"{stem[2]}.{fmt}"), include_personal_data=personal)
         out.append({"href": f"exports/{path.name}", "label": R.t(f"export_{fmt}", lang), "size": _size(path)})
     return out
 

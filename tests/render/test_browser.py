@@ -33,7 +33,7 @@ def _no_dialog(page) -> None:
 def test_page_draws_every_node_and_tie_offline(graph, tmp_path, open_page, view) -> None:
     path = render(graph, tmp_path / f"{view}.html", view=view)
     page = open_page(path)
-    expected = select(prepare(graph)[0], view).graph
+    expected = select(prepare(graph), view).graph
     drawn = page.js("return [essgraph.data.nodes.length, essgraph.data.edges.length,"
                     " essgraph.visibleNodeIds().length, essgraph.network.body.nodeIndices.length]")
     assert drawn == [expected.number_of_nodes(), expected.number_of_edges(), expected.number_of_nodes(),

@@ -14,7 +14,7 @@ from essgraph.render.views import select
 
 @pytest.fixture()
 def public(graph):
-    return prepare(graph)[0]
+    return prepare(graph)
 
 
 @pytest.mark.parametrize(("view", "focus", "steps", "expected"), [

@@ -1,0 +1,106 @@
+"""The report folder: content, links, privacy, offline; and in real Chromium."""
+from __future__ import annotations
+
+import csv
+import re
+from html import unescape
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+from render_helpers import PERSON_NAME
+from selenium.webdriver.common.by import By
+
+from essgraph.analysis import analyze
+from essgraph.loaders import load_graph
+from essgraph.render import report
+
+REMOTE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?https?:""", re.I)
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory) -> tuple[Path, dict]:
+    G = load_graph()
+    out = tmp_path_factory.mktemp("report")
+    return report(G, out, progress=False), analyze(G)
+
+
+def test_report_tells_the_findings_in_spanish(bundled) -> None:
+    index, result = bundled
+    html = unescape(index.read_text(encoding="utf-8"))
+    s = result["summary"]
+    assert '<html lang="es">' in html and "Lo principal" in html
+    assert f"De {s['organizations']} organizaciones, {s['isolated']} no tienen ningún vínculo" in html
+    for heading in ("Quiénes articulan la red", "Grupos desconectados", "Puntos únicos de falla",
+                    "Regiones que quedan fuera", "Iniciativas aisladas", "Alianzas recomendadas",
+                    "Mesa de Economía Solidaria propuesta", "Datos para descargar"):
+        assert f"<h2>{heading}</h2>" in html
+    assert result["hubs"]["overall"][0]["name"] in html
+    assert html.count("data:image/png;base64,") == 3
+
+
+def test_report_links_resolve_and_nothing_is_remote(bundled) -> None:
+    index, _ = bundled
+    html = index.read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)"', html)
+    assert len(links) == 10  # six views, four exports
+    for href in links:
+        assert (index.parent / unquote(href)).is_file(), href
+    for path in index.parent.rglob("*.html"):
+        assert not REMOTE.search(path.read_text(encoding="utf-8")), path
+    assert not list(index.parent.rglob("*CONFIDENCIAL*"))
+
+
+def test_organizations_csv_has_the_measures(bundled) -> None:
+    index, result = bundled
+    with open(index.parent / "exports" / "organizaciones.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(result["roles"]["roles"])
+    assert {"id", "name", "degree", "betweenness", "role", "articulation_point", "component"} <= set(rows[0])
+    assert "phone" not in rows[0] and "email" not in rows[0]
+
+
+def test_english_report(graph, tmp_path) -> None:
+    index = report(graph, tmp_path, lang="en", progress=False)
+    html = index.read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "At a glance" in html and "Lo principal" not in html
+    assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == [
+        "analysis.json", "graph.gexf", "graph.graphml", "organizations.csv"]
+
+
+def test_personal_report_is_marked_everywhere(graph, tmp_path) -> None:
+    index = report(graph, tmp_path, include_personal_data=True, progress=False)
+    assert index.name == "index-CONFIDENCIAL.html"
+    assert "CONFIDENCIAL – contiene datos personales" in index.read_text(encoding="utf-8")
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert files and all(p.stem.endswith("-CONFIDENCIAL") for p in files), files
+
+
+def test_public_report_has_no_personal_data(graph, tmp_path) -> None:
+    index = report(graph, tmp_path, progress=False)
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert PERSON_NAME not in path.read_text(encoding="utf-8-sig"), path
+    assert index.name == "index.html"
+
+
+@pytest.mark.browser
+def test_report_opens_offline_and_every_link_works(bundled, open_page) -> None:
+    index, result = bundled
+    page = open_page(index, ready=False)
+    hrefs = page.js("return Array.from(document.querySelectorAll('a[href]')).map(function (a) { return a.href; })")
+    images = page.js("return Array.from(document.images).map(function (i) { return i.naturalWidth; })")
+    assert len(images) == 3 and all(w > 100 for w in images)
+    page.driver.set_window_size(1400, 900)
+    shot = page.driver.get_screenshot_as_png()
+    assert len(shot) > 20_000
+    assert page.errors == [] and page.remote_requests == []
+    for href in hrefs:
+        path = Path(unquote(urlparse(href).path))
+        assert path.is_file(), href
+        if path.suffix == ".html":
+            view = open_page(path)
+            assert view.errors == [], (href, view.errors)
+            assert view.remote_requests == []
+            assert view.js("return essgraph.data.nodes.length") > 0
+            assert view.driver.find_element(By.ID, "title").text
