@@ -194,7 +194,6 @@ def _view_title(path: Path) -> str:
 def _exports(G: nx.MultiDiGraph, result: dict[str, Any], folder: Path, name: Callable[[str], str],
              personal: bool, lang: str) -> list[dict[str, str]]:
     stem = {"es": ("organizaciones", "analisis", "grafo"), "en": ("organizations", "analysis", "graph")}[lang]
-    folder.mkdir(parents=True, exist_ok=True)
     rows = organization_rows(G, result, lang, personal)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\r\n")
@@ -208,6 +207,7 @@ def _exports(G: nx.MultiDiGraph, result: dict[str, Any], folder: Path, name: Cal
     out = []
     for path, data, key in files:
         try:
+            folder.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         except OSError as exc:
             raise RenderError(f"cannot write {path}: {exc.strerror}; choose another -o folder") from exc

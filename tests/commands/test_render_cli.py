@@ -1,0 +1,92 @@
+"""The render and report commands through click's CliRunner: files written, exit codes, Error lines."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from essgraph.cli import main
+from essgraph.commands.render import COMMANDS
+from essgraph.loaders import load_graph
+from essgraph.render import render
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture(autouse=True)
+def _no_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no .essgraph/graph.json: the bundled data
+
+
+def _data(html: str) -> str:
+    return re.search(r'id="essgraph-data">(.*?)</script>', html, re.S)[1]
+
+
+def test_render_writes_the_same_page_as_the_library(tmp_path: Path) -> None:
+    result = run("render", "--view", "ego", "--focus", "gresp", "--steps", "2", "--size-by", "betweenness",
+                 "--lang", "en", "-o", str(tmp_path / "gresp.html"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"View saved to {tmp_path / 'gresp.html'}\n"
+    expected = render(load_graph(), tmp_path / "lib.html", view="ego", focus="gresp", steps=2,
+                      size_by="betweenness", lang="en")
+    assert _data((tmp_path / "gresp.html").read_text(encoding="utf-8")) == _data(expected.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("args", "error"), [
+    (["--view", "ego"], "Error: the ego view needs --focus ID (e.g. --view ego --focus gresp)\n"),
+    (["--view", "network", "--focus", "nadie"],
+     "Error: no organization 'nadie': give an id or a name from the data (e.g. gresp)\n"),
+])
+def test_render_errors_are_one_line(tmp_path: Path, args: list[str], error: str) -> None:
+    result = run("render", *args, "-o", str(tmp_path / "x.html"))
+    assert result.exit_code == 1
+    assert result.stderr == error
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_render_with_personal_data_warns_and_renames(tmp_path: Path) -> None:
+    result = run("render", "--include-personal-data", "-o", str(tmp_path / "red.html"))
+    assert result.exit_code == 0
+    assert (tmp_path / "red-CONFIDENCIAL.html").is_file() and not (tmp_path / "red.html").exists()
+    assert "contiene datos personales" in result.stderr
+
+
+def test_render_recommendations_overlay(tmp_path: Path) -> None:
+    result = run("render", "--view", "gaps", "--show-recommendations", "-o", str(tmp_path / "gaps.html"))
+    assert result.exit_code == 0
+    html = (tmp_path / "gaps.html").read_text(encoding="utf-8")
+    assert 'id="show-proposals"' in html and '"proposals":[{' in html
+
+
+def test_report_writes_the_folder(tmp_path: Path) -> None:
+    result = run("report", "-q", "-o", str(tmp_path / "informe"))
+    assert result.exit_code == 0, result.output
+    index = tmp_path / "informe" / "index.html"
+    assert result.stdout == f"Informe guardado en {index}: ábralo con un navegador (funciona sin internet)\n"
+    assert index.is_file() and len(list((tmp_path / "informe" / "views").glob("*.html"))) == 6
+
+
+def test_report_into_a_file_path_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "informe").write_text("", encoding="utf-8")
+    result = run("report", "-q", "-o", str(tmp_path / "informe"))
+    assert result.exit_code == 2 and f"Directory '{tmp_path / 'informe'}' is a file." in result.stderr
+
+
+def test_report_that_cannot_write_says_so(tmp_path: Path) -> None:
+    (tmp_path / "informe").mkdir()
+    (tmp_path / "informe" / "exports").write_text("", encoding="utf-8")
+    result = run("report", "-q", "-o", str(tmp_path / "informe"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot write {tmp_path / 'informe' / 'exports'}")
+    assert result.stderr.endswith("; choose another -o folder\n")
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for command in COMMANDS:
+        result = run(command.name, "--help")
+        assert result.exit_code == 0
+        assert re.search(rf"Example: essgraph {command.name} .*-o ", result.output), command.name
