@@ -147,7 +147,7 @@ def render(
         data_json=Markup(json_for_html(payload)), css=asset("view.css"), lang=lang, view=view,
         title=shown.title, subtitle=TEXTS.t("subtitle", lang),
         counts=TEXTS.t("counts", lang, nodes=n, edges=shown.graph.number_of_edges()),
-        notice=TEXTS.t("precomputed", lang, n=f"{n:,}") if precomputed else "",
+        notice=TEXTS.t("precomputed", lang, n=f"{n:,}".replace(",", "\u202f")) if precomputed else "",
         confidential=TEXTS.t("confidential", lang) if include_personal_data else "",
         ui=payload["ui"], legend=payload["legend"], has_proposals=bool(payload["proposals"]),
         filters=[(key, TEXTS.t(f"filter_{key}", lang)) for key in _FILTERS],
@@ -173,7 +173,7 @@ def _positions(S: nx.MultiDiGraph, shown: View, *, precomputed: bool, seed: int,
         return None, None
     nodes = sorted(H, key=str)
     index = {node: i for i, node in enumerate(nodes)}
-    pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in H.edges() if u != v})
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in H.edges() if u != v})
     return dict(zip(nodes, force_layout(len(nodes), pairs, seed=seed))), None
 
 

@@ -287,7 +287,7 @@ def _edges(H: nx.MultiDiGraph, ids: dict[str, str], s: Structure, lang: str) -> 
 
 
 def _proposals(proposals: Iterable[Proposal], ids: dict[str, str]) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for u, v, reason in proposals:
         if u in ids and v in ids:
             out.append({"id": f"p-{len(out)}", "from": ids[u], "to": ids[v], "reason": reason,

@@ -9,6 +9,7 @@ Each loads the graph and calls the library function of the same name in
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Callable, TypeVar
 
 import click
 
@@ -20,6 +21,8 @@ from .common import graph_options, lang_option
 
 __all__ = ["COMMANDS", "render", "report"]
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 _TEXT = Catalog({
     "written": ("Vista guardada en {path}", "View saved to {path}"),
     "report": ("Informe guardado en {path}: ábralo con un navegador (funciona sin internet)",
@@ -29,7 +32,8 @@ _TEXT = Catalog({
 })
 
 
-def _personal_option(f):  # type: ignore[no-untyped-def]
+def _personal_option(f: F) -> F:
+    """``--include-personal-data``: names and phones in the output (marked CONFIDENCIAL)."""
     return click.option(
         "--include-personal-data", is_flag=True,
         help="Show people's names and phones (the file name gets -CONFIDENCIAL and a banner).")(f)

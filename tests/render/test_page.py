@@ -1,6 +1,7 @@
 """The HTML file itself: offline, escaped, UTF-8, and without personal data unless asked."""
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 import subprocess
@@ -8,10 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from render_helpers import HOSTILE, ORG_PHONE, PERSON_NAME, PERSON_PHONE, embedded_data
 
 from essgraph.errors import RenderError
 from essgraph.render import VIEWS, render
+from essgraph.render.page import json_for_html
 from essgraph.render.redact import PHONE_PATTERN
 
 NODE_FIELDS = {"id", "label", "shape", "size", "marks", "color", "borderWidth", "shapeProperties", "font", "degree",
@@ -141,3 +145,12 @@ def test_english_page(graph, tmp_path) -> None:
     html = render(graph, tmp_path / "en.html", view="gaps", lang="en").read_text(encoding="utf-8")
     assert '<html lang="en">' in html and "Gaps: disconnected groups" in html and "Legend" in html
     assert "Leyenda" not in html
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+                    max_leaves=20))
+def test_embedded_json_round_trips_and_cannot_close_the_script(value) -> None:
+    text = json_for_html(value)
+    assert json.loads(text) == value
+    assert not set(text) & {"<", ">", "&", "\u2028", "\u2029"}
