@@ -291,7 +291,7 @@ def _proposals(proposals: Iterable[Proposal], ids: dict[str, str]) -> list[dict[
     for u, v, reason in proposals:
         if u in ids and v in ids:
             out.append({"id": f"p-{len(out)}", "from": ids[u], "to": ids[v], "reason": reason,
-                        "dashes": STYLE["proposed_dashes"], "width": 3,
+                        "dashes": STYLE["proposed_dashes"], "width": 3, "physics": False,
                         "color": {"color": STYLE["proposed"], "highlight": STYLE["proposed"]}})
     return out
 
