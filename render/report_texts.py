@@ -122,10 +122,5 @@ REPORT_TEXTS = Catalog({
     "col_partner": ("Aliado propuesto", "Proposed partner"),
     "col_kind": ("Tipo", "Kind"),
     "col_represents": ("Representa a", "Represents"),
-    "col_role": ("Rol", "Role"),
-    "col_component": ("Grupo conectado", "Connected group"),
-    "col_articulation": ("Punto único de falla", "Single point of failure"),
-    "yes": ("sí", "yes"),
-    "no": ("no", "no"),
     "none": ("ninguna", "none"),
 })
