@@ -4,7 +4,8 @@ People's names, phones and e-mails (and the directory phones of organizations)
 are personal data. They stay in the data files and the snapshot, but every shared
 output (exports, HTML, reports, analysis JSON) is made from :func:`public_graph`
 unless the user asks for personal data. Person ids are slugs of names, so the
-public form also replaces them with a stable pseudonym.
+public form also replaces them with a stable pseudonym; free texts (quotes,
+notes, descriptions) lose the people's names and any phone number they contain.
 
 Examples
 --------
@@ -19,19 +20,54 @@ Examples
 {'labels': ('Person',)}
 >>> "phone" in P.nodes["joc"]
 False
+>>> Redactor(["Ana Díaz"])("Entrevista a Ana Díaz, tel. (+51) 984 316 053, desde 2016-2017")
+'Entrevista a [persona], tel. [teléfono], desde 2016-2017'
 """
 from __future__ import annotations
 
 import hashlib
+import re
+from typing import Iterable
 
 import networkx as nx
 
 from .schema import NODE_SPECS, PERSONAL_PROPERTIES
 
-__all__ = ["pseudonym", "public_graph", "is_personal_node"]
+__all__ = ["pseudonym", "public_graph", "is_personal_node", "Redactor", "PHONE_PATTERN", "TEXT_PROPERTIES"]
 
 #: Relationship properties that may quote a person's name (the evidence of REPRESENTS).
 _PERSONAL_REL_PROPERTIES = ("quote", "note")
+
+#: Free-text properties of nodes and relationships that may quote a name or a phone.
+TEXT_PROPERTIES = ("quote", "note", "description")
+
+#: A phone number as the directory writes them: optional ``+51``/``(+51)``, area code,
+#: then groups of digits; at least 6 digits in all (years and counts stay).
+PHONE_PATTERN = re.compile(r"(?:\(?\+\d{1,3}\)?[\s.-]*)?(?:\(?\d{1,3}\)[\s.-]*)?\d(?:[\s.-]?\d){5,}")
+
+_YEARS = re.compile(r"(?:19|20)\d\d[\s.-](?:19|20)\d\d")
+
+
+class Redactor:
+    """Replace the given people's names and any phone number in a text.
+
+    >>> Redactor([])("periodo 2016-2017, 01 4234567")
+    'periodo 2016-2017, [teléfono]'
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        words = sorted({n.strip() for n in names if n and len(n.strip()) > 2}, key=len, reverse=True)
+        self._names = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
+
+    def __call__(self, text: str) -> str:
+        """``text`` without names and phone numbers."""
+        if self._names is not None:
+            text = self._names.sub("[persona]", text)
+        return PHONE_PATTERN.sub(_phone, text)
+
+
+def _phone(match: re.Match[str]) -> str:
+    return match[0] if _YEARS.fullmatch(match[0]) else "[teléfono]"
 
 
 def pseudonym(person_id: str) -> str:
@@ -53,9 +89,11 @@ def public_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
     Person nodes keep only their labels and get a pseudonymous id; personal
     properties of other nodes are dropped; relationships from a person keep
-    their type, section, year and evidence but not the quote that names them.
+    their type, section, year and evidence but not the quote that names them;
+    every other free text goes through a :class:`Redactor` of the people's names.
     """
     mapping = {n: pseudonym(n) for n in G.nodes if is_personal_node(G, n)}
+    scrub = Redactor(str(G.nodes[n].get("name", "")) for n in mapping)
     P = nx.MultiDiGraph()
     P.graph.update(G.graph)
     for node_id in sorted(G.nodes):
@@ -66,12 +104,20 @@ def public_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
             continue
         keep = {k: v for k, v in attrs.items()
                 if not any((label, k) in PERSONAL_PROPERTIES for label in labels)}
-        P.add_node(node_id, **keep)
+        P.add_node(node_id, **_scrubbed(keep, scrub))
     for start, end, key, attrs in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
         props = dict(attrs)
         if start in mapping or end in mapping:
             for name in _PERSONAL_REL_PROPERTIES:
                 props.pop(name, None)
             key = key.replace(start, mapping.get(start, start), 1)
-        P.add_edge(mapping.get(start, start), mapping.get(end, end), key=key, **props)
+        P.add_edge(mapping.get(start, start), mapping.get(end, end), key=key, **_scrubbed(props, scrub))
     return P
+
+
+def _scrubbed(props: dict[str, object], scrub: Redactor) -> dict[str, object]:
+    for name in TEXT_PROPERTIES:
+        value = props.get(name)
+        if isinstance(value, str):
+            props[name] = scrub(value)
+    return props

@@ -28,14 +28,13 @@ from markupsafe import Markup
 from essgraph.analysis import analyze
 from essgraph.analysis.projection import tie_graph
 from essgraph.errors import RenderError
-from essgraph.graphmodel import is_personal_node, public_graph
+from essgraph.graphmodel import public_graph
 from essgraph.i18n import check_lang
 
 from .encoding import COLOUR_BY
 from .layout import GEO_SPACING, force_layout, geo_layout, map_point, outline_points
 from .page import asset, confidential_path, json_for_html, write_html
 from .pagedata import Proposal, page_data
-from .redact import Redactor, redact_graph
 from .structure import SIZE_MEASURES, measure
 from .texts import TEXTS
 from .views import VIEWS, View, select
@@ -51,14 +50,10 @@ _FILTERS = ("region", "macro_region", "kind", "sector", "network")
 def prepare(G: nx.MultiDiGraph, *, include_personal_data: bool = False) -> nx.MultiDiGraph:
     """The graph a shared output may show.
 
-    Public mode (the default): :func:`~essgraph.graphmodel.public_graph` with its
-    free texts scrubbed of the people's names found in ``G`` and of phone numbers
-    (:func:`~essgraph.render.redact.redact_graph`).
+    Public mode (the default): :func:`~essgraph.graphmodel.public_graph`, without
+    personal properties, with pseudonymous people and scrubbed free texts.
     """
-    if include_personal_data:
-        return G
-    names = [str(G.nodes[n].get("name", "")) for n in G if is_personal_node(G, n)]
-    return redact_graph(public_graph(G), Redactor(names))
+    return G if include_personal_data else public_graph(G)
 
 
 def render(

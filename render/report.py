@@ -212,9 +212,8 @@ def _exports(G: nx.MultiDiGraph, result: dict[str, Any], folder: Path, name: Cal
         except OSError as exc:
             raise RenderError(f"cannot write {path}: {exc.strerror}; choose another -o folder") from exc
         out.append({"href": f"exports/{path.name}", "label": R.t(key, lang), "size": _size(path)})
-    shared = prepare(G, include_personal_data=personal)
     for fmt in ("graphml", "gexf"):
-        path = export(shared, fmt, folder / name(f"{stem[2]}.{fmt}"), include_personal_data=personal)
+        path = export(G, fmt, folder / name(f"{stem[2]}.{fmt}"), include_personal_data=personal)
         out.append({"href": f"exports/{path.name}", "label": R.t(f"export_{fmt}", lang), "size": _size(path)})
     return out
 

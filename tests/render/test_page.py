@@ -16,7 +16,7 @@ from render_helpers import HOSTILE, ORG_PHONE, PERSON_NAME, PERSON_PHONE, embedd
 from essgraph.errors import RenderError
 from essgraph.render import VIEWS, render
 from essgraph.render.page import json_for_html
-from essgraph.render.redact import PHONE_PATTERN
+from essgraph.graphmodel.privacy import PHONE_PATTERN
 
 NODE_FIELDS = {"id", "label", "shape", "size", "marks", "color", "borderWidth", "shapeProperties", "font", "degree",
                "name", "acronym", "aliases", "kind", "status", "description", "region", "macro_region", "sector",
