@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from essgraph.errors import EssgraphError
 from essgraph.loaders import ReadError, read_table, validate
 
-from conftest import write_csv, write_xlsx
+from loaders_helpers import write_csv, write_xlsx
 
 
 def _read(path: Path) -> tuple[object, list[dict[str, str]]]:

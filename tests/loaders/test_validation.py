@@ -12,7 +12,7 @@ from essgraph.loaders import ValidationReport, validate
 from essgraph.loaders.messages import CATALOG, PROBLEM_TYPES
 from essgraph.loaders.report import Problem
 
-from conftest import Tables, write_csv
+from loaders_helpers import Tables, write_csv
 
 INJECTION = "X]->() DETACH DELETE n //"
 
