@@ -15,10 +15,11 @@ from neo4j import Driver, RoutingControl
 from neo4j import exceptions as nx4j
 
 from ..errors import Neo4jConnectionError, QueryError
+from ..graphmodel.privacy import PHONE_PATTERN, pseudonym
 from .embedded import EMBEDDED
 from .library import QuerySpec, get_query, parse_params
 
-__all__ = ["QueryResult", "query", "run_cypher", "run_embedded", "check_values"]
+__all__ = ["QueryResult", "query", "run_cypher", "run_embedded", "check_values", "public_rows"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,31 @@ def run_cypher(spec: QuerySpec, driver: Driver, params: dict[str, Any], *, datab
     return [list(record.values()) for record in records]
 
 
+def public_rows(columns: tuple[str, ...], rows: list[list[Any]]) -> list[list[Any]]:
+    """Rows without personal data: people as pseudonyms, no quote of a person's own tie, no phones.
+
+    Person ids are slugs of names, so every ``person-…`` value becomes its
+    :func:`~essgraph.graphmodel.privacy.pseudonym` (the same one the public exports use).
+
+    >>> public_rows(("type", "other", "quote"), [["REPRESENTS", "person-ana-diaz", "Ana Díaz"],
+    ...                                          ["MEMBER_OF", "gresp", "tel. 01 4234567"]])
+    [['REPRESENTS', 'person-9fdb5557', None], ['MEMBER_OF', 'gresp', 'tel. [teléfono]']]
+    """
+    out = []
+    for row in rows:
+        cells = dict(zip(columns, row))
+        personal_tie = cells.get("type") == "REPRESENTS"
+        clean = []
+        for column, value in zip(columns, row):
+            if isinstance(value, str) and value.startswith("person-"):
+                value = pseudonym(value)
+            elif column in ("quote", "note") and isinstance(value, str):
+                value = None if personal_tie else PHONE_PATTERN.sub("[teléfono]", value)
+            clean.append(value)
+        out.append(clean)
+    return out
+
+
 def query(
     name: str,
     params: Mapping[str, Any] | None = None,
@@ -74,12 +100,16 @@ def query(
     graph: nx.MultiDiGraph | None = None,
     driver: Driver | None = None,
     database: str | None = None,
+    include_personal_data: bool = False,
 ) -> QueryResult:
-    """Answer the named query over ``graph`` (embedded) or through ``driver`` (Neo4j); give exactly one."""
+    """Answer the named query over ``graph`` (embedded) or through ``driver`` (Neo4j); give exactly one.
+
+    Rows carry no personal data (see :func:`public_rows`) unless ``include_personal_data``.
+    """
     if (graph is None) == (driver is None):
         raise ValueError("give exactly one of graph= (embedded) or driver= (neo4j)")
     spec = get_query(name)
     values = parse_params(spec, dict(params or {}))
     check_values(spec, values)
     rows = run_embedded(spec, graph, values) if graph is not None else run_cypher(spec, driver, values, database=database)  # type: ignore[arg-type]
-    return QueryResult(spec.name, spec.columns, rows)
+    return QueryResult(spec.name, spec.columns, rows if include_personal_data else public_rows(spec.columns, rows))

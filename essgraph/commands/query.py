@@ -67,11 +67,13 @@ def _parse(pairs: tuple[str, ...]) -> dict[str, str]:
               help="Answer over the NetworkX graph (embedded) or in Neo4j.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--list", "list_only", is_flag=True, help="List the named queries with their parameters.")
+@click.option("--include-personal-data", is_flag=True,
+              help="Show people's ids and the quotes that name them (internal use only).")
 @graph_options
 @neo4j_options
 @lang_option
 def query(name: str | None, params: tuple[str, ...], backend: str, fmt: str, list_only: bool,
-          data_dir: Path | None, snapshot: Path | None, uri: str, user: str, database: str | None,
+          include_personal_data: bool, data_dir: Path | None, snapshot: Path | None, uri: str, user: str, database: str | None,
           allow_insecure: bool, verbose: bool, lang: str) -> None:
     """Answer a named question about the map (essgraph query --list shows them all).
 
@@ -88,11 +90,13 @@ def query(name: str | None, params: tuple[str, ...], backend: str, fmt: str, lis
     values = _parse(params)
     if backend == "neo4j":
         with connect(uri, user, database, allow_insecure, verbose, lang) as (driver, settings):
-            result = run_query(name, values, driver=driver, database=settings.database)
+            result = run_query(name, values, driver=driver, database=settings.database,
+                               include_personal_data=include_personal_data)
     else:
         from ..loaders import load_graph
 
-        result = run_query(name, values, graph=load_graph(data_dir=data_dir, snapshot=snapshot))
+        result = run_query(name, values, graph=load_graph(data_dir=data_dir, snapshot=snapshot),
+                           include_personal_data=include_personal_data)
     click.echo(render_rows(result.columns, result.rows, fmt))
 
 
