@@ -177,9 +177,10 @@ def _best_tie(S: nx.Graph, actors: list[Hashable], lookahead: int) -> tuple[Hash
     if not leaves:  # no articulation point: only a lone bridge of two nodes can remain
         return None
     depth, up = _lifting(tree)
-    partners = plausible_partners(S, actors)
+    inside = [v for v in actors if position.get(v) in leaf_set]
+    partners = plausible_partners(S, actors, of=inside)
     candidates = set()
-    for u in (v for v in actors if position.get(v) in leaf_set):
+    for u in inside:
         for w in partners[u]:
             pu, pw = position[u], position[w]
             if pu != pw:

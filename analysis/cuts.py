@@ -73,20 +73,26 @@ class Component:
     macro_regions: list[str]
 
 
-def articulation_points(T: nx.Graph) -> list[CutVertex]:
+def articulation_points(T: nx.Graph, *, limit: int | None = None) -> list[CutVertex]:
     """Organizations whose loss splits the network, and whom each one cuts off.
 
     Parameters
     ----------
     T : networkx.Graph
         A tie graph (self-loops are ignored).
+    limit : int, optional
+        List at most this many cut-off organizations per articulation point (the
+        first ones the search met, then sorted); the counts stay exact. Without a
+        limit the cost is the total size of the lists, which on a long chain grows
+        with the square of its length.
 
     Returns
     -------
     list of CutVertex
         Sorted by how many organizations each cuts off (most first), then id.
         ``cut_off`` lists the organizations (not people) outside the largest
-        remaining part; ``rest_size`` is the size of that largest part.
+        remaining part (ties between parts broken by their smallest id);
+        ``rest_size`` is the size of that largest part.
 
     References
     ----------
@@ -99,17 +105,25 @@ def articulation_points(T: nx.Graph) -> list[CutVertex]:
     >>> cv.id, [m["id"] for m in cv.cut_off], cv.rest_size
     ('hub', ['c'], 2)
     """
+    dfs = _dfs(T)
     result = []
-    for v, parts in _dfs(T).cut_parts.items():
-        parts = sorted(parts, key=lambda p: (-_count(T, p), min(map(id_key, p))))
-        cut = [n for part in parts[1:] for n in part if not T.nodes[n].get("is_person")]
-        result.append(CutVertex(v, T.nodes[v].get("name", str(v)), len(cut), _count(T, parts[0]),
-                                len(parts), refs(T, cut)))
+    for v, parts in dfs.cut_parts.items():
+        rest = dfs.largest(parts)
+        cut = [p for p in parts if p is not rest]
+        result.append(CutVertex(v, T.nodes[v].get("name", str(v)), sum(dfs.count(p) for p in cut),
+                                dfs.count(rest), len(parts), refs(T, dfs.actors(cut, limit))))
     return sorted(result, key=lambda c: (-c.cut_off_count, id_key(c.id)))
 
 
-def bridges(T: nx.Graph) -> list[Bridge]:
+def bridges(T: nx.Graph, *, limit: int | None = None) -> list[Bridge]:
     """Ties whose loss splits the network, with the organizations on the smaller side.
+
+    Parameters
+    ----------
+    T : networkx.Graph
+        A tie graph.
+    limit : int, optional
+        List at most this many organizations per bridge (counts stay exact).
 
     Returns
     -------
@@ -127,14 +141,14 @@ def bridges(T: nx.Graph) -> list[Bridge]:
     result = []
     for parent, child in dfs.bridges:
         side = dfs.subtree(child)
-        side_set = set(side)
-        other = [n for n in dfs.component_of(child) if n not in side_set]
-        small, large = sorted([side, other], key=lambda p: (_count(T, p), min(map(id_key, p))))
+        comp = dfs.subtree(dfs.root_of[child])[0]
+        other = [(comp[0], side[0][0]), (side[0][1], comp[1])]
+        large = dfs.largest([side, other])
+        small = other if large is side else side
         u, v = sorted((parent, child), key=id_key)
         data = T.edges[u, v]
-        cut = [n for n in small if not T.nodes[n].get("is_person")]
-        result.append(Bridge(ref(T, u), ref(T, v), list(data.get("types", ())),
-                             int(data.get("relationships", 1)), len(cut), _count(T, large), refs(T, cut)))
+        result.append(Bridge(ref(T, u), ref(T, v), list(data.get("types", ())), int(data.get("relationships", 1)),
+                             dfs.count(small), dfs.count(large), refs(T, dfs.actors([small], limit))))
     return sorted(result, key=lambda b: (-b.cut_off_count, id_key(b.u["id"]), id_key(b.v["id"])))
 
 
@@ -170,20 +184,44 @@ def components(T: nx.Graph) -> list[Component]:
     return result
 
 
+#: A part of a component: slices ``(start, end)`` of the search's preorder.
+_Part = list[tuple[int, int]]
+
+
 @dataclass
 class _DFS:
     order: list[Hashable]
     disc: dict[Hashable, int]
     size: dict[Hashable, int]
     root_of: dict[Hashable, Hashable]
-    cut_parts: dict[Hashable, list[list[Hashable]]]
+    actor_prefix: list[int]
+    cut_parts: dict[Hashable, list[_Part]]
     bridges: list[tuple[Hashable, Hashable]]
 
-    def subtree(self, v: Hashable) -> list[Hashable]:
-        return self.order[self.disc[v]:self.disc[v] + self.size[v]]
+    def subtree(self, v: Hashable) -> _Part:
+        return [(self.disc[v], self.disc[v] + self.size[v])]
 
-    def component_of(self, v: Hashable) -> list[Hashable]:
-        return self.subtree(self.root_of[v])
+    def count(self, part: _Part) -> int:
+        """Organizations (not people) in the part, in constant time per slice."""
+        return sum(self.actor_prefix[b] - self.actor_prefix[a] for a, b in part)
+
+    def largest(self, parts: list[_Part]) -> _Part:
+        """The part with most organizations; ties broken by the smallest id in it."""
+        most = max(self.count(p) for p in parts)
+        tied = [p for p in parts if self.count(p) == most]
+        if len(tied) == 1:
+            return tied[0]
+        return min(tied, key=lambda p: min(id_key(n) for a, b in p for n in self.order[a:b]))
+
+    def actors(self, parts: list[_Part], limit: int | None) -> list[Hashable]:
+        found: list[Hashable] = []
+        for a, b in (s for p in parts for s in p):
+            for n in self.order[a:b]:
+                if self.actor_prefix[self.disc[n] + 1] > self.actor_prefix[self.disc[n]]:
+                    if limit is not None and len(found) >= limit:
+                        return found
+                    found.append(n)
+        return found
 
 
 def _dfs(T: nx.Graph) -> _DFS:
@@ -221,15 +259,20 @@ def _dfs(T: nx.Graph) -> _DFS:
                 root_of[v] = root
                 if stack:
                     low[stack[-1][0]] = min(low[stack[-1][0]], low[v])
-    dfs = _DFS(order, disc, size, root_of, {}, [])
+    prefix = [0]
+    for n in order:
+        prefix.append(prefix[-1] + (not T.nodes[n].get("is_person")))
+    dfs = _DFS(order, disc, size, root_of, prefix, {}, [])
     for v, kids in children.items():
         if parent[v] is None:
             parts = [dfs.subtree(c) for c in kids] if len(kids) > 1 else []
         else:
             parts = [dfs.subtree(c) for c in kids if low[c] >= disc[v]]
-            if parts:
-                held = {n for p in parts for n in p} | {v}
-                parts.append([n for n in dfs.component_of(v) if n not in held])
+            if parts:  # the side of v's parent: the component minus v's subtree, plus children tied above v
+                start, end = dfs.subtree(root_of[v])[0]
+                above = [(start, disc[v]), (disc[v] + size[v], end)]
+                above += [s for c in kids if low[c] < disc[v] for s in dfs.subtree(c)]
+                parts.append([(a, b) for a, b in above if a < b])
         if parts:
             dfs.cut_parts[v] = parts
         dfs.bridges += [(v, c) for c in kids if low[c] > disc[v]]

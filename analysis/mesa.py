@@ -33,6 +33,7 @@ Examples
 """
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Hashable
@@ -105,19 +106,7 @@ def mesa(
     eligible = [v for v in orgs if T.nodes[v].get("status") not in _NOT_SEATED
                 and T.nodes[v].get("kind") not in exclude_kinds]
     covers = {v: _covers(T, v, connected, main_sectors) for v in eligible}
-    seats: list[Hashable] = []
-    uncovered = set(need)
-    while uncovered and (max_seats is None or len(seats) < max_seats):
-        best = min(eligible, key=lambda v: (-len(covers[v] & uncovered), not T.nodes[v].get("is_network"),
-                                            -T.degree(v), id_key(v)), default=None)
-        if best is None or not covers[best] & uncovered:
-            break
-        seats.append(best)
-        uncovered -= covers[best]
-    for v in reversed(list(seats)):  # drop seats the others make redundant
-        rest = set().union(*(covers[s] for s in seats if s != v)) if len(seats) > 1 else set()
-        if (need - uncovered) <= rest:
-            seats.remove(v)
+    seats = _greedy_cover(T, eligible, covers, need, max_seats)
     covered: set[Any] = set().union(*(covers[s] for s in seats)) if seats else set()
     rows: list[dict[str, Any]] = []
     done: set[Any] = set()
@@ -134,6 +123,35 @@ def mesa(
         "macro_regions": _share(sum(("macro_region", m) in covered for m in macros), len(macros)),
         "main_sectors": _share(sum(("sector", s) in covered for s in main_sectors), len(main_sectors)),
     }, main_sectors, refs(T, unrepresented), [{"attribute": a, "group": g} for a, g in missing])
+
+
+def _greedy_cover(T: nx.Graph, eligible: list[Hashable], covers: dict[Hashable, set[Any]], need: set[Any],
+                  max_seats: int | None) -> list[Hashable]:
+    """Lazy greedy set cover (gains only shrink, so stale heap keys are safe), then pruning."""
+    heap = [(-len(covers[v] & need), not T.nodes[v].get("is_network"), -T.degree(v), id_key(v), i)
+            for i, v in enumerate(eligible)]
+    heapq.heapify(heap)
+    seats: list[Hashable] = []
+    uncovered = set(need)
+    while heap and uncovered and (max_seats is None or len(seats) < max_seats):
+        top = heapq.heappop(heap)
+        v = eligible[top[-1]]
+        gain = len(covers[v] & uncovered)
+        fresh = (-gain, *top[1:])
+        if heap and fresh > heap[0]:
+            heapq.heappush(heap, fresh)
+            continue
+        if gain == 0:
+            break
+        seats.append(v)
+        uncovered -= covers[v]
+    multiplicity = Counter(x for v in seats for x in covers[v])
+    dropped = set()
+    for v in reversed(seats):  # drop seats the others make redundant
+        if all(multiplicity[x] > 1 for x in covers[v] if x in need):
+            dropped.add(v)
+            multiplicity.subtract(covers[v])
+    return [v for v in seats if v not in dropped]
 
 
 def _covers(T: nx.Graph, v: Hashable, connected: set[Hashable], main_sectors: list[str]) -> set[Any]:

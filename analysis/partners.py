@@ -26,6 +26,7 @@ Examples
 """
 from __future__ import annotations
 
+import heapq
 import math
 from typing import Any, Hashable, Iterable
 
@@ -76,23 +77,40 @@ def partners(
     hops = hops_to_national(T)
     context = _context_graph(T)
     weight = {z: 1 / math.log(context.degree(z)) for z in context if context.degree(z) > 1}
+    rank_key = lambda w, score: (-round(score, 9), w not in hops, -T.degree(w), id_key(w))  # noqa: E731
+    by_signature: dict[frozenset[Any], list[tuple[Hashable, float]]] = {}
     result = []
     for u in sorted(targets, key=id_key):
+        groups = frozenset(z for z in context[u] if z not in T and z in weight)
+        if groups not in by_signature:  # everyone sharing a region or sector, ranked once per signature
+            shared_groups: dict[Hashable, float] = {}
+            for z in groups:
+                for w in context[z]:
+                    if not T.nodes[w].get("is_person") and T.degree(w) > 0:
+                        shared_groups[w] = shared_groups.get(w, 0.0) + weight[z]
+            by_signature[groups] = sorted(shared_groups.items(), key=lambda ws: rank_key(*ws))
         scores: dict[Hashable, float] = {}
-        for z in context[u]:
-            if z not in weight:
-                continue
-            for w in context[z]:
-                if w != u and w in T and _eligible(T, u, w):
-                    scores[w] = scores.get(w, 0.0) + weight[z]
-        ranked = sorted(scores, key=lambda w: (-round(scores[w], 9), w not in hops, -T.degree(w), id_key(w)))
+        for z in T[u]:  # common partners, networks (and people) add to the groups' score
+            if z in weight:
+                for w in T[z]:
+                    if w != u and _eligible(T, u, w):
+                        scores[w] = scores.get(w, 0.0) + weight[z]
+        for w in scores:
+            scores[w] += sum(weight[z] for z in groups if context.has_edge(w, z))
+        extra = []
+        for w, score in by_signature[groups]:
+            if len(extra) == top:
+                break
+            if w != u and w not in scores and not T.has_edge(u, w):
+                extra.append((w, score))
+        ranked = heapq.nsmallest(top, [*scores.items(), *extra], key=lambda ws: rank_key(*ws))
         candidates = []
-        for w in ranked[:top]:
+        for w, score in ranked:
             why = shared(u, w, T, names=names, partners=True, lang=lang)
             reach = ("" if w not in hops else CATALOG.t("reach.is_national", lang) if hops[w] == 0
                      else CATALOG.t("reach.national", lang, hops=hops[w]))
             candidates.append({
-                "partner": ref(T, w), "score": rnd(scores[w]), "why": why,
+                "partner": ref(T, w), "score": rnd(score), "why": why,
                 "reason": CATALOG.t("reason.partner", lang, partner=T.nodes[w].get("name", str(w)),
                                     target=T.nodes[u].get("name", str(u)), why=describe(why, lang),
                                     degree=T.degree(w), reach=reach)})

@@ -79,8 +79,9 @@ def describe(why: list[dict[str, Any]], lang: str = "es", *, limit: int = 3) -> 
     return ", ".join(parts[:-1]) + _TEXT.t("and", lang) + parts[-1]
 
 
-def plausible_partners(T: nx.Graph, nodes: list[Hashable]) -> dict[Hashable, set[Hashable]]:
-    """For each node, the other nodes of ``nodes`` sharing its region, sector or a network.
+def plausible_partners(T: nx.Graph, nodes: list[Hashable], *,
+                       of: list[Hashable] | None = None) -> dict[Hashable, set[Hashable]]:
+    """For each node of ``of`` (default: ``nodes``), the nodes of ``nodes`` sharing its region, sector or a network.
 
     Existing neighbours are excluded. The cost is the size of the answer.
 
@@ -99,12 +100,14 @@ def plausible_partners(T: nx.Graph, nodes: list[Hashable]) -> dict[Hashable, set
         for w in T[v]:
             if T.nodes[w].get("is_network"):
                 members.setdefault(("network", w), set()).add(v)
-    result: dict[Hashable, set[Hashable]] = {v: set() for v in nodes}
-    for group in members.values():
+    groups_of: dict[Hashable, list[tuple[str, Any]]] = {}
+    for key, group in members.items():
         for v in group:
-            result[v] |= group
-    for v in nodes:
-        result[v] = {w for w in result[v] if w != v and w in keep and not T.has_edge(v, w)}
+            groups_of.setdefault(v, []).append(key)
+    result: dict[Hashable, set[Hashable]] = {}
+    for v in (nodes if of is None else of):
+        found: set[Hashable] = set().union(*(members[k] for k in groups_of.get(v, [])))
+        result[v] = {w for w in found if w != v and w in keep and not T.has_edge(v, w)}
     return result
 
 

@@ -44,8 +44,10 @@ from .projection import tie_graph
 from .roles import roles
 from .timeline import changes, timeline
 
-__all__ = ["RESULT_KEYS", "analyze", "group_names", "plain"]
+__all__ = ["RESULT_KEYS", "LIST_LIMIT", "analyze", "group_names", "plain"]
 
+#: Most organizations listed as cut off by one articulation point or bridge (counts stay exact).
+LIST_LIMIT = 100
 #: Top-level keys of :func:`analyze`'s result.
 RESULT_KEYS = ("projection", "summary", "hubs", "roles", "isolated", "articulation_points", "bridges",
                "components", "group_gaps", "communities", "core_periphery", "person_bridges",
@@ -121,8 +123,8 @@ def analyze(
                  **{k: v.to_dict("records") for k, v in hub_tables.items()}},
         "roles": role_result,
         "isolated": isolation(T),
-        "articulation_points": articulation_points(T),
-        "bridges": bridges(T),
+        "articulation_points": articulation_points(T, limit=LIST_LIMIT),
+        "bridges": bridges(T, limit=LIST_LIMIT),
         "components": components(T),
         "group_gaps": {
             **{a: group_mixing(T, a) for a in ("macro_region", "region", "sector")},

@@ -88,3 +88,14 @@ def test_people_connect_but_are_not_listed(ess_graph):
     (cut,) = [c for c in articulation_points(T) if c.id.startswith("person")] or [None]
     assert cut is not None and [m["id"] for m in cut.cut_off] == ["lonely"]
     assert all(not m["id"].startswith("person") for c in components(T) for m in c.members)
+
+
+def test_limit_caps_the_lists_not_the_counts():
+    T = nx.path_graph(40)
+    full = {c.id: c for c in articulation_points(T)}
+    capped = {c.id: c for c in articulation_points(T, limit=3)}
+    assert {v: c.cut_off_count for v, c in full.items()} == {v: c.cut_off_count for v, c in capped.items()}
+    assert max(len(c.cut_off) for c in capped.values()) == 3 and len(full[20].cut_off) == 19
+    assert {m["id"] for m in capped[20].cut_off} <= {m["id"] for m in full[20].cut_off}
+    assert [b.cut_off_count for b in bridges(T, limit=2)] == [b.cut_off_count for b in bridges(T)]
+    assert max(len(b.cut_off) for b in bridges(T, limit=2)) == 2

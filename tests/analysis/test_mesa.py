@@ -58,3 +58,23 @@ def test_empty_and_isolates_only():
     m = mesa(nx.empty_graph(3))
     assert m.seats == [] and m.coverage["organizations"] == {"covered": 0, "total": 0, "share": None}
     assert len(m.unrepresented) == 3
+
+
+def _eager_greedy(T: nx.Graph) -> list:
+    """The textbook greedy, recomputing every gain at every step (no macro-regions or sectors)."""
+    connected = {v for v in T if T.degree(v)}
+    covers = {v: ({v} | set(T[v])) & connected for v in T}
+    seats, uncovered = [], set(connected)
+    while uncovered:
+        best = min(sorted(T), key=lambda v: (-len(covers[v] & uncovered), -T.degree(v)))
+        seats.append(best)
+        uncovered -= covers[best]
+    for v in list(reversed(seats)):
+        if connected <= set().union(*(covers[s] for s in seats if s != v)):
+            seats.remove(v)
+    return seats
+
+
+@pytest.mark.parametrize("T", random_graphs(20) + [nx.karate_club_graph()])
+def test_lazy_greedy_chooses_like_the_textbook_greedy(T):
+    assert [s["id"] for s in mesa(T).seats] == _eager_greedy(T)
