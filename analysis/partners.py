@@ -97,7 +97,7 @@ def partners(
                         scores[w] = scores.get(w, 0.0) + weight[z]
         for w in scores:
             scores[w] += sum(weight[z] for z in groups if context.has_edge(w, z))
-        extra = []
+        extra: list[tuple[Hashable, float]] = []
         for w, score in by_signature[groups]:
             if len(extra) == top:
                 break
