@@ -49,8 +49,8 @@ T = Catalog({
     "groups.main": ("El grupo principal reúne **{size}** organizaciones; sus redes nacionales: {networks}.",
                     "The main group has **{size}** organizations; its national networks: {networks}."),
     "groups.other": ("Otros grupos, sin vínculo con el principal:", "Other groups, with no tie to the main one:"),
-    "groups.isolated": ("Sin ningún vínculo: **{n}** organizaciones, sobre todo en {where}.",
-                        "With no tie at all: **{n}** organizations, mostly in {where}."),
+    "groups.isolated": ("Sin ningún vínculo: **{n}** organizaciones; por macro región: {where}.",
+                        "With no tie at all: **{n}** organizations; by macro-region: {where}."),
     "cuts": ("## Puntos únicos de falla", "## Single points of failure"),
     "cuts.head": ("| Organización | Si falta, quedan aisladas | Entre ellas |\n|---|---|---|",
                   "| Organization | Without it, cut off | Among them |\n|---|---|---|"),
@@ -109,6 +109,7 @@ T = Catalog({
     "method.more": ("Detalle de cada medida en docs/analysis.md; todos los resultados, en el JSON.",
                     "Each measure is described in docs/analysis.md; every result is in the JSON."),
     "none": ("ninguna", "none"),
+    "unknown": ("sin macro región", "no macro-region"),
 })
 
 
@@ -132,7 +133,8 @@ def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 1
     lang = lang or result.get("meta", {}).get("lang", "es")
     t = lambda key, **kw: T.t(key, lang, **kw)  # noqa: E731
     names = result.get("labels", {})
-    label = lambda kind, value: names.get(kind, {}).get(value, value) if value else "?"  # noqa: E731
+    label = lambda kind, value: (names.get(kind, {}).get(value, value) if value and value != "?"  # noqa: E731
+                                 else t("unknown"))
     s = result["summary"]
     out = [t("title"), ""]
     if result.get("meta", {}).get("dataset"):
@@ -150,7 +152,7 @@ def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 1
     if len(comps) > 1:
         out += ["", t("groups.other")] + [f"- {_names(c['members'], 5)}" for c in comps[1:top + 1]]
     iso = result["isolated"]
-    where = sorted((r for r in iso["by_group"]["macro_region"] if r["isolated"]), key=lambda r: -r["isolated"])[:3]
+    where = sorted((r for r in iso["by_group"]["macro_region"] if r["isolated"]), key=lambda r: -r["isolated"])
     out += ["", t("groups.isolated", n=len(iso["isolated"]),
                   where=", ".join(f"{label('macro_region', r['group'])} ({r['isolated']})" for r in where) or "?"), ""]
     out += [t("cuts"), ""]
@@ -170,11 +172,13 @@ def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 1
     out += ["", t("left"), "", t("left.regions", list=", ".join(f"{r['name']} ({r['organizations']})" for r in left) or t("none"))]
     if empty:
         out.append("\n" + t("left.empty", list=", ".join(r["name"] for r in empty)))
-    out += ["", t("left.ei", ei=gaps["macro_region"]["ei_index"]), "", t("left.sector_ei", ei=gaps["sector"]["ei_index"]), "",
+    out += ["", t("left.ei", ei=_num(gaps["macro_region"]["ei_index"])), "",
+            t("left.sector_ei", ei=_num(gaps["sector"]["ei_index"])), "",
             t("left.coop", coops=len(coop["cooperatives"]), networks=len(coop["ess_networks"]),
               direct=len(coop["direct_ties"]), reach=coop["cooperatives_reaching_networks"]), ""]
     com, core = result["communities"], result["core_periphery"]
-    out += [t("communities"), "", t("communities.line", seed=com["seed"], n=len(com["communities"]), q=com["modularity"]), ""]
+    out += [t("communities"), "", t("communities.line", seed=com["seed"], n=len(com["communities"]),
+                                    q=_num(com["modularity"])), ""]
     for c in com["communities"][:5]:
         dom = c["dominant"]
         out.append(t("communities.item", size=c["size"],
@@ -218,8 +222,12 @@ def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 1
               evidence=t("method.inferred" if p["include_inferred"] else "method.stated"), year=year,
               status=", ".join(p["exclude_status"]) or t("none")), "",
             t("method.roles", hub=result["roles"]["thresholds"].get("hub_degree"),
-              broker=result["roles"]["thresholds"].get("broker_betweenness")), "", t("method.more"), ""]
+              broker=_num(result["roles"]["thresholds"].get("broker_betweenness"), 3)), "", t("method.more"), ""]
     return "\n".join(out)
+
+
+def _num(x: float | None, digits: int = 2) -> str:
+    return "–" if x is None else f"{x:.{digits}f}"
 
 
 def _names(items: list[dict[str, Any]], limit: int) -> str:
