@@ -4,7 +4,8 @@ The proposal seats a small set of organizations (networks first) so that:
 
 * every organization with at least one tie is *represented within one step*:
   it holds a seat or has a tie with a seated organization (a dominating set of
-  the connected organizations);
+  the connected organizations; a tie through a person, when people take part,
+  represents nobody);
 * every macro-region with organizations holds a seat;
 * every main sector (held by at least ``main_sector_share`` of the organizations)
   holds a seat.
@@ -98,7 +99,7 @@ def mesa(
         ``unrepresented`` the organizations neither seated nor tied to a seat.
     """
     orgs = actors(T)
-    connected = {v for v in orgs if T.degree(v) > 0}
+    connected = {v for v in orgs if any(not T.nodes[w].get("is_person") for w in T[v])}
     counts = Counter(g for g in (group_of(T, v, "sector") for v in orgs) if g is not None)
     main_sectors = sorted(s for s, n in counts.items() if n >= max(2, main_sector_share * len(orgs)))
     macros = sorted({g for g in (group_of(T, v, "macro_region") for v in orgs) if g is not None})

@@ -78,3 +78,10 @@ def _eager_greedy(T: nx.Graph) -> list:
 @pytest.mark.parametrize("T", random_graphs(20) + [nx.karate_club_graph()])
 def test_lazy_greedy_chooses_like_the_textbook_greedy(T):
     assert [s["id"] for s in mesa(T).seats] == _eager_greedy(T)
+
+
+def test_a_person_represents_nobody(ess_graph):
+    T, _ = tie_graph(ess_graph, include_people=True)
+    m = mesa(T)
+    assert "lonely" in {u["id"] for u in m.unrepresented}  # tied only through an interviewee
+    assert m.coverage["organizations"]["total"] == 8
