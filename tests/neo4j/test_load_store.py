@@ -1,4 +1,4 @@
-"""The Neo4j loader against the REAL server (tests/neo4j/conftest.py): idempotence, --replace,
+"""The Neo4j loader against the REAL server (tests/conftest.py): idempotence, --replace,
 failure injection (transient error, lost commit, killed server), Cypher injection, credentials."""
 from __future__ import annotations
 

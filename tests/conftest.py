@@ -40,7 +40,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SERVER_SCRIPT = ROOT / "scripts" / "neo4j-test-server"
 LAUNCHER_DIR = ROOT / "scripts" / "neo4j-launcher"
 TEST_USER = "neo4j"
