@@ -27,7 +27,7 @@ import csv
 import random
 from itertools import accumulate
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from .graphmodel import NODE_SPECS
 from .graphmodel.vocab import ORG_KINDS, SECTORS
@@ -95,8 +95,9 @@ def synth(out_dir: Path | str, *, orgs: int = 1000, seed: int = 0) -> dict[str, 
     n_networks = max(3, orgs // 40)
     networks = [_org_row(f"net-{i:06d}", f"Red sintética {i}", rng.choice(_NETWORK_KINDS), rng, region_weights)
                 for i in range(n_networks)]
-    organizations = [_org_row(f"org-{i:07d}", f"Organización sintética {i}", rng.choice(_ORG_KINDS), rng,
-                              region_weights) for i in range(orgs)]
+    ids = [f"org-{i:07d}" for i in range(orgs)]
+    organizations = [_org_row(org_id, f"Organización sintética {i}", rng.choice(_ORG_KINDS), rng, region_weights)
+                     for i, org_id in enumerate(ids)]
     n_munis = max(2, orgs // 25)
     municipalities = [
         {"id": f"muni-{i:06d}", "name": f"Municipalidad sintética {i}", "level": rng.choice(("provincial", "district")),
@@ -106,10 +107,8 @@ def synth(out_dir: Path | str, *, orgs: int = 1000, seed: int = 0) -> dict[str, 
     rels: list[dict[str, object]] = []
     # Sub-networks: a tree of networks, the first one national.
     for i in range(1, n_networks):
-        parent = networks[rng.randrange(0, i)]["id"]
-        rels.append(_rel("PART_OF", networks[i]["id"], parent, rng))
+        rels.append(_rel("PART_OF", f"net-{i:06d}", f"net-{rng.randrange(0, i):06d}", rng))
     # Fates: isolated 5 %, one tie 10 %, small disconnected clusters 3 %, connected core the rest.
-    ids = [o["id"] for o in organizations]
     fates = rng.choices(("isolated", "one", "cluster", "core"), (5, 10, 3, 82), k=orgs)
     core = [i for i, f in zip(ids, fates) if f == "core"]
     # Skewed activity (a few hubs); cumulative weights keep each draw O(log n).
@@ -130,12 +129,12 @@ def synth(out_dir: Path | str, *, orgs: int = 1000, seed: int = 0) -> dict[str, 
     for start in range(0, len(clustered), 4):
         group = clustered[start:start + 4]
         rels += [_rel("ALLIED_WITH", a, b, rng) for a, b in zip(group, group[1:])]
-    for muni in municipalities:
+    for i in range(n_munis):
         for org in dict.fromkeys(rng.choices(core, cum_weights=weights, k=rng.randint(1, 4))):
-            rels.append(_rel("WORKS_WITH", org, muni["id"], rng))
+            rels.append(_rel("WORKS_WITH", org, f"muni-{i:06d}", rng))
     people, people_rels = _people(rng, core, max(1, orgs // 4))
-    contacts = [_rel("SHARES_CONTACT", *sorted(rng.sample(core, 2)), rng, evidence="inferred")
-                for _ in range(max(1, orgs // 100))]
+    contacts = [_rel("SHARES_CONTACT", a, b, rng, evidence="inferred")
+                for a, b in (sorted(rng.sample(core, 2)) for _ in range(max(1, orgs // 100)))]
 
     _write(out / "organizations.csv", NODE_SPECS["Organization"].columns, organizations)
     _write(out / "networks.csv", NODE_SPECS["Organization"].columns, networks)
@@ -173,7 +172,8 @@ def _rel(rel_type: str, start: str, end: str, rng: random.Random, evidence: str 
 
 
 def _people(rng: random.Random, orgs: list[str], n: int) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    people, rels = [], []
+    people: list[dict[str, object]] = []
+    rels: list[dict[str, object]] = []
     for i in range(n):
         pid = f"person-synth-{i:06d}"
         people.append({"id": pid, "name": f"Persona sintética {i}", "section": _SECTION, "quote": pid})
@@ -182,7 +182,7 @@ def _people(rng: random.Random, orgs: list[str], n: int) -> tuple[list[dict[str,
     return people, rels
 
 
-def _write(path: Path, columns: Iterable[str], rows: Iterable[dict[str, object]]) -> None:
+def _write(path: Path, columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(columns), extrasaction="raise")
         writer.writeheader()
