@@ -1,18 +1,32 @@
-"""Load the property graph into Neo4j: constraints, then one all-or-nothing transaction.
+"""Load the property graph into Neo4j, all or nothing, in one of two ways.
 
-The load runs in this order:
+Both ways first check the graph (:func:`~essgraph.neo4jstore.rows.check_graph`, pure, no
+database) and create, ``IF NOT EXISTS``, a uniqueness constraint on every node key, a range
+index on every relationship type's ``key`` and the index on staged nodes' ``id``.
 
-1. :func:`~essgraph.neo4jstore.rows.check_graph` checks the graph (pure, no database).
-2. Uniqueness constraints on every node key (and on every relationship type's
-   ``key``) are created ``IF NOT EXISTS`` before any data.
-3. One managed write transaction (``session.execute_write``) runs, in order,
-   the optional ``--replace`` deletion and every ``UNWIND $rows … MERGE`` batch of
-   nodes, then of relationships. The driver retries it as a whole on transient
-   errors; the function only MERGEs, so a retry converges. If the server dies or
-   the connection drops before the commit, nothing was written.
+**One transaction** (loads of at most ``staged_threshold`` rows, and every load that merges
+into project data already in the database without ``--replace``): one managed write
+transaction runs the optional ``--replace`` deletion and every ``UNWIND $rows`` batch of
+nodes, then of relationships. When the database holds no project data (checked inside the
+transaction) the batches CREATE; otherwise they MERGE on ``id``/``key`` and rows whose node or
+relationship is unchanged write nothing. The driver retries the transaction as a whole on
+transient errors. If the server dies or the connection drops before the commit, nothing was
+written. Its size is bounded by the server's transaction memory.
 
-Loading twice gives the same nodes, relationships and properties: nodes MERGE on
-``id``, relationships on their :func:`~essgraph.graphmodel.rel_key`.
+**Staged** (more than ``staged_threshold`` rows, when the database holds no project data or
+with ``--replace``): (0) nodes labelled ``EssgraphStaging`` left by an interrupted load are
+deleted; (1) every batch of nodes is written *in its own transaction* as staged nodes, which
+carry only the ``EssgraphStaging`` label; (2) every batch of relationships is written in its own
+transaction, with its real type, between staged nodes; (3) **the swap**: one transaction runs
+the ``--replace`` deletion, gives every staged node its model labels (removing the staging
+label), and checks that no staged node is left. Readers (``pull``, the named queries) match
+model labels only, so until the swap commits they see the database as it was; a crash before
+it leaves staged data only, which the next load deletes first. The swap touches labels only, so
+its memory is a fraction of the load's. Run one load at a time: a second load deletes the first
+one's staged data, and the first then fails its swap check, with nothing published.
+
+Loading twice gives the same nodes, relationships and properties: nodes MERGE on ``id``,
+relationships on their :func:`~essgraph.graphmodel.rel_key`.
 """
 from __future__ import annotations
 
@@ -21,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import networkx as nx
-from neo4j import Driver, ManagedTransaction
+from neo4j import Driver, ManagedTransaction, Session
 from neo4j import exceptions as nx4j
 
 from ..errors import Neo4jConnectionError, Neo4jLoadError
@@ -32,16 +46,28 @@ from .cypher import fill
 from .messages import MESSAGES, SUMMARY
 from .rows import DEFAULT_BATCH_SIZE, NodeBatch, RelBatch, check_graph, node_batches, rel_batches
 
-__all__ = ["LoadSummary", "ensure_constraints", "load", "FaultHook", "ProgressHook"]
+__all__ = ["LoadSummary", "ensure_constraints", "load", "FaultHook", "ProgressHook", "DEFAULT_STAGED_THRESHOLD"]
 
-#: ``fault_hook(stage, k)`` is called with ``("batch", k)`` before batch ``k`` (1-based) inside the
-#: transaction and with ``("committed", total)`` right after the commit. Tests use it to inject
+#: ``fault_hook(stage, k)`` is called with ``("batch", k)`` before batch ``k`` (1-based) inside its
+#: transaction, with ``("swap", total)`` inside the swap transaction of a staged load before its
+#: commit, and with ``("committed", total)`` right after the (last) commit. Tests use it to inject
 #: failures (it may raise); it is ``None`` in normal use.
 FaultHook = Callable[[str, int], None]
-#: ``progress(done, total)`` after each batch; ``done`` restarts at 0 when the transaction is retried.
+#: ``progress(done, total)`` after each batch; ``done`` restarts at 0 when a one-transaction load is retried.
 ProgressHook = Callable[[int, int], None]
 
+#: Loads of more rows (nodes + relationships) than this are staged when they can be (see the module doc).
+DEFAULT_STAGED_THRESHOLD = 20_000
 _OUTCOMES = ("created", "updated", "unchanged")
+_OUT_OF_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+
+
+class _OutOfMemory(Exception):
+    """The server's transaction memory is exhausted: not retried (a retry would fail the same way)."""
+
+    def __init__(self, error: nx4j.Neo4jError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 @dataclass
@@ -53,6 +79,7 @@ class LoadSummary:
     deleted_nodes: int = 0
     batches: int = 0
     attempts: int = 0
+    staged: bool = False
 
     def describe(self, lang: str = DEFAULT_LANG) -> str:
         """The closing summary line, in ``lang``."""
@@ -65,29 +92,66 @@ class LoadSummary:
     def as_dict(self) -> dict[str, Any]:
         """Plain-data form (for ``--json``)."""
         return {"nodes": dict(self.nodes), "relationships": dict(self.relationships),
-                "deleted_nodes": self.deleted_nodes, "batches": self.batches, "attempts": self.attempts}
+                "deleted_nodes": self.deleted_nodes, "batches": self.batches, "attempts": self.attempts,
+                "staged": self.staged}
 
 
 def ensure_constraints(driver: Driver, *, database: str | None = None) -> list[str]:
-    """Create the uniqueness constraints (idempotent); return the statements run."""
+    """Create the node-key constraints and the key/staging indexes (idempotent); return the statements run."""
     run = [fill(S.NODE_KEY_CONSTRAINT, label=label) for label in sorted(NODE_SPECS)]
-    run += [fill(S.REL_KEY_INDEX, type=rel_type) for rel_type in sorted(REL_TYPES)]
+    for rel_type in sorted(REL_TYPES):
+        run += [fill(S.DROP_REL_KEY_CONSTRAINT, type=rel_type), fill(S.REL_KEY_INDEX, type=rel_type)]
+    run.append(S.STAGING_INDEX)
     for statement in run:
         driver.execute_query(statement, database_=database)
     return run
 
 
+def _labels_lines(batch: NodeBatch, template: str) -> list[str]:
+    return [fill(template, label=l) for l in batch.labels[1:]]
+
+
 def _node_statement(batch: NodeBatch) -> str:
-    primary = next(l for l in batch.labels if l in NODE_SPECS)
-    parts = [fill(S.MERGE_NODES, label=primary)]
-    parts += [fill(S.SET_LABEL, label=l) for l in batch.labels if l != primary]
+    """MERGE a batch (database already holding project data)."""
+    primary = batch.labels[0]
+    parts = [fill(S.MERGE_NODES, label=primary), *_labels_lines(batch, S.SET_LABEL)]
     parts += [fill(S.REMOVE_LABEL, label=l) for l in sorted(LABELS - set(NODE_SPECS) - set(batch.labels))]
     parts.append(S.RETURN_OUTCOMES)
     return "\n".join(parts)
 
 
+def _create_node_statement(batch: NodeBatch) -> str:
+    """CREATE a batch (first load: no project data in the database)."""
+    return "\n".join([fill(S.CREATE_NODES, label=batch.labels[0]),
+                      *(line.strip() for line in _labels_lines(batch, S.SET_LABEL)), S.RETURN_CREATED])
+
+
+def _publish_statement(labels: tuple[str, ...]) -> str:
+    """The swap's statement for one label group."""
+    return "\n".join([fill(S.PUBLISH_NODES, label=labels[0]),
+                      *(fill(S.SET_LABEL, label=l).strip() for l in labels[1:]), S.RETURN_COUNT])
+
+
 def _rel_statement(batch: RelBatch) -> str:
     return fill(S.MERGE_RELS, type=batch.rel_type, start=batch.start_label, end=batch.end_label)
+
+
+def _create_rel_statement(batch: RelBatch) -> str:
+    return fill(S.CREATE_RELS, type=batch.rel_type, start=batch.start_label, end=batch.end_label)
+
+
+def _run(tx: ManagedTransaction, statement: str, **params: Any) -> list[dict[str, Any]]:
+    """Run one statement and return its records; a memory-pool error is turned into :class:`_OutOfMemory`."""
+    try:
+        return [record.data() for record in tx.run(statement, params)]
+    except nx4j.TransientError as exc:
+        if exc.code == _OUT_OF_MEMORY:
+            raise _OutOfMemory(exc) from None
+        raise
+
+
+def _has_project_data(tx: ManagedTransaction) -> bool:
+    return bool(_run(tx, S.HAS_PROJECT_DATA, labels=sorted(LABELS))[0]["found"])
 
 
 def load(
@@ -100,6 +164,7 @@ def load(
     progress: ProgressHook | None = None,
     fault_hook: FaultHook | None = None,
     lang: str = DEFAULT_LANG,
+    staged_threshold: int = DEFAULT_STAGED_THRESHOLD,
 ) -> LoadSummary:
     """Load ``G`` into Neo4j, all or nothing, and return what was created/updated/unchanged.
 
@@ -112,6 +177,8 @@ def load(
     replace : first delete every node carrying one of the project's labels (nothing else).
     progress : called after each batch with ``(done, total)``.
     fault_hook : failure injection for tests (see :data:`FaultHook`).
+    staged_threshold : loads of more rows than this are staged when the database holds no
+        project data or with ``replace`` (see the module doc); ``0`` stages every such load.
 
     Raises
     ------
@@ -125,61 +192,140 @@ def load(
     problems = check_graph(G)
     if problems:
         raise Neo4jLoadError(MESSAGES.t("bad-graph", lang, problem="; ".join(problems[:5])))
-    batches: list[NodeBatch | RelBatch] = [*node_batches(G, batch_size), *rel_batches(G, batch_size)]
-    statements = [_node_statement(b) if isinstance(b, NodeBatch) else _rel_statement(b) for b in batches]
-    expected_nodes, expected_rels = G.number_of_nodes(), G.number_of_edges()
+    nbatches, rbatches = node_batches(G, batch_size), rel_batches(G, batch_size)
+    total = len(nbatches) + len(rbatches)
+    expected = {"nodes": G.number_of_nodes(), "relationships": G.number_of_edges()}
     state = {"batch": 0, "attempts": 0}
-    total = len(batches)
-
-    def unit(tx: ManagedTransaction) -> LoadSummary:
-        state["attempts"] += 1
-        summary = LoadSummary(batches=total, attempts=state["attempts"])
-        if replace:
-            record = tx.run(S.DELETE_PROJECT_NODES, labels=sorted(LABELS)).single()
-            summary.deleted_nodes = record["deleted"] if record else 0
-        if progress:
-            progress(0, total)
-        for k, (batch, statement) in enumerate(zip(batches, statements), start=1):
-            state["batch"] = k
-            if fault_hook:
-                fault_hook("batch", k)
-            if isinstance(batch, NodeBatch):
-                result = tx.run(statement, rows=batch.rows, labels=list(batch.labels), whitelist=sorted(LABELS))
-                target = summary.nodes
-            else:
-                result = tx.run(statement, rows=batch.rows)
-                target = summary.relationships
-            counts = Counter({r["outcome"]: r["n"] for r in result})
-            for outcome in _OUTCOMES:
-                target[outcome] += counts[outcome]
-            if progress:
-                progress(k, total)
-        for what, expected, written in (("nodes", expected_nodes, summary.nodes),
-                                        ("relationships", expected_rels, summary.relationships)):
-            if sum(written.values()) != expected:
-                raise Neo4jLoadError(MESSAGES.t("count-mismatch", lang, expected=expected, what=what,
-                                                written=sum(written.values())))
-        return summary
-
     try:
         ensure_constraints(driver, database=database)
+        with driver.session(database=database) as session:
+            staged = expected["nodes"] + expected["relationships"] > staged_threshold and (
+                replace or not session.execute_read(_has_project_data))
     except nx4j.AuthError:
         raise Neo4jConnectionError(MESSAGES.t("auth", lang, uri="Neo4j", user="?")) from None
     except (nx4j.ServiceUnavailable, nx4j.SessionExpired, OSError):
         raise Neo4jConnectionError(MESSAGES.t("unavailable", lang, uri="NEO4J_URI")) from None
+    swap = {"started": False}
     try:
         with driver.session(database=database) as session:
-            summary = session.execute_write(unit)
+            if staged:
+                summary = _staged(session, nbatches, rbatches, expected, replace, progress, fault_hook, state,
+                                  swap, lang)
+            else:
+                summary = session.execute_write(_one_transaction, nbatches, rbatches, expected, replace, progress,
+                                                fault_hook, state, lang)
         if fault_hook:
             fault_hook("committed", total)
+    except _OutOfMemory as exc:
+        raise Neo4jLoadError(MESSAGES.t("out-of-memory", lang, batch=state["batch"], total=total,
+                                        batch_size=batch_size, error=_short(exc.error))) from None
     except nx4j.IncompleteCommit as exc:
+        if staged and not swap["started"]:  # a staging batch: nothing was published
+            raise Neo4jLoadError(MESSAGES.t("incomplete-staged", lang, batch=state["batch"], total=total,
+                                            error=_short(exc))) from None
         raise Neo4jLoadError(MESSAGES.t("incomplete-unknown", lang, error=_short(exc))) from None
     except (nx4j.ServiceUnavailable, nx4j.SessionExpired, OSError) as exc:
-        raise Neo4jLoadError(MESSAGES.t("incomplete-lost", lang, batch=state["batch"], total=total,
+        key = "incomplete-staged" if staged and not swap["started"] else "incomplete-lost"
+        raise Neo4jLoadError(MESSAGES.t(key, lang, batch=state["batch"], total=total,
                                         error=_short(exc))) from None
     except nx4j.Neo4jError as exc:
         raise Neo4jLoadError(MESSAGES.t("incomplete-error", lang, batch=state["batch"], total=total,
                                         error=_short(exc))) from None
+    return summary
+
+
+def _check_counts(summary: LoadSummary, expected: dict[str, int], lang: str) -> None:
+    for what, written in (("nodes", summary.nodes), ("relationships", summary.relationships)):
+        if sum(written.values()) != expected[what]:
+            raise Neo4jLoadError(MESSAGES.t("count-mismatch", lang, expected=expected[what], what=what,
+                                            written=sum(written.values())))
+
+
+def _one_transaction(tx: ManagedTransaction, nbatches: list[NodeBatch], rbatches: list[RelBatch],
+                     expected: dict[str, int], replace: bool, progress: ProgressHook | None,
+                     fault_hook: FaultHook | None, state: dict[str, int], lang: str) -> LoadSummary:
+    """The whole load as one transaction function (the driver may run it more than once)."""
+    state["attempts"] += 1
+    total = len(nbatches) + len(rbatches)
+    summary = LoadSummary(batches=total, attempts=state["attempts"])
+    if replace:
+        summary.deleted_nodes = _run(tx, S.DELETE_PROJECT_NODES, labels=sorted(LABELS))[0]["deleted"]
+    first = not _has_project_data(tx)
+    if progress:
+        progress(0, total)
+    whitelist = sorted(LABELS)
+    for k, batch in enumerate([*nbatches, *rbatches], start=1):
+        state["batch"] = k
+        if fault_hook:
+            fault_hook("batch", k)
+        if isinstance(batch, NodeBatch):
+            if first:
+                records = _run(tx, _create_node_statement(batch), rows=batch.rows)
+            else:
+                records = _run(tx, _node_statement(batch), rows=batch.rows, labels=list(batch.labels),
+                               whitelist=whitelist)
+            target = summary.nodes
+        else:
+            statement = _create_rel_statement(batch) if first else _rel_statement(batch)
+            records = _run(tx, statement, rows=batch.rows)
+            target = summary.relationships
+        counts = Counter({r["outcome"]: r["n"] for r in records})
+        for outcome in _OUTCOMES:
+            target[outcome] += counts[outcome]
+        if progress:
+            progress(k, total)
+    _check_counts(summary, expected, lang)
+    return summary
+
+
+def _staged(session: Session, nbatches: list[NodeBatch], rbatches: list[RelBatch], expected: dict[str, int],
+            replace: bool, progress: ProgressHook | None, fault_hook: FaultHook | None, state: dict[str, int],
+            swap: dict[str, bool], lang: str) -> LoadSummary:
+    """Stage every batch in its own transaction, then publish everything in one swap transaction."""
+    total = len(nbatches) + len(rbatches)
+    summary = LoadSummary(batches=total, staged=True)
+    session.run(S.DELETE_STAGING).consume()  # leftovers of an interrupted load (invisible to readers)
+    if progress:
+        progress(0, total)
+
+    def stage(tx: ManagedTransaction, k: int, statement: str, rows: list[dict[str, Any]]) -> int:
+        state["attempts"] += 1
+        if fault_hook:
+            fault_hook("batch", k)
+        written = _run(tx, statement, rows=rows)[0]["n"]
+        if written != len(rows):  # a relationship end not staged: a concurrent load removed it
+            raise Neo4jLoadError(MESSAGES.t("count-mismatch", lang, expected=len(rows), what="rows",
+                                            written=written))
+        return written
+
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for k, batch in enumerate([*nbatches, *rbatches], start=1):
+        state["batch"] = k
+        if isinstance(batch, NodeBatch):
+            summary.nodes["created"] += session.execute_write(stage, k, S.STAGE_NODES, batch.rows)
+            groups.setdefault(batch.labels, []).extend(row["id"] for row in batch.rows)
+        else:
+            statement = fill(S.STAGE_RELS, type=batch.rel_type)
+            summary.relationships["created"] += session.execute_write(stage, k, statement, batch.rows)
+        if progress:
+            progress(k, total)
+    _check_counts(summary, expected, lang)
+
+    def publish(tx: ManagedTransaction) -> int:
+        state["attempts"] += 1
+        deleted = _run(tx, S.DELETE_PROJECT_NODES, labels=sorted(LABELS))[0]["deleted"] if replace else 0
+        published = sum(_run(tx, _publish_statement(labels), ids=ids)[0]["n"] for labels, ids in sorted(groups.items()))
+        left = _run(tx, S.COUNT_STAGING)[0]["n"]
+        if published != expected["nodes"] or left:  # another load staged or removed nodes meanwhile
+            raise Neo4jLoadError(MESSAGES.t("count-mismatch", lang, expected=expected["nodes"], what="nodes",
+                                            written=published - left))
+        if fault_hook:
+            fault_hook("swap", total)
+        return deleted
+
+    swap["started"] = True
+    summary.deleted_nodes = session.execute_write(publish)
+    summary.attempts = state["attempts"] - total  # 1 + every retried transaction
     return summary
 
 

@@ -54,6 +54,28 @@ MESSAGES = Catalog({
         "carga incompleta: Neo4j rechazó el lote {batch} de {total} ({error}); la base de datos quedó como antes.",
         "incomplete load: Neo4j rejected batch {batch} of {total} ({error}); the database is as it was before.",
     ),
+    "incomplete-staged": (
+        "carga incompleta: la carga por etapas se interrumpió en el lote {batch} de {total} ({error}); "
+        "no se publicó nada: la base de datos quedó como antes de la carga (los lotes ya escritos llevan solo la "
+        "etiqueta interna EssgraphStaging, que las consultas no ven, y la próxima carga los borra). "
+        "Vuelva a ejecutar el comando cuando Neo4j esté disponible.",
+        "incomplete load: the staged load stopped at batch {batch} of {total} ({error}); nothing was published: "
+        "the database is as it was before the load (the batches already written carry only the internal label "
+        "EssgraphStaging, which queries do not see, and the next load deletes them). "
+        "Run the command again when Neo4j is available.",
+    ),
+    "out-of-memory": (
+        "carga incompleta: Neo4j se quedó sin memoria de transacciones en el lote {batch} de {total} ({error}); "
+        "la base de datos quedó como antes. Use un --batch-size menor (ahora {batch_size}); si la carga va en una "
+        "sola transacción (cambios sobre datos ya cargados), use --replace para cargarla por etapas, o aumente la "
+        "memoria del servidor (server.memory.heap.max_size y dbms.memory.transaction.total.max, o -Xmx en "
+        "ESSGRAPH_NEO4J_JAVA_OPTS para el servidor de pruebas).",
+        "incomplete load: Neo4j ran out of transaction memory at batch {batch} of {total} ({error}); "
+        "the database is as it was before. Use a smaller --batch-size (now {batch_size}); if the load runs as one "
+        "transaction (changes to data already loaded), use --replace to stage it, or give the server more memory "
+        "(server.memory.heap.max_size and dbms.memory.transaction.total.max, or -Xmx in ESSGRAPH_NEO4J_JAVA_OPTS "
+        "for the test server).",
+    ),
     "count-mismatch": (
         "carga incompleta: se esperaban {expected} {what} y se escribieron {written}; nada se guardó",
         "incomplete load: expected {expected} {what} but {written} were written; nothing was saved",

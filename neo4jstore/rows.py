@@ -28,7 +28,7 @@ from ..graphmodel import LABELS, NODE_SPECS, REL_TYPES
 __all__ = ["NodeBatch", "RelBatch", "node_row", "rel_row", "node_batches", "rel_batches",
            "primary_label", "canonical_labels", "check_graph", "DEFAULT_BATCH_SIZE", "REL_KEY_PROPERTY"]
 
-DEFAULT_BATCH_SIZE = 1000
+DEFAULT_BATCH_SIZE = 5000
 #: Relationship property holding :func:`essgraph.graphmodel.rel_key` (the MERGE key).
 REL_KEY_PROPERTY = "key"
 _LABEL_ORDER = {label: i for i, label in enumerate([*NODE_SPECS, *sorted(LABELS - set(NODE_SPECS))])}

@@ -7,9 +7,16 @@ a ``$parameter``.
 from __future__ import annotations
 
 __all__ = [
-    "NODE_KEY_CONSTRAINT", "REL_KEY_INDEX", "DELETE_PROJECT_NODES", "MERGE_NODES", "SET_LABEL",
-    "REMOVE_LABEL", "RETURN_OUTCOMES", "MERGE_RELS", "PULL_NODES", "PULL_RELS", "COUNT_PROJECT",
+    "NODE_KEY_CONSTRAINT", "REL_KEY_INDEX", "DROP_REL_KEY_CONSTRAINT", "STAGING_LABEL", "STAGING_INDEX",
+    "DELETE_PROJECT_NODES", "HAS_PROJECT_DATA", "MERGE_NODES", "SET_LABEL", "REMOVE_LABEL", "RETURN_OUTCOMES",
+    "MERGE_RELS", "CREATE_NODES", "CREATE_RELS", "DELETE_STAGING", "STAGE_NODES", "STAGE_RELS", "PUBLISH_NODES",
+    "RETURN_CREATED", "RETURN_COUNT", "COUNT_STAGING", "PULL_NODES", "PULL_RELS", "COUNT_PROJECT",
 ]
+
+#: The internal label of staged nodes (big loads, see :mod:`essgraph.neo4jstore.load`). It is not a
+#: model label: readers (pull, the named queries) never match it, and the loader writes it only as
+#: this constant, never from data.
+STAGING_LABEL = "EssgraphStaging"
 
 #: Uniqueness of a node label's key; slots: name (a constraint name built from the label), label.
 #: The constraint also creates the index MERGE uses.
@@ -17,10 +24,17 @@ NODE_KEY_CONSTRAINT = (
     "CREATE CONSTRAINT essgraph_«label»_id IF NOT EXISTS FOR (n:«label») REQUIRE n.id IS UNIQUE"
 )
 
-#: Uniqueness of a relationship type's key property (``rel_key``); slot: type.
-REL_KEY_INDEX = (
-    "CREATE CONSTRAINT essgraph_«type»_key IF NOT EXISTS FOR ()-[r:«type»]-() REQUIRE r.key IS UNIQUE"
-)
+#: Index on a relationship type's key property (``rel_key``); slot: type. A plain range index, not a
+#: uniqueness constraint: during a staged ``--replace`` the staged copy of a relationship and the live
+#: one carry the same key until the swap deletes the live one. The key embeds type and both ends, and
+#: the loader MERGEs on it, so the loader never writes two relationships with one key.
+REL_KEY_INDEX = "CREATE INDEX essgraph_«type»_key_index IF NOT EXISTS FOR ()-[r:«type»]-() ON (r.key)"
+
+#: The uniqueness constraint earlier versions created on the key (dropped: see REL_KEY_INDEX); slot: type.
+DROP_REL_KEY_CONSTRAINT = "DROP CONSTRAINT essgraph_«type»_key IF EXISTS"
+
+#: Index on the id of staged nodes (the staged relationships find their ends through it).
+STAGING_INDEX = "CREATE INDEX essgraph_staging_id IF NOT EXISTS FOR (n:EssgraphStaging) ON (n.id)"
 
 #: --replace: remove every node carrying one of the project's labels. Parameters: $labels.
 DELETE_PROJECT_NODES = (
@@ -28,7 +42,14 @@ DELETE_PROJECT_NODES = (
     "DETACH DELETE n RETURN count(*) AS deleted"
 )
 
-#: Merge a batch of nodes of one label set. Slot: label (the node-spec label).
+#: Whether the database holds any node with a model label. Parameters: $labels. Columns: found.
+HAS_PROJECT_DATA = (
+    "OPTIONAL MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) "
+    "WITH n LIMIT 1 RETURN n IS NOT NULL AS found"
+)
+
+#: Merge a batch of nodes of one label set; rows whose node is unchanged write nothing (no locks,
+#: no transaction state), so reloading the same data stays small. Slot: label (the node-spec label).
 #: Parameters: $rows (list of {id, props}), $labels (the full label list of the group),
 #: $whitelist (all model labels). Columns: outcome, n.
 MERGE_NODES = """UNWIND $rows AS row
@@ -39,17 +60,70 @@ WITH row, CASE
        AND size([l IN labels(old) WHERE l IN $whitelist]) = size($labels)
        AND all(l IN $labels WHERE l IN labels(old)) THEN 'unchanged'
   ELSE 'updated' END AS outcome
-MERGE (n:«label» {id: row.id})
+FOREACH (_ IN CASE WHEN outcome = 'unchanged' THEN [] ELSE [1] END |
+  MERGE (n:«label» {id: row.id})
+  SET n = row.props"""
+
+#: Added to MERGE_NODES inside its FOREACH: one more label (slot: label).
+SET_LABEL = "  SET n:«label»"
+#: Added to MERGE_NODES inside its FOREACH: a model label the group does not carry (slot: label).
+REMOVE_LABEL = "  REMOVE n:«label»"
+#: Closes MERGE_NODES (ends its FOREACH: unchanged rows write nothing).
+RETURN_OUTCOMES = ")\nRETURN outcome, count(*) AS n"
+
+#: First load (no project data in the database yet): plain CREATE of a batch of nodes of one label set.
+#: Slot: label (the node-spec label); SET_LABEL lines (without FOREACH) may follow. Parameters: $rows.
+#: The node-key constraint still refuses a duplicate id. Columns: outcome, n.
+CREATE_NODES = """UNWIND $rows AS row
+CREATE (n:«label»)
 SET n = row.props"""
 
-#: Added to MERGE_NODES: one more label (slot: label).
-SET_LABEL = "SET n:«label»"
-#: Added to MERGE_NODES: a model label the group does not carry (slot: label).
-REMOVE_LABEL = "REMOVE n:«label»"
-#: Closes MERGE_NODES and MERGE_RELS.
-RETURN_OUTCOMES = "RETURN outcome, count(*) AS n"
+#: First load: CREATE a batch of relationships. Slots: type, start, end. Parameters: $rows. Columns: outcome, n.
+CREATE_RELS = """UNWIND $rows AS row
+MATCH (a:«start» {id: row.start})
+MATCH (b:«end» {id: row.end})
+CREATE (a)-[r:«type»]->(b)
+SET r = row.props
+RETURN 'created' AS outcome, count(*) AS n"""
 
-#: Merge a batch of relationships of one type. Slots: type, start, end (labels).
+#: Staged load, step 0: remove what an earlier, interrupted staged load left (auto-commit, in chunks).
+DELETE_STAGING = (
+    "MATCH (n:EssgraphStaging) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+)
+
+#: Staged load, step 1 (one transaction per batch): a batch of nodes as staged nodes, which carry
+#: only the staging label (no model label: invisible to readers). Parameters: $rows. Columns: n.
+STAGE_NODES = """UNWIND $rows AS row
+CREATE (n:EssgraphStaging)
+SET n = row.props
+RETURN count(*) AS n"""
+
+#: Staged load, step 2 (one transaction per batch): a batch of relationships of their real type
+#: between staged nodes. Slot: type. Parameters: $rows. Columns: n (rows whose two ends were found).
+STAGE_RELS = """UNWIND $rows AS row
+MATCH (a:EssgraphStaging {id: row.start})
+MATCH (b:EssgraphStaging {id: row.end})
+CREATE (a)-[r:«type»]->(b)
+SET r = row.props
+RETURN count(*) AS n"""
+
+#: Staged load, step 3 (the swap, one transaction with the --replace deletion): give the staged
+#: nodes of one label group their model labels. Slot: label (repeated through SET_LABEL lines
+#: without indentation). Parameters: $ids. Columns: n.
+PUBLISH_NODES = """UNWIND $ids AS id
+MATCH (n:EssgraphStaging {id: id})
+REMOVE n:EssgraphStaging
+SET n:«label»"""
+
+#: Closes CREATE_NODES. Columns: outcome, n.
+RETURN_CREATED = "RETURN 'created' AS outcome, count(*) AS n"
+#: Closes PUBLISH_NODES. Columns: n.
+RETURN_COUNT = "RETURN count(*) AS n"
+
+#: Staged nodes left (0 after a complete swap). Columns: n.
+COUNT_STAGING = "MATCH (n:EssgraphStaging) RETURN count(n) AS n"
+
+#: Merge a batch of relationships of one type (unchanged rows write nothing). Slots: type, start, end.
 #: Parameters: $rows (list of {start, end, key, props}). Columns: outcome, n.
 MERGE_RELS = """UNWIND $rows AS row
 MATCH (a:«start» {id: row.start})
@@ -59,8 +133,9 @@ WITH a, b, row, CASE
   WHEN old IS NULL THEN 'created'
   WHEN properties(old) = row.props THEN 'unchanged'
   ELSE 'updated' END AS outcome
-MERGE (a)-[r:«type» {key: row.key}]->(b)
-SET r = row.props
+FOREACH (_ IN CASE WHEN outcome = 'unchanged' THEN [] ELSE [1] END |
+  MERGE (a)-[r:«type» {key: row.key}]->(b)
+  SET r = row.props)
 RETURN outcome, count(*) AS n"""
 
 #: Every node with a model label. Parameters: $labels. Columns: labels, props.
