@@ -41,6 +41,7 @@ import networkx as nx
 
 from ._common import id_key, ref, refs
 from .messages import CATALOG
+from .engine import biconnected
 from .plausibility import GroupNames, describe, plausible_partners, shared
 
 __all__ = ["Augmentation", "augmentation"]
@@ -144,16 +145,16 @@ def _reason(S: nx.Graph, u: Hashable, v: Hashable, why: list[dict[str, Any]], cl
 
 
 def _failures(S: nx.Graph) -> tuple[set[Hashable], int]:
-    return set(nx.articulation_points(S)), sum(1 for _ in nx.bridges(S))
+    blocks, cuts = biconnected(S)
+    return cuts, sum(1 for b in blocks if len(b) == 2)  # in a simple graph a block of two is a bridge
 
 
 def _tree(S: nx.Graph) -> tuple[nx.Graph, dict[Hashable, Any], list[Any]]:
     """The block–cut tree, each node's position in it, and its leaf blocks."""
-    cuts = set(nx.articulation_points(S))
+    blocks, cuts = biconnected(S)
     tree = nx.Graph()
     position: dict[Hashable, Any] = {}
-    for i, block in enumerate(sorted((sorted(b, key=id_key) for b in nx.biconnected_components(S)),
-                                     key=lambda b: id_key(b[0]))):
+    for i, block in enumerate(sorted((sorted(b, key=id_key) for b in blocks), key=lambda b: id_key(b[0]))):
         tree.add_node(("B", i))
         for v in block:
             if v in cuts:
@@ -199,9 +200,16 @@ def _best_tie(S: nx.Graph, actors: list[Hashable], lookahead: int) -> tuple[Hash
 
 def _lower_bound(S: nx.Graph) -> int:
     """``max(ceil(leaves / 2), d - 1)``: no augmentation of ``S`` is smaller (0 without cut points)."""
-    tree, _, leaves = _tree(S)
-    spread = max((tree.degree(c) for c in tree if c[0] == "C"), default=0)
-    return max(math.ceil(len(leaves) / 2), spread - 1) if spread else 0
+    blocks, cuts = biconnected(S)
+    spread: dict[Hashable, int] = dict.fromkeys(cuts, 0)  # tree degree of each cut point: its blocks
+    leaves = 0
+    for block in blocks:
+        inside = [v for v in block if v in spread]
+        leaves += len(inside) == 1
+        for v in inside:
+            spread[v] += 1
+    d = max(spread.values(), default=0)
+    return max(math.ceil(leaves / 2), d - 1) if d else 0
 
 
 def _lifting(tree: nx.Graph) -> tuple[dict[Any, int], list[dict[Any, Any]]]:

@@ -31,6 +31,10 @@ import pandas as pd
 
 from ..errors import GraphError
 from ._common import actors, group_of, require_nodes, rnd
+from .engine import betweenness as engine_betweenness
+from .engine import closeness as engine_closeness
+from .engine import pagerank as engine_pagerank
+from .engine import use_igraph
 
 __all__ = ["MEASURES", "Centrality", "centrality", "hubs"]
 
@@ -46,9 +50,13 @@ class Centrality:
     table: pd.DataFrame
     betweenness_sampled: bool
     betweenness_k: int | None
+    #: Seed of the sample (``None`` when exact).
+    betweenness_seed: int | None = None
+    #: Whether closeness was estimated from the same sample (components larger than ``k``).
+    closeness_sampled: bool = False
 
 
-def centrality(T: nx.Graph, *, k: int | None = None, seed: int | None = None) -> Centrality:
+def centrality(T: nx.Graph, *, k: int | None = None, seed: int | None = None, engine: str = "auto") -> Centrality:
     """Degree, betweenness, PageRank and closeness of every organization.
 
     Parameters
@@ -58,8 +66,13 @@ def centrality(T: nx.Graph, *, k: int | None = None, seed: int | None = None) ->
     k : int, optional
         Estimate betweenness from ``k`` sampled source nodes (for large graphs).
         ``None`` or ``k >= n`` computes it exactly.
+        Closeness is then estimated too, inside components larger than ``k``, from
+        the distances to the same sources (see :func:`essgraph.analysis.engine.closeness`).
     seed : int, optional
         Seed of the sampling (only used with ``k``).
+    engine : {"auto", "networkx", "igraph"}
+        Who computes betweenness, PageRank and closeness (same answers; igraph is
+        much faster on large graphs): see :mod:`essgraph.analysis.engine`.
 
     Returns
     -------
@@ -90,9 +103,9 @@ def centrality(T: nx.Graph, *, k: int | None = None, seed: int | None = None) ->
     sampled = k is not None and k < n
     if k is not None and k < 1:
         raise GraphError(f"betweenness sample size k must be at least 1, got {k}")
-    betweenness = nx.betweenness_centrality(T, k=k if sampled else None, seed=seed if sampled else None)
-    pagerank = nx.pagerank(T, alpha=0.85, weight=None) if T.number_of_edges() else {v: 1 / n for v in T}
-    closeness = nx.closeness_centrality(T, wf_improved=True)
+    betweenness = engine_betweenness(T, k=k if sampled else None, seed=seed, engine=engine)
+    pagerank = engine_pagerank(T, alpha=0.85, engine=engine)
+    closeness = engine_closeness(T, k=k if sampled else None, seed=seed, engine=engine)
     scale = 1 / (n - 1) if n > 1 else 0.0
     rows = [
         {"id": v, "name": T.nodes[v].get("name", str(v)), "degree": T.degree(v),
@@ -100,7 +113,9 @@ def centrality(T: nx.Graph, *, k: int | None = None, seed: int | None = None) ->
          "pagerank": rnd(pagerank[v]), "closeness": rnd(closeness[v])}
         for v in actors(T)
     ]
-    return Centrality(pd.DataFrame(rows, columns=_COLUMNS), sampled, k if sampled else None)
+    estimated = sampled and any(len(c) > k for c in nx.connected_components(T))  # type: ignore[operator]
+    return Centrality(pd.DataFrame(rows, columns=_COLUMNS), sampled, k if sampled else None,
+                      seed if sampled else None, estimated)
 
 
 def hubs(
@@ -111,6 +126,7 @@ def hubs(
     group_by: str | None = None,
     k: int | None = None,
     seed: int | None = None,
+    engine: str = "auto",
 ) -> pd.DataFrame:
     """The top organizations by a measure, overall or within each group.
 
@@ -127,8 +143,8 @@ def hubs(
         Rank within each group instead: the measures are recomputed on the ties
         *inside* the group (who holds the region together), organizations
         without a value for the attribute are left out.
-    k, seed
-        Betweenness sampling, see :func:`centrality`.
+    k, seed, engine
+        Betweenness sampling and engine, see :func:`centrality`.
 
     Returns
     -------
@@ -164,10 +180,12 @@ def hubs(
             g = group_of(T, v, group_by)
             if g is not None:
                 groups.setdefault(g, []).append(v)
+    if group_by is not None and use_igraph(T, engine):
+        engine = "igraph"  # the groups of a large graph: igraph for each (avoids slow subgraph views)
     frames = []
     for name in sorted(groups):
         sub = T if group_by is None else T.subgraph(groups[name])
-        table = centrality(sub, k=k, seed=seed).table
+        table = centrality(sub, k=k, seed=seed, engine=engine).table
         second = "betweenness" if by == "degree" else "degree"
         table = table.sort_values([by, second, "id"], ascending=[False, False, True], kind="mergesort")
         table = table.head(top).reset_index(drop=True)

@@ -28,6 +28,7 @@ from typing import Any, Hashable
 
 import networkx as nx
 
+from .engine import louvain, use_igraph
 from ._common import GROUP_ATTRIBUTES, actors, group_of, id_key, refs, rnd
 
 __all__ = ["Community", "Communities", "CorePeriphery", "communities", "core_periphery"]
@@ -70,7 +71,8 @@ class CorePeriphery:
     shells: list[dict[str, int]]
 
 
-def communities(T: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0) -> Communities:
+def communities(T: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, engine: str = "auto"
+                ) -> Communities:
     """Louvain communities of the tie graph, with their modularity.
 
     Parameters
@@ -81,6 +83,11 @@ def communities(T: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0) 
         Random seed of Louvain (same seed, same graph → same communities).
     resolution : float
         Above 1 favours smaller communities, below 1 larger ones.
+    engine : {"auto", "networkx", "igraph"}
+        NetworkX's ``louvain_communities`` or igraph's multilevel method (the
+        default from :data:`essgraph.analysis.engine.IGRAPH_ABOVE` nodes): the
+        same method, but not the same random steps, so the partitions can differ
+        in detail (``algorithm`` says which ran).
 
     Returns
     -------
@@ -108,7 +115,7 @@ def communities(T: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0) 
     parts: list[set[Hashable]] = []
     modularity = None
     if H.number_of_edges():
-        parts = nx.community.louvain_communities(H, weight=None, resolution=resolution, seed=seed)
+        parts = louvain(H, seed=seed, resolution=resolution, engine=engine)
         modularity = nx.community.modularity(H, parts, weight=None, resolution=resolution)
     ordered = sorted((sorted(p, key=id_key) for p in parts), key=lambda p: (-len(p), id_key(p[0])))
     result = []
@@ -121,7 +128,8 @@ def communities(T: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0) 
             dominant[attribute] = {"value": top[0], "share": rnd(top[1] / len(orgs))} if top else None
         result.append(Community(i, len(orgs), refs(T, orgs), dominant))
     isolated = sum(1 for v in actors(T) if T.degree(v) == 0)
-    return Communities("louvain", seed, resolution, rnd(modularity), result, isolated)
+    algorithm = "louvain" if not use_igraph(H, engine) else "louvain (igraph multilevel)"
+    return Communities(algorithm, seed, resolution, rnd(modularity), result, isolated)
 
 
 def core_periphery(T: nx.Graph) -> CorePeriphery:

@@ -34,6 +34,7 @@ from ._common import actors
 from .augmentation import augmentation
 from .centrality import centrality, hubs
 from .communities import communities, core_periphery
+from .engine import IGRAPH_ABOVE, auto_sample
 from .cuts import articulation_points, bridges, components
 from .gaps import cooperative_gap, group_mixing, regions_without_national
 from .isolation import isolation
@@ -44,10 +45,15 @@ from .projection import tie_graph
 from .roles import roles
 from .timeline import changes, timeline
 
-__all__ = ["RESULT_KEYS", "LIST_LIMIT", "analyze", "group_names", "plain"]
+__all__ = ["RESULT_KEYS", "LIST_LIMIT", "AUGMENT_AT_SCALE", "analyze", "betweenness_sample", "group_names", "plain"]
 
 #: Most organizations listed as cut off by one articulation point or bridge (counts stay exact).
 LIST_LIMIT = 100
+#: Augmentation options from :data:`~essgraph.analysis.engine.IGRAPH_ABOVE` organizations on: the
+#: greedy search evaluates every plausible candidate tie against the block–cut tree at each step (seconds
+#: per step at 10,000 organizations), so at scale it only reports the failure points and the lower bound
+#: (``new_ties`` empty, ``complete`` false); run it on a region's graph for proposals.
+AUGMENT_AT_SCALE = {"max_new": 0}
 #: Top-level keys of :func:`analyze`'s result.
 RESULT_KEYS = ("projection", "summary", "hubs", "roles", "isolated", "articulation_points", "bridges",
                "components", "group_gaps", "communities", "core_periphery", "person_bridges",
@@ -87,7 +93,10 @@ def analyze(
     top : int
         How many hubs overall and per group.
     betweenness_k : int, optional
-        Estimate betweenness from this many sampled sources (large graphs).
+        Estimate betweenness (and closeness) from this many sampled sources. By
+        default exact up to :data:`~essgraph.analysis.engine.BETWEENNESS_EXACT_UP_TO`
+        organizations, sampled from :data:`~essgraph.analysis.engine.BETWEENNESS_SAMPLE`
+        sources above (``hubs.betweenness_sampled``, ``betweenness_k`` and ``betweenness_seed`` say so).
 
     Returns
     -------
@@ -108,6 +117,8 @@ def analyze(
         raise GraphError("no organization in the tie graph: check the data folder (essgraph validate) "
                          "or the options (an earlier --year leaves organizations out)")
     names = group_names(P, lang)
+    betweenness_k = betweenness_sample(T, betweenness_k)
+    large = T.number_of_nodes() >= IGRAPH_ABOVE
     cent = centrality(T, k=betweenness_k, seed=seed)
     comms = communities(T, seed=seed)
     role_result = roles(T, seed=seed, lang=lang, table=cent.table, membership=comms.membership())
@@ -119,7 +130,8 @@ def analyze(
     result = {
         "projection": projection.to_dict(),
         "hubs": {"by": "degree", "betweenness_sampled": cent.betweenness_sampled,
-                 "betweenness_k": cent.betweenness_k,
+                 "betweenness_k": cent.betweenness_k, "betweenness_seed": cent.betweenness_seed,
+                 "closeness_sampled": cent.closeness_sampled,
                  **{k: v.to_dict("records") for k, v in hub_tables.items()}},
         "roles": role_result,
         "isolated": isolation(T),
@@ -135,7 +147,8 @@ def analyze(
         "core_periphery": core_periphery(T),
         "person_bridges": person_bridges(G, T=T, include_personal_data=include_personal_data,
                                          include_inferred=include_inferred),
-        "recommendations": {"augmentation": augmentation(T, names=names, lang=lang),
+        "recommendations": {"augmentation": augmentation(T, names=names, lang=lang,
+                                                          **(AUGMENT_AT_SCALE if large else {})),
                             "partners": partners(T, names=names, lang=lang)},
         "mesa": mesa(T, names=names, lang=lang),
         "timeline": {"years": years,
@@ -147,6 +160,15 @@ def analyze(
     }
     result["summary"] = _summary(T, result)
     return plain(result)
+
+
+def betweenness_sample(T: nx.Graph, k: int | None = None) -> int | None:
+    """The betweenness sample size :func:`analyze` uses: ``k`` if given, else automatic by size.
+
+    >>> betweenness_sample(nx.path_graph(3)), betweenness_sample(nx.path_graph(3), 2)
+    (None, 2)
+    """
+    return k if k is not None else auto_sample(T.number_of_nodes())
 
 
 def group_names(G: nx.MultiDiGraph, lang: str = "es") -> dict[str, dict[str, str]]:

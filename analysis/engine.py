@@ -1,0 +1,207 @@
+"""The fast engine: the slow measures of a tie graph computed by python-igraph, same answers.
+
+NetworkX stays the graph model and the analyses' API; this module only computes,
+behind the same functions, the measures that NetworkX makes slow at tens of
+thousands of organizations (betweenness, closeness, PageRank, Louvain,
+biconnected blocks). Every function takes a NetworkX graph and returns what the
+NetworkX call it replaces returns (a dict keyed by node, values on the same
+scale), so the callers do not change:
+
+* ``engine="networkx"`` always uses NetworkX, ``engine="igraph"`` always
+  igraph, ``engine="auto"`` (the default) igraph from :data:`IGRAPH_ABOVE` nodes;
+* betweenness: Brandes, normalized like ``nx.betweenness_centrality``; with
+  ``k`` it uses **the same** sample of sources as NetworkX
+  (``random.Random(seed).sample(list(T), k)``), so both engines agree to
+  rounding, exact or sampled;
+* closeness: Wasserman–Faust, like ``nx.closeness_centrality(wf_improved=True)``;
+  when ``k`` is given and a component is larger than ``k`` its members'
+  closeness is **estimated** from the distances to the sampled sources inside it
+  (Eppstein & Wang 2004), exact elsewhere;
+* PageRank: PRPACK (igraph) or power iteration (NetworkX), equal to about 1e-6;
+* Louvain: igraph's multilevel method with igraph's RNG seeded from ``seed``; a
+  different implementation of the same method, so the partition can differ
+  while its modularity stays comparable (the tests bound the difference).
+
+The tests (``tests/analysis/test_engine.py``) run both engines on the karate
+club, seeded random graphs and the bundled data and compare.
+
+Examples
+--------
+>>> import networkx as nx
+>>> T = nx.path_graph(3)
+>>> betweenness(T, engine="igraph") == betweenness(T, engine="networkx")
+True
+>>> use_igraph(nx.path_graph(10), "auto"), use_igraph(nx.path_graph(10), "igraph")
+(False, True)
+
+References
+----------
+Brandes, U. & Pich, C. (2007). Centrality estimation in large networks.
+Eppstein, D. & Wang, J. (2004). Fast approximation of centrality.
+"""
+from __future__ import annotations
+
+import random
+from typing import Hashable
+
+import igraph as ig
+import networkx as nx
+import numpy as np
+
+__all__ = ["ENGINES", "IGRAPH_ABOVE", "BETWEENNESS_EXACT_UP_TO", "BETWEENNESS_SAMPLE", "use_igraph",
+           "to_igraph", "sample_sources", "auto_sample", "betweenness", "closeness", "pagerank",
+           "louvain", "biconnected"]
+
+#: The engines a measure can run on.
+ENGINES = ("auto", "networkx", "igraph")
+#: ``engine="auto"`` uses igraph from this many nodes on.
+IGRAPH_ABOVE = 2000
+#: ``analyze`` computes betweenness exactly up to this many nodes, and samples above.
+BETWEENNESS_EXACT_UP_TO = 5000
+#: Sample size (sources) of betweenness and closeness above that.
+BETWEENNESS_SAMPLE = 500
+
+
+def use_igraph(T: nx.Graph, engine: str = "auto") -> bool:
+    """Whether ``engine`` resolves to igraph for ``T``."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+    return engine == "igraph" or (engine == "auto" and T.number_of_nodes() >= IGRAPH_ABOVE)
+
+
+def auto_sample(n: int) -> int | None:
+    """The betweenness sample size ``analyze`` uses for ``n`` nodes (``None``: exact).
+
+    >>> auto_sample(100), auto_sample(50_000)
+    (None, 500)
+    """
+    return BETWEENNESS_SAMPLE if n > BETWEENNESS_EXACT_UP_TO else None
+
+
+def to_igraph(T: nx.Graph) -> tuple[ig.Graph, list[Hashable]]:
+    """``T`` as an undirected igraph graph (no self-loops, no multi-edges) and its vertex order (``list(T)``)."""
+    nodes = list(T)
+    index = {v: i for i, v in enumerate(nodes)}
+    g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in T.edges() if u != v])
+    if T.is_multigraph():
+        g.simplify()
+    return g, nodes
+
+
+def sample_sources(T: nx.Graph, k: int, seed: int | None) -> list[Hashable]:
+    """The ``k`` sources NetworkX samples for ``betweenness_centrality(T, k=k, seed=seed)``."""
+    return random.Random(seed).sample(list(T), k)
+
+
+def betweenness(T: nx.Graph, *, k: int | None = None, seed: int | None = None, engine: str = "auto"
+                ) -> dict[Hashable, float]:
+    """Normalized betweenness of every node, exact or from ``k`` sampled sources (``k < n``)."""
+    n = T.number_of_nodes()
+    sampled = k is not None and k < n
+    if not use_igraph(T, engine):
+        return nx.betweenness_centrality(T, k=k if sampled else None, seed=seed if sampled else None)
+    g, nodes = to_igraph(T)
+    if n <= 2:
+        return dict.fromkeys(nodes, 0.0)
+    if not sampled:
+        raw = g.betweenness(directed=False)  # unordered pairs
+        return {v: b * 2 / ((n - 1) * (n - 2)) for v, b in zip(nodes, raw)}
+    index = {v: i for i, v in enumerate(nodes)}
+    sources = sample_sources(T, k, seed)  # type: ignore[arg-type]
+    raw = g.betweenness(sources=[index[v] for v in sources], directed=False)
+    # igraph halves undirected source-subset counts; NetworkX (3.6) scales sources and
+    # the other nodes differently, since a source cannot lie inside its own paths.
+    own, other = 2 / ((k - 1) * (n - 2)) if k > 1 else float("nan"), 2 / (k * (n - 2))  # type: ignore[operator]
+    chosen = set(sources)
+    return {v: b * (own if v in chosen else other) for v, b in zip(nodes, raw)}
+
+
+def closeness(T: nx.Graph, *, k: int | None = None, seed: int | None = None, engine: str = "auto"
+              ) -> dict[Hashable, float]:
+    """Wasserman–Faust closeness; with ``k``, estimated inside components larger than ``k``.
+
+    The estimate of a node's total distance to its component (size ``r``) is
+    ``r / s`` times its total distance to the ``s`` sampled sources inside the
+    component (the same sources as sampled betweenness); elsewhere it is exact.
+    """
+    n = T.number_of_nodes()
+    fast = use_igraph(T, engine)
+    if k is None and not fast:
+        return nx.closeness_centrality(T, wf_improved=True)
+    g, nodes = to_igraph(T)
+    if n <= 1:
+        return dict.fromkeys(nodes, 0.0)
+    membership = np.array(g.connected_components().membership)
+    sizes = np.bincount(membership)
+    reach = sizes[membership]  # size of each node's component, itself included
+    total = np.zeros(n)  # its total distance to the rest of the component
+    large = sizes > k if k is not None else np.zeros(len(sizes), dtype=bool)
+    exact = np.flatnonzero(~large[membership] & (reach > 1))
+    if len(exact) and fast:
+        # igraph's normalized closeness is (reach - 1) / total over the reachable nodes
+        total[exact] = (reach[exact] - 1) / np.array(g.closeness(vertices=exact.tolist(), normalized=True))
+    else:
+        for i in exact.tolist():
+            total[i] = sum(nx.single_source_shortest_path_length(T, nodes[i]).values())
+    if large.any():
+        index = {v: i for i, v in enumerate(nodes)}
+        sources = np.array([index[v] for v in sample_sources(T, k, seed)], dtype=int)  # type: ignore[arg-type]
+        for c in np.flatnonzero(large).tolist():
+            inside = sources[membership[sources] == c]
+            members = np.flatnonzero(membership == c)
+            if len(inside) == 0:
+                inside = members[:1]
+            acc = np.zeros(n)
+            for start in range(0, len(inside), 64):
+                chunk = inside[start:start + 64].tolist()
+                if fast:
+                    d = np.array(g.distances(source=chunk), dtype=float)
+                    acc += np.where(np.isfinite(d), d, 0.0).sum(axis=0)
+                else:
+                    for s in chunk:
+                        for v, dist in nx.single_source_shortest_path_length(T, nodes[s]).items():
+                            acc[index[v]] += dist
+            total[members] = acc[members] * sizes[c] / len(inside)
+    positive = total > 0
+    value = np.zeros(n)
+    value[positive] = (reach[positive] - 1) ** 2 / (total[positive] * (n - 1))
+    return {v: float(x) for v, x in zip(nodes, value)}
+
+
+def pagerank(T: nx.Graph, *, alpha: float = 0.85, engine: str = "auto") -> dict[Hashable, float]:
+    """PageRank of every node, unweighted (isolated nodes spread their rank uniformly, as in NetworkX)."""
+    n = T.number_of_nodes()
+    if not T.number_of_edges():
+        return {v: 1 / n for v in T}
+    if not use_igraph(T, engine):
+        return nx.pagerank(T, alpha=alpha, weight=None)
+    g, nodes = to_igraph(T)
+    return dict(zip(nodes, g.pagerank(damping=alpha, directed=False)))
+
+
+def louvain(H: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, engine: str = "auto"
+            ) -> list[set[Hashable]]:
+    """Louvain communities of ``H`` (no isolated nodes), as ``nx.community.louvain_communities`` returns."""
+    if not use_igraph(H, engine):
+        return nx.community.louvain_communities(H, weight=None, resolution=resolution, seed=seed)
+    g, nodes = to_igraph(H)
+    state = random.getstate()
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        clusters = g.community_multilevel(resolution=resolution)
+    finally:
+        ig.set_random_number_generator(random)
+        random.setstate(state)
+    parts: dict[int, set[Hashable]] = {}
+    for v, c in zip(nodes, clusters.membership):
+        parts.setdefault(c, set()).add(v)
+    return list(parts.values())
+
+
+def biconnected(T: nx.Graph, *, engine: str = "auto") -> tuple[list[list[Hashable]], set[Hashable]]:
+    """Biconnected blocks (node lists, blocks of two for bridges) and articulation points."""
+    if not use_igraph(T, engine):
+        return [list(b) for b in nx.biconnected_components(T)], set(nx.articulation_points(T))
+    g, nodes = to_igraph(T)
+    blocks, cuts = g.biconnected_components(return_articulation_points=True)
+    return [[nodes[i] for i in b] for b in blocks], {nodes[i] for i in cuts}

@@ -1,0 +1,273 @@
+"""Scale benchmark of essgraph (issue 7): build, analyze, render, report, and drawing in Chromium.
+
+Not a test. For each size N it writes a synthetic data folder (``essgraph synth``)
+and runs every stage in a **fresh subprocess**, so each figure has its own wall
+time and peak resident memory (``ru_maxrss`` of that process: it includes the
+interpreter, the libraries and the loaded graph; ``rss_before`` says how much of
+it was there before the timed step). Every figure comes with a baseline measured
+in the same run:
+
+* build: reading the same CSV files with :mod:`csv` into a bare MultiDiGraph
+  (no validation, no model);
+* analyze: ``benchmarks/igraph_reference.py``, the same measures written
+  directly on python-igraph, on the same tie graph, with the same sampling;
+* render: igraph's layout of the same tie graph + a bare vis-network page;
+* Chromium: that bare page, drawn in the same browser.
+
+Usage::
+
+    python3 benchmarks/scale.py --sizes 1000 10000 100000 --repeat 3 --json benchmarks/results/scale.json
+
+Medians over ``--repeat`` runs (``--repeat-large`` at 100k, where each run takes
+minutes). The machine (cores, memory, load average) is recorded with the numbers.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+STAGES = ("build", "build_baseline", "analyze", "reference", "render", "render_baseline", "report",
+          "chromium", "chromium_baseline")
+
+
+# ---------------------------------------------------------------- stages (run in a child process)
+
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _stage(name: str, work: Path, n: int, seed: int) -> dict[str, Any]:
+    sys.path.insert(0, str(HERE))
+    data, snap = work / f"data-{n}", work / f"graph-{n}.json"
+    out: dict[str, Any] = {}
+    if name == "build":
+        from essgraph.loaders import build
+        before = _rss_mib()
+        t = time.perf_counter()
+        result = build(data, snapshot=work / f"graph-{n}-bench.json")
+        out["seconds"] = time.perf_counter() - t
+        out["nodes"], out["edges"] = result.graph.number_of_nodes(), result.graph.number_of_edges()
+    elif name == "build_baseline":
+        import csv
+        import networkx as nx
+        before = _rss_mib()
+        t = time.perf_counter()
+        G = nx.MultiDiGraph()
+        for path in sorted(data.glob("*.csv")):
+            with path.open(encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    if "start" in row and "end" in row:
+                        G.add_edge(row["start"], row["end"], **row)
+                    elif "id" in row:
+                        G.add_node(row["id"], **row)
+        out["seconds"] = time.perf_counter() - t
+        out["nodes"], out["edges"] = G.number_of_nodes(), G.number_of_edges()
+    elif name in ("analyze", "reference"):
+        from essgraph.analysis import analyze, tie_graph
+        from essgraph.analysis.report import betweenness_sample
+        from essgraph.graphmodel import public_graph
+        from essgraph.loaders import load_graph
+        G = load_graph(snapshot=snap)
+        if name == "analyze":
+            before = _rss_mib()
+            t = time.perf_counter()
+            result = analyze(G, seed=seed)
+            out["seconds"] = time.perf_counter() - t
+            out["betweenness_k"] = result["hubs"]["betweenness_k"]
+            out["summary"] = result["summary"]
+        else:
+            from igraph_reference import reference
+            T, _ = tie_graph(public_graph(G))
+            k = betweenness_sample(T)
+            before = _rss_mib()
+            r = reference(T, k=k, seed=seed)
+            out["seconds"], out["steps"], out["checks"], out["betweenness_k"] = r["seconds"], r["steps"], r["checks"], k
+    elif name in ("render", "report"):
+        from essgraph.loaders import load_graph
+        from essgraph.render import render, report
+        G = load_graph(snapshot=snap)
+        before = _rss_mib()
+        t = time.perf_counter()
+        if name == "render":
+            path = render(G, work / f"whole-{n}.html", seed=seed)
+            out["html_mib"] = path.stat().st_size / 2 ** 20
+            out["view"] = _view_of(path)
+        else:
+            path = report(G, work / f"report-{n}", seed=seed, progress=False)
+            out["html_mib"] = sum(p.stat().st_size for p in path.parent.rglob("*.html")) / 2 ** 20
+        out["seconds"] = time.perf_counter() - t
+    elif name == "render_baseline":
+        from essgraph.analysis import tie_graph
+        from essgraph.graphmodel import public_graph
+        from essgraph.loaders import load_graph
+        from essgraph.render.layout import force_layout
+        G = load_graph(snapshot=snap)
+        before = _rss_mib()
+        t = time.perf_counter()
+        T, _ = tie_graph(public_graph(G))
+        nodes = sorted(T, key=str)
+        index = {v: i for i, v in enumerate(nodes)}
+        edges = [(index[u], index[v]) for u, v in T.edges()]
+        xy = force_layout(len(nodes), edges, seed=seed)
+        path = work / f"bare-{n}.html"
+        path.write_text(_bare_page(nodes, edges, xy), encoding="utf-8")
+        out["seconds"] = time.perf_counter() - t
+        out["html_mib"] = path.stat().st_size / 2 ** 20
+    elif name in ("chromium", "chromium_baseline"):
+        before = _rss_mib()
+        out.update(_draw(work / (f"whole-{n}.html" if name == "chromium" else f"bare-{n}.html")))
+    else:
+        raise SystemExit(f"unknown stage {name}")
+    out["rss_mib"], out["rss_before_mib"] = _rss_mib(), before
+    return out
+
+
+def _view_of(path: Path) -> dict[str, Any]:
+    import re
+    html = path.read_text(encoding="utf-8")
+    m = re.search(r'"meta":\s*(\{.*?"view":\s*"\w+")', html)
+    return {"aggregated": '"aggregated"' in html, "meta": m.group(1)[:200] if m else None}
+
+
+def _bare_page(nodes: list[Any], edges: list[tuple[int, int]], xy: list[tuple[float, float]]) -> str:
+    vis = (HERE.parent / "render" / "static" / "vis-network.min.js").read_text(encoding="utf-8")
+    data = json.dumps({"nodes": [{"id": i, "x": x, "y": y} for i, (x, y) in enumerate(xy)],
+                       "edges": [{"from": a, "to": b} for a, b in edges]})
+    return ("<!doctype html><html><head><meta charset='utf-8'><script>" + vis + "</script></head>"
+            "<body><div id='net' style='width:1200px;height:800px'></div><script>"
+            f"var data={data};var network=new vis.Network(document.getElementById('net'),"
+            "{nodes:new vis.DataSet(data.nodes),edges:new vis.DataSet(data.edges)},"
+            "{physics:false,nodes:{shape:'dot',size:6},edges:{smooth:false}});"
+            "network.once('afterDrawing',function(){document.body.setAttribute('data-ready','1');});"
+            "window.essgraph={network:network};</script></body></html>")
+
+
+def _draw(path: Path) -> dict[str, Any]:
+    """Seconds until the page's network is drawn (``data-ready``), then until a pan is redrawn."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    profile = tempfile.mkdtemp(prefix="essgraph-chromium-")
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--window-size=1280,900", f"--user-data-dir={profile}"):
+        opts.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+    try:
+        driver.set_page_load_timeout(600)
+        t = time.perf_counter()
+        driver.get(path.as_uri())
+        loaded = time.perf_counter() - t
+        while driver.execute_script("return document.body.getAttribute('data-ready')") != "1":
+            if time.perf_counter() - t > 600:
+                return {"seconds": None, "error": "not drawn after 600 s"}
+            time.sleep(0.05)
+        drawn = time.perf_counter() - t
+        pan = driver.execute_async_script(
+            "var done=arguments[arguments.length-1];var net=window.essgraph.network;var t0=performance.now();"
+            "net.once('afterDrawing',function(){done((performance.now()-t0)/1000);});"
+            "var p=net.getViewPosition();net.moveTo({position:{x:p.x+200,y:p.y+100}});")
+        return {"seconds": drawn, "load_event_s": loaded, "pan_redraw_s": pan}
+    finally:
+        driver.quit()
+
+
+# ---------------------------------------------------------------- driver (parent process)
+
+def machine() -> dict[str, Any]:
+    mem = Path("/proc/meminfo").read_text().split("\n")[0].split()[1]
+    return {"cores": os.cpu_count(), "memory_gib": round(int(mem) / 2 ** 20, 1), "python": platform.python_version(),
+            "platform": platform.platform(), "cpu": _cpu_name(), "date": time.strftime("%Y-%m-%d %H:%M")}
+
+
+def _cpu_name() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor()
+
+
+def run_stage(stage: str, work: Path, n: int, seed: int, timeout: float) -> dict[str, Any]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--stage", stage, "--work", str(work), "--n", str(n),
+           "--seed", str(seed)]
+    load = os.getloadavg()[0]
+    t = time.perf_counter()
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timeout after {timeout:.0f} s", "wall_s": timeout, "load": load}
+    wall = time.perf_counter() - t
+    if proc.returncode:
+        return {"error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}",
+                "wall_s": wall, "load": load}
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result.update(wall_s=wall, load=load)
+    return result
+
+
+def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    ok = [r for r in runs if "error" not in r and r.get("seconds") is not None]
+    if not ok:
+        return {"error": runs[-1].get("error"), "runs": len(runs)}
+    out = dict(ok[-1])
+    for key in ("seconds", "rss_mib", "rss_before_mib", "wall_s", "pan_redraw_s", "load_event_s", "load"):
+        values = [r[key] for r in ok if r.get(key) is not None]
+        if values:
+            out[key] = statistics.median(values)
+    out["runs"], out["all_seconds"] = len(ok), [round(r["seconds"], 3) for r in ok]
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat-large", type=int, default=1, help="runs at N >= 100,000")
+    ap.add_argument("--stages", nargs="+", default=list(STAGES), choices=STAGES)
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "essgraph-scale")
+    ap.add_argument("--timeout", type=float, default=1800)
+    ap.add_argument("--json", type=Path, default=None, help="write all results here")
+    ap.add_argument("--stage", help=argparse.SUPPRESS)
+    ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.stage:
+        print(json.dumps(_stage(args.stage, args.work, args.n, args.seed), default=str))
+        return
+    args.work.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Any] = {"machine": machine(), "sizes": {}}
+    for n in args.sizes:
+        data = args.work / f"data-{n}"
+        if not data.exists():
+            subprocess.run(["essgraph", "synth", "--orgs", str(n), "--seed", "1", "-o", str(data)], check=True)
+        if not (args.work / f"graph-{n}.json").exists():
+            subprocess.run(["essgraph", "build", "--data", str(data), "--snapshot", str(args.work / f"graph-{n}.json")],
+                           check=True, capture_output=True)
+        repeat = args.repeat_large if n >= 100_000 else args.repeat
+        results["sizes"][n] = {}
+        for stage in args.stages:
+            runs = [run_stage(stage, args.work, n, args.seed, args.timeout) for _ in range(repeat)]
+            results["sizes"][n][stage] = median_of(runs)
+            r = results["sizes"][n][stage]
+            print(f"N={n:>7} {stage:<18} " + (f"{r['seconds']:8.2f} s  peak {r['rss_mib']:7.0f} MiB  "
+                  f"load {r['load']:.1f}  runs {r['all_seconds']}" if "error" not in r else f"ERROR {r['error']}")
+                  + (f"  html {r['html_mib']:.1f} MiB" if "html_mib" in r else "")
+                  + (f"  pan {r['pan_redraw_s']:.2f} s" if r.get("pan_redraw_s") is not None else ""), flush=True)
+            if args.json:
+                args.json.parent.mkdir(parents=True, exist_ok=True)
+                args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

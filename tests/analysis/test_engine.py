@@ -1,0 +1,143 @@
+"""Both engines (NetworkX, igraph) give the same answers: karate club, seeded random graphs, the real data."""
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from essgraph.analysis import augmentation, centrality, communities, hubs, tie_graph
+from essgraph.analysis import engine as E
+from essgraph.analysis.report import betweenness_sample
+
+
+def _graphs() -> list[tuple[str, nx.Graph]]:
+    karate = nx.karate_club_graph()
+    islands = nx.disjoint_union_all([nx.gnm_random_graph(150, 300, seed=1), nx.path_graph(6), nx.star_graph(4)])
+    islands.add_node("alone")
+    return [("karate", karate), ("gnm", nx.gnm_random_graph(300, 700, seed=3)),
+            ("sparse", nx.gnm_random_graph(400, 420, seed=5)), ("islands", islands)]
+
+
+GRAPHS = _graphs()
+
+
+def _close(a: dict, b: dict, tol: float) -> None:
+    assert a.keys() == b.keys()
+    worst = max(abs(a[v] - b[v]) for v in a)
+    assert worst <= tol, worst
+
+
+@pytest.mark.parametrize("name,T", GRAPHS)
+@pytest.mark.parametrize("k", [None, 40])
+def test_betweenness_engines_agree_exact_and_sampled(name: str, T: nx.Graph, k: int | None) -> None:
+    _close(E.betweenness(T, k=k, seed=7, engine="networkx"), E.betweenness(T, k=k, seed=7, engine="igraph"), 1e-12)
+
+
+@pytest.mark.parametrize("name,T", GRAPHS)
+def test_sampled_betweenness_is_networkx_estimate(name: str, T: nx.Graph) -> None:
+    if T.number_of_nodes() <= 40:
+        pytest.skip("k >= n is exact")
+    _close(nx.betweenness_centrality(T, k=40, seed=7), E.betweenness(T, k=40, seed=7, engine="igraph"), 1e-12)
+
+
+@pytest.mark.parametrize("name,T", GRAPHS)
+@pytest.mark.parametrize("k", [None, 40])
+def test_closeness_engines_agree(name: str, T: nx.Graph, k: int | None) -> None:
+    fast = E.closeness(T, k=k, seed=7, engine="igraph")
+    _close(E.closeness(T, k=k, seed=7, engine="networkx"), fast, 1e-12)
+    if k is None:
+        _close(nx.closeness_centrality(T, wf_improved=True), fast, 1e-12)
+
+
+def test_sampled_closeness_is_exact_in_small_components_and_close_in_large() -> None:
+    T = dict(GRAPHS)["islands"]
+    exact, estimate = nx.closeness_centrality(T, wf_improved=True), E.closeness(T, k=40, seed=7, engine="igraph")
+    small = [v for c in nx.connected_components(T) if len(c) <= 40 for v in c]
+    assert small and all(abs(exact[v] - estimate[v]) < 1e-12 for v in small)
+    assert max(abs(exact[v] - estimate[v]) for v in T) < 0.05
+
+
+@pytest.mark.parametrize("name,T", GRAPHS)
+def test_pagerank_engines_agree(name: str, T: nx.Graph) -> None:
+    _close(E.pagerank(T, engine="networkx"), E.pagerank(T, engine="igraph"), 5e-5)
+
+
+@pytest.mark.parametrize("name,T", GRAPHS)
+def test_biconnected_engines_agree(name: str, T: nx.Graph) -> None:
+    (b1, c1), (b2, c2) = E.biconnected(T, engine="networkx"), E.biconnected(T, engine="igraph")
+    assert c1 == c2
+    assert sorted(sorted(map(str, b)) for b in b1) == sorted(sorted(map(str, b)) for b in b2)
+
+
+@pytest.mark.parametrize("name,T", GRAPHS)
+def test_louvain_engines_comparable(name: str, T: nx.Graph) -> None:
+    H = T.subgraph([v for v in T if T.degree(v)]).copy()
+    q = {e: nx.community.modularity(H, E.louvain(H, seed=3, engine=e)) for e in ("networkx", "igraph")}
+    assert abs(q["networkx"] - q["igraph"]) <= 0.03, q
+    parts = E.louvain(H, seed=3, engine="igraph")
+    assert sorted(v for p in parts for v in p) == sorted(H)  # a partition of H
+    assert E.louvain(H, seed=3, engine="igraph") == parts  # seeded
+
+
+@pytest.mark.parametrize("name,T", GRAPHS)
+def test_centrality_table_identical_across_engines(name: str, T: nx.Graph) -> None:
+    for k in (None, 40):
+        a = centrality(T, k=k, seed=1, engine="networkx").table
+        b = centrality(T, k=k, seed=1, engine="igraph").table
+        exact_columns = ["id", "degree", "degree_centrality", "betweenness", "closeness"]
+        assert a[exact_columns].equals(b[exact_columns])
+        assert (a["pagerank"] - b["pagerank"]).abs().max() <= 5e-5
+
+
+def test_hubs_identical_across_engines() -> None:
+    T = nx.gnm_random_graph(300, 700, seed=3)
+    nx.set_node_attributes(T, {v: "ns"[v % 2] for v in T}, "region")
+    for group_by in (None, "region"):
+        a = hubs(T, top=10, by="betweenness", group_by=group_by, engine="networkx")
+        b = hubs(T, top=10, by="betweenness", group_by=group_by, engine="igraph")
+        assert a["id"].tolist() == b["id"].tolist()
+
+
+def test_real_data_same_answers(real_graph: nx.MultiDiGraph) -> None:
+    T, _ = tie_graph(real_graph)
+    a, b = centrality(T, engine="networkx").table, centrality(T, engine="igraph").table
+    assert a.drop(columns="pagerank").equals(b.drop(columns="pagerank"))
+    assert (a["pagerank"] - b["pagerank"]).abs().max() <= 5e-5
+    qa = communities(T, seed=42, engine="networkx").modularity
+    qb = communities(T, seed=42, engine="igraph").modularity
+    assert abs(qa - qb) <= 0.03
+
+
+def test_augmentation_uses_either_block_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    T = nx.random_labeled_tree(60, seed=2)
+    nx.set_node_attributes(T, "a01", "sector")
+    module = sys.modules["essgraph.analysis.augmentation"]
+    fast = augmentation(T)
+    monkeypatch.setattr(module, "biconnected", lambda S: E.biconnected(S, engine="networkx"))
+    slow = augmentation(T)
+    assert fast == slow
+
+
+def test_auto_engine_and_sampling_thresholds() -> None:
+    assert not E.use_igraph(nx.path_graph(10)) and E.use_igraph(nx.empty_graph(E.IGRAPH_ABOVE))
+    assert betweenness_sample(nx.empty_graph(E.BETWEENNESS_EXACT_UP_TO)) is None
+    assert betweenness_sample(nx.empty_graph(E.BETWEENNESS_EXACT_UP_TO + 1)) == E.BETWEENNESS_SAMPLE
+    with pytest.raises(ValueError, match="unknown engine"):
+        E.use_igraph(nx.path_graph(2), "graphtool")
+
+
+def test_centrality_says_what_was_sampled() -> None:
+    T = nx.gnm_random_graph(300, 700, seed=3)
+    c = centrality(T, k=40, seed=9)
+    assert (c.betweenness_sampled, c.betweenness_k, c.betweenness_seed, c.closeness_sampled) == (True, 40, 9, True)
+    exact = centrality(T)
+    assert (exact.betweenness_sampled, exact.betweenness_k, exact.betweenness_seed) == (False, None, None)
+
+
+def test_sampled_betweenness_top20_overlap_at_5k() -> None:
+    """The sample analyze uses (500 sources) finds the same top 20 brokers as the exact measure (a few seconds)."""
+    T = nx.powerlaw_cluster_graph(5000, 3, 0.1, seed=11)
+    exact = E.betweenness(T, engine="igraph")
+    sampled = E.betweenness(T, k=E.BETWEENNESS_SAMPLE, seed=42, engine="igraph")
+    top = lambda d: set(sorted(d, key=lambda v: (-d[v], v))[:20])  # noqa: E731
+    assert len(top(exact) & top(sampled)) / 20 >= 0.85
