@@ -141,7 +141,8 @@ def _view_of(path: Path) -> dict[str, Any]:
 
 
 def _bare_page(nodes: list[Any], edges: list[tuple[int, int]], xy: list[tuple[float, float]]) -> str:
-    vis = (HERE.parent / "render" / "static" / "vis-network.min.js").read_text(encoding="utf-8")
+    from essgraph.render.page import asset
+    vis = str(asset("vis-network.min.js"))
     data = json.dumps({"nodes": [{"id": i, "x": x, "y": y} for i, (x, y) in enumerate(xy)],
                        "edges": [{"from": a, "to": b} for a, b in edges]})
     return ("<!doctype html><html><head><meta charset='utf-8'><script>" + vis + "</script></head>"
