@@ -5,14 +5,17 @@ Run against the project's own server (or any empty test server given by NEO4J_*)
     scripts/neo4j-test-server run -- python3 benchmarks/neo4j_load.py [--sizes 10000 100000]
 
 For each size a synthetic graph (about 5 ties per node) is loaded into an emptied database with
-``essgraph.neo4jstore.load`` at each batch size, and timed end to end (constraints, the single
-transaction, commit). The baseline runs one auto-commit MERGE per row on a subset of
-``--baseline-rows`` rows (the same statements, with a one-row UNWIND) and is extrapolated to
-rows/second; it is measured in the same run on the same server. Prints a Markdown table.
+``essgraph.neo4jstore.load`` at each batch size, and timed end to end (building the rows,
+constraints, every batch, the swap or the single commit); the swap (staged path) is also timed on
+its own. The baseline runs one auto-commit MERGE per row on a subset of ``--baseline-rows`` rows
+(the loader's MERGE statements with a one-row UNWIND: nodes first, then ties) and is extrapolated
+to rows/second; it is measured in the same run on the same server. Prints a Markdown table.
 """
 from __future__ import annotations
 
 import argparse
+from importlib.metadata import version
+from importlib.util import find_spec
 import os
 import platform
 import time
@@ -20,7 +23,7 @@ import time
 from neo4j import GraphDatabase
 
 from essgraph.neo4jstore import load
-from essgraph.neo4jstore.load import _node_statement, _rel_statement
+from essgraph.neo4jstore.load import DEFAULT_STAGED_THRESHOLD, _node_statement, _rel_statement
 from essgraph.neo4jstore.rows import node_batches, rel_batches
 from essgraph.neo4jstore.synthetic import synthetic_graph
 from essgraph.graphmodel import LABELS
@@ -54,29 +57,53 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--batch-sizes", type=int, nargs="+", default=[500, 1000, 5000])
     parser.add_argument("--baseline-rows", type=int, default=2000)
+    parser.add_argument("--staged-threshold", type=int, default=DEFAULT_STAGED_THRESHOLD,
+                        help="rows above which the load is staged (default: the loader's)")
     args = parser.parse_args()
     uri = os.environ.get("NEO4J_URI", "bolt://localhost:7687")
     auth = (os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
-    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+          f"load average {os.getloadavg()[0]:.1f}")
     with GraphDatabase.driver(uri, auth=auth) as driver:
         info = driver.get_server_info()
+        print(f"driver: neo4j {version('neo4j')}; rust extension: "
+              f"{'yes' if find_spec('neo4j._rust') else 'no'}")
         print(f"server: {info.agent} at {uri}")
-        print("\n| nodes | relationships | rows | batch size | seconds | rows/s | × baseline |")
-        print("|---|---|---|---|---|---|---|")
+        print("\n| nodes | relationships | rows | batch size | path | seconds (swap) | rows/s | × baseline |")
+        print("|---|---|---|---|---|---|---|---|")
         for n in args.sizes:
             G = synthetic_graph(n, ties_per_node=5, seed=42)
             rows = G.number_of_nodes() + G.number_of_edges()
             base = _baseline(driver, G, args.baseline_rows)
-            print(f"| {n} | {G.number_of_edges()} | {args.baseline_rows} (subset) | 1 row/query (baseline) | "
-                  f"{rows / base:.1f} (extrapolated) | {base:.0f} | 1 |", flush=True)
+            print(f"| {n:,} | {G.number_of_edges():,} | {args.baseline_rows:,} (subset) | 1 row/query | baseline | "
+                  f"{rows / base:,.0f} (extrapolated) | {base:,.0f} | 1 |", flush=True)
             for batch_size in args.batch_sizes:
                 _empty(driver)
+                last = [0.0]
+
+                def progress(done: int, total: int) -> None:
+                    if done == total:
+                        last[0] = time.perf_counter()
+
                 t0 = time.perf_counter()
-                summary = load(driver, G, batch_size=batch_size)
+                summary = load(driver, G, batch_size=batch_size, progress=progress,
+                               staged_threshold=args.staged_threshold)
                 seconds = time.perf_counter() - t0
                 assert summary.nodes["created"] == n
-                print(f"| {n} | {G.number_of_edges()} | {rows} | {batch_size} | {seconds:.1f} | {rows / seconds:.0f} "
-                      f"| {rows / seconds / base:.0f} |", flush=True)
+                path = "staged" if summary.staged else "one transaction"
+                swap = f" ({time.perf_counter() - last[0]:.1f})" if summary.staged else ""
+                print(f"| {n:,} | {G.number_of_edges():,} | {rows:,} | {batch_size:,} | {path} | {seconds:.1f}{swap} | "
+                      f"{rows / seconds:,.0f} | {rows / seconds / base:.0f} |", flush=True)
+            # --replace over the same data already loaded: the swap also deletes the old project nodes
+            t0 = time.perf_counter()
+            summary = load(driver, G, batch_size=args.batch_sizes[-1], replace=True, progress=progress,
+                           staged_threshold=args.staged_threshold)
+            seconds = time.perf_counter() - t0
+            swap = f" ({time.perf_counter() - last[0]:.1f})" if summary.staged else ""
+            print(f"| {n:,} | {G.number_of_edges():,} | {rows:,} | {args.batch_sizes[-1]:,} | "
+                  f"{'staged' if summary.staged else 'one transaction'} --replace over the same data | "
+                  f"{seconds:.1f}{swap} | {rows / seconds:,.0f} | {rows / seconds / base:.0f} |", flush=True)
+            print(f"machine load average after {n:,}: {os.getloadavg()[0]:.1f}", flush=True)
         _empty(driver)
 
 

@@ -97,11 +97,20 @@ class LoadSummary:
 
 
 def ensure_constraints(driver: Driver, *, database: str | None = None) -> list[str]:
-    """Create the node-key constraints and the key/staging indexes (idempotent); return the statements run."""
-    run = [fill(S.NODE_KEY_CONSTRAINT, label=label) for label in sorted(NODE_SPECS)]
-    for rel_type in sorted(REL_TYPES):
-        run += [fill(S.DROP_REL_KEY_CONSTRAINT, type=rel_type), fill(S.REL_KEY_INDEX, type=rel_type)]
-    run.append(S.STAGING_INDEX)
+    """Create the node-key constraints and the key/staging indexes that are missing; return the statements run.
+
+    One read (``SHOW INDEXES``, which lists constraints' indexes too) finds what exists, so a load into a
+    prepared database runs no schema transaction.
+    """
+    records, _, _ = driver.execute_query(S.SHOW_SCHEMA_NAMES, database_=database)
+    existing = {r["name"] for r in records}
+    wanted = [(fill(S.NODE_KEY_NAME, label=label), fill(S.NODE_KEY_CONSTRAINT, label=label))
+              for label in sorted(NODE_SPECS)]
+    run = [fill(S.DROP_REL_KEY_CONSTRAINT, type=t) for t in sorted(REL_TYPES)
+           if fill(S.REL_KEY_CONSTRAINT_NAME, type=t) in existing]
+    wanted += [(fill(S.REL_KEY_INDEX_NAME, type=t), fill(S.REL_KEY_INDEX, type=t)) for t in sorted(REL_TYPES)]
+    wanted.append((S.STAGING_INDEX_NAME, S.STAGING_INDEX))
+    run += [statement for name, statement in wanted if name not in existing]
     for statement in run:
         driver.execute_query(statement, database_=database)
     return run

@@ -7,6 +7,7 @@ a ``$parameter``.
 from __future__ import annotations
 
 __all__ = [
+    "SHOW_SCHEMA_NAMES", "NODE_KEY_NAME", "REL_KEY_INDEX_NAME", "REL_KEY_CONSTRAINT_NAME", "STAGING_INDEX_NAME",
     "NODE_KEY_CONSTRAINT", "REL_KEY_INDEX", "DROP_REL_KEY_CONSTRAINT", "STAGING_LABEL", "STAGING_INDEX",
     "DELETE_PROJECT_NODES", "HAS_PROJECT_DATA", "MERGE_NODES", "SET_LABEL", "REMOVE_LABEL", "RETURN_OUTCOMES",
     "MERGE_RELS", "CREATE_NODES", "CREATE_RELS", "DELETE_STAGING", "STAGE_NODES", "STAGE_RELS", "PUBLISH_NODES",
@@ -17,6 +18,14 @@ __all__ = [
 #: model label: readers (pull, the named queries) never match it, and the loader writes it only as
 #: this constant, never from data.
 STAGING_LABEL = "EssgraphStaging"
+
+#: Names of every index and constraint (a constraint's backing index has the constraint's name). Columns: name.
+SHOW_SCHEMA_NAMES = "SHOW INDEXES YIELD name RETURN name"
+#: The names the loader gives (slots: label / type), to skip what exists.
+NODE_KEY_NAME = "essgraph_«label»_id"
+REL_KEY_INDEX_NAME = "essgraph_«type»_key_index"
+REL_KEY_CONSTRAINT_NAME = "essgraph_«type»_key"
+STAGING_INDEX_NAME = "essgraph_staging_id"
 
 #: Uniqueness of a node label's key; slots: name (a constraint name built from the label), label.
 #: The constraint also creates the index MERGE uses.
