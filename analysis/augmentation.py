@@ -33,6 +33,7 @@ Examples
 """
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass, field
 from typing import Any, Hashable
@@ -42,7 +43,7 @@ import networkx as nx
 from ._common import id_key, ref, refs
 from .messages import CATALOG
 from .engine import biconnected
-from .plausibility import GroupNames, describe, plausible_partners, shared
+from .plausibility import GroupNames, describe, partner_groups, shared
 
 __all__ = ["Augmentation", "augmentation"]
 
@@ -109,19 +110,23 @@ def augmentation(
         comps = sorted((sorted(c, key=id_key) for c in nx.connected_components(T)), key=lambda c: (-len(c), id_key(c[0])))
         nodes = comps[0] if comps else []
     S = nx.Graph(T.subgraph(nodes))
-    cuts, n_bridges = _failures(S)
+    blocks, cuts = biconnected(S)
+    n_bridges = _bridges(blocks)
     before = (len(cuts), n_bridges)
-    lower = _lower_bound(S)
+    lower = _bound(*_tree(blocks, cuts)[::2])
     actors = [v for v in sorted(S, key=id_key) if not S.nodes[v].get("is_person")]
+    groups = _Groups(S, actors)
     new_ties: list[dict[str, Any]] = []
     while (cuts or n_bridges) and (max_new is None or len(new_ties) < max_new):
-        best = _best_tie(S, actors, lookahead)
+        best = _best_tie(S, actors, groups, _tree(blocks, cuts), lookahead)
         if best is None:
             break
         u, v = best
         why = shared(u, v, S, names=names, lang=lang)
         S.add_edge(u, v)
-        after, bridges_after = _failures(S)
+        groups.tie(S, u, v)
+        blocks, after = biconnected(S)
+        bridges_after = _bridges(blocks)
         closed = sorted(cuts - after, key=id_key)
         new_ties.append({"a": ref(S, u), "b": ref(S, v), "why": why, "closes": refs(S, closed),
                          "reason": _reason(S, u, v, why, closed, n_bridges - bridges_after, lang)})
@@ -144,14 +149,37 @@ def _reason(S: nx.Graph, u: Hashable, v: Hashable, why: list[dict[str, Any]], cl
     return CATALOG.t("reason.augment_none", lang, **values)
 
 
-def _failures(S: nx.Graph) -> tuple[set[Hashable], int]:
-    blocks, cuts = biconnected(S)
-    return cuts, sum(1 for b in blocks if len(b) == 2)  # in a simple graph a block of two is a bridge
+def _bridges(blocks: list[list[Hashable]]) -> int:
+    return sum(1 for b in blocks if len(b) == 2)  # in a simple graph a block of two is a bridge
 
 
-def _tree(S: nx.Graph) -> tuple[nx.Graph, dict[Hashable, Any], list[Any]]:
+class _Groups:
+    """Who may plausibly tie with whom (:func:`plausible_partners`), kept up to date as ties are added.
+
+    Joining a network makes an organization a member of it, so a new tie to a
+    network widens the partners of both sides; nothing else changes.
+    """
+
+    def __init__(self, S: nx.Graph, actors: list[Hashable]) -> None:
+        self.members, self.groups_of = partner_groups(S, actors)
+        self.keep = set(actors)
+        self.key_of = {v: id_key(v) for v in S}
+
+    def partners(self, S: nx.Graph, v: Hashable) -> set[Hashable]:
+        found: set[Hashable] = set().union(*(self.members[k] for k in self.groups_of.get(v, [])))
+        return {w for w in found if w != v and w in self.keep and not S.has_edge(v, w)}
+
+    def tie(self, S: nx.Graph, u: Hashable, v: Hashable) -> None:
+        for a, b in ((u, v), (v, u)):
+            if S.nodes[b].get("is_network") and a in self.keep:
+                group = self.members.setdefault(("network", b), set())
+                if a not in group:
+                    group.add(a)
+                    self.groups_of.setdefault(a, []).append(("network", b))
+
+
+def _tree(blocks: list[list[Hashable]], cuts: set[Hashable]) -> tuple[nx.Graph, dict[Hashable, Any], list[Any]]:
     """The block–cut tree, each node's position in it, and its leaf blocks."""
-    blocks, cuts = biconnected(S)
     tree = nx.Graph()
     position: dict[Hashable, Any] = {}
     for i, block in enumerate(sorted((sorted(b, key=id_key) for b in blocks), key=lambda b: id_key(b[0]))):
@@ -166,50 +194,109 @@ def _tree(S: nx.Graph) -> tuple[nx.Graph, dict[Hashable, Any], list[Any]]:
     return tree, position, leaves
 
 
-def _best_tie(S: nx.Graph, actors: list[Hashable], lookahead: int) -> tuple[Hashable, Hashable] | None:
+def _best_tie(S: nx.Graph, actors: list[Hashable], groups: _Groups,
+              built: tuple[nx.Graph, dict[Hashable, Any], list[Any]], lookahead: int) -> tuple[Hashable, Hashable] | None:
     """The plausible new tie that removes most leaves and merges most blocks, with lookahead.
 
     Candidates have an endpoint inside a leaf block (every solution needs one
     such tie per leaf). The ``lookahead`` best by (leaves removed, blocks merged)
-    are tried, and the one leaving the lowest lower bound wins.
+    are tried, and the one leaving the lowest lower bound wins. A tie merges the
+    blocks on its path in the block–cut tree, so its lower bound is read off
+    that path (:class:`_Bound`) instead of recomputing the blocks.
     """
-    tree, position, leaves = _tree(S)
+    tree, position, leaves = built
     leaf_set = set(leaves)
     if not leaves:  # no articulation point: only a lone bridge of two nodes can remain
         return None
     depth, up = _lifting(tree)
+    key_of = groups.key_of
     inside = [v for v in actors if position.get(v) in leaf_set]
-    partners = plausible_partners(S, actors, of=inside)
-    candidates = set()
+    pairs: dict[int, set[tuple[Hashable, Hashable]]] = {2: set(), 1: set()}  # by leaves the tie reaches
     for u in inside:
-        for w in partners[u]:
+        for w in groups.partners(S, u):
             pu, pw = position[u], position[w]
             if pu != pw:
-                a, b = sorted((u, w), key=id_key)
-                key = (-((pu in leaf_set) + (pw in leaf_set)), -_distance(pu, pw, depth, up), id_key(a), id_key(b))
-                candidates.add((key, (a, b)))
+                pairs[(pu in leaf_set) + (pw in leaf_set)].add((u, w) if key_of[u] < key_of[w] else (w, u))
+    chosen: list[tuple[Any, tuple[Hashable, Hashable]]] = []
+    for reached in (2, 1):  # the best keys come from ties reaching two leaves first: rank only what can be chosen
+        if len(chosen) >= lookahead:
+            break
+        keys = ((( -reached, -_distance(position[a], position[b], depth, up), key_of[a], key_of[b]), (a, b))
+                for a, b in pairs[reached])
+        chosen += heapq.nsmallest(lookahead - len(chosen), keys)
+    bound = _Bound(tree, len(leaves))
     best, best_key = None, None
-    for key, (a, b) in sorted(candidates)[:lookahead]:
-        S.add_edge(a, b)
-        full_key = (_lower_bound(S), *key)
-        S.remove_edge(a, b)
+    for key, (a, b) in chosen:
+        full_key = (bound.after(_path(position[a], position[b], depth, up[0])), *key)
         if best_key is None or full_key < best_key:
             best, best_key = (a, b), full_key
     return best
 
 
-def _lower_bound(S: nx.Graph) -> int:
-    """``max(ceil(leaves / 2), d - 1)``: no augmentation of ``S`` is smaller (0 without cut points)."""
-    blocks, cuts = biconnected(S)
-    spread: dict[Hashable, int] = dict.fromkeys(cuts, 0)  # tree degree of each cut point: its blocks
-    leaves = 0
-    for block in blocks:
-        inside = [v for v in block if v in spread]
-        leaves += len(inside) == 1
-        for v in inside:
-            spread[v] += 1
-    d = max(spread.values(), default=0)
-    return max(math.ceil(leaves / 2), d - 1) if d else 0
+def _bound(tree: nx.Graph, leaves: list[Any]) -> int:
+    """``max(ceil(leaves / 2), d - 1)``: no augmentation is smaller (0 without cut points)."""
+    d = max((tree.degree(c) for c in tree if c[0] == "C"), default=0)
+    return max(math.ceil(len(leaves) / 2), d - 1) if d else 0
+
+
+class _Bound:
+    """The lower bound after one new tie, from the block–cut tree path it closes.
+
+    A tie between two positions merges every block on the tree path between them
+    into one; a cut point inside the path loses one block, one at an end keeps
+    its count; blocks and cut points off the path are unchanged.
+    """
+
+    def __init__(self, tree: nx.Graph, leaves: int) -> None:
+        self.tree, self.leaves = tree, leaves
+        self.spread: dict[int, int] = {}  # tree degree of cut points -> how many
+        for c in tree:
+            if c[0] == "C":
+                d = tree.degree(c)
+                self.spread[d] = self.spread.get(d, 0) + 1
+        self.by_spread = sorted(self.spread, reverse=True)
+
+    def after(self, path: list[Any]) -> int:
+        tree, last = self.tree, len(path) - 1
+        merged = 0  # tree degree of the merged block
+        leaves = self.leaves
+        on_path: dict[int, int] = {}
+        d = 0
+        for i, x in enumerate(path):
+            deg = tree.degree(x)
+            ends = (i > 0) + (i < last)  # neighbours on the path
+            if x[0] == "B":
+                merged += deg - ends
+                leaves -= deg == 1
+            else:
+                on_path[deg] = on_path.get(deg, 0) + 1
+                new = deg - ends + 1
+                if new >= 2:
+                    merged += 1
+                    d = max(d, new)
+        leaves += merged == 1
+        for deg in self.by_spread:
+            if self.spread[deg] > on_path.get(deg, 0):
+                d = max(d, deg)
+                break
+        return max(math.ceil(leaves / 2), d - 1) if d else 0
+
+
+def _path(a: Any, b: Any, depth: dict[Any, int], parent: dict[Any, Any]) -> list[Any]:
+    """The tree path from ``a`` to ``b``."""
+    left, right = [a], [b]
+    while depth[a] > depth[b]:
+        a = parent[a]
+        left.append(a)
+    while depth[b] > depth[a]:
+        b = parent[b]
+        right.append(b)
+    while a != b:
+        a, b = parent[a], parent[b]
+        left.append(a)
+        right.append(b)
+    right.pop()
+    return left + right[::-1]
 
 
 def _lifting(tree: nx.Graph) -> tuple[dict[Any, int], list[dict[Any, Any]]]:

@@ -127,6 +127,7 @@ def hubs(
     k: int | None = None,
     seed: int | None = None,
     engine: str = "auto",
+    table: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The top organizations by a measure, overall or within each group.
 
@@ -145,6 +146,9 @@ def hubs(
         without a value for the attribute are left out.
     k, seed, engine
         Betweenness sampling and engine, see :func:`centrality`.
+    table : pandas.DataFrame, optional
+        ``centrality(T, k=k, seed=seed).table`` when already computed (only
+        without ``group_by``), so it is not computed again.
 
     Returns
     -------
@@ -182,10 +186,11 @@ def hubs(
                 groups.setdefault(g, []).append(v)
     if group_by is not None and use_igraph(T, engine):
         engine = "igraph"  # the groups of a large graph: igraph for each (avoids slow subgraph views)
+    given = table if group_by is None else None
     frames = []
     for name in sorted(groups):
         sub = T if group_by is None else T.subgraph(groups[name])
-        table = centrality(sub, k=k, seed=seed, engine=engine).table
+        table = given if given is not None else centrality(sub, k=k, seed=seed, engine=engine).table
         second = "betweenness" if by == "degree" else "degree"
         table = table.sort_values([by, second, "id"], ascending=[False, False, True], kind="mergesort")
         table = table.head(top).reset_index(drop=True)

@@ -27,7 +27,7 @@ from ..graphmodel.vocab import SECTORS
 from ..i18n import Catalog
 from ._common import group_of, id_key
 
-__all__ = ["shared", "describe", "plausible_partners", "group_label", "GroupNames"]
+__all__ = ["shared", "describe", "plausible_partners", "partner_groups", "group_label", "GroupNames"]
 
 #: Display names of group values: ``{"region": {"cusco": "Cusco"}, ...}``.
 GroupNames = Mapping[str, Mapping[str, str]]
@@ -90,8 +90,25 @@ def plausible_partners(T: nx.Graph, nodes: list[Hashable], *,
     >>> plausible_partners(T, ["a", "b", "c"])
     {'a': {'b'}, 'b': {'a'}, 'c': set()}
     """
-    members: dict[tuple[str, Any], set[Hashable]] = {}
+    members, groups_of = partner_groups(T, nodes)
     keep = set(nodes)
+    result: dict[Hashable, set[Hashable]] = {}
+    for v in (nodes if of is None else of):
+        found: set[Hashable] = set().union(*(members[k] for k in groups_of.get(v, [])))
+        result[v] = {w for w in found if w != v and w in keep and not T.has_edge(v, w)}
+    return result
+
+
+def partner_groups(T: nx.Graph, nodes: list[Hashable]) -> tuple[dict[tuple[str, Any], set[Hashable]],
+                                                                dict[Hashable, list[tuple[str, Any]]]]:
+    """The groups that make pairs plausible: members of each region, sector and network, and each node's groups.
+
+    >>> import networkx as nx
+    >>> T = nx.Graph(); T.add_nodes_from([("a", {"sector": "a01"}), ("b", {"region": "cusco"})])
+    >>> partner_groups(T, ["a", "b"])
+    ({('sector', 'a01'): {'a'}, ('region', 'cusco'): {'b'}}, {'a': [('sector', 'a01')], 'b': [('region', 'cusco')]})
+    """
+    members: dict[tuple[str, Any], set[Hashable]] = {}
     for v in nodes:
         for kind in ("region", "sector"):
             g = group_of(T, v, kind)
@@ -104,11 +121,7 @@ def plausible_partners(T: nx.Graph, nodes: list[Hashable], *,
     for key, group in members.items():
         for v in group:
             groups_of.setdefault(v, []).append(key)
-    result: dict[Hashable, set[Hashable]] = {}
-    for v in (nodes if of is None else of):
-        found: set[Hashable] = set().union(*(members[k] for k in groups_of.get(v, [])))
-        result[v] = {w for w in found if w != v and w in keep and not T.has_edge(v, w)}
-    return result
+    return members, groups_of
 
 
 def group_label(kind: str, value: str, names: GroupNames | None, lang: str) -> str:

@@ -46,7 +46,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Hashable, Iterable, Iterator
 
 import networkx as nx
 
@@ -58,6 +58,8 @@ __all__ = [
     "ACTOR_LABELS",
     "Projection",
     "tie_graph",
+    "relationships",
+    "as_of_years",
     "projection_of",
 ]
 
@@ -233,32 +235,82 @@ def tie_graph(
         data["name"] = str(attrs.get("name") or node_id)
         T.add_node(node_id, labels=node_labels, is_network=NETWORK_LABEL in node_labels,
                    is_person="Person" in node_labels, **data)
-    ties: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    ties, counts = _ties(T, relationships(G, T, proj), proj.year)
+    for (u, v), rels in sorted(ties.items()):
+        years = sorted({y for y in (_as_int(r.get("year")) for r in rels) if y is not None})
+        T.add_edge(u, v, relationships=len(rels), types=tuple(sorted({r["type"] for r in rels})),
+                   evidence=tuple(sorted({r.get("evidence", "stated") for r in rels})), years=tuple(years))
+    counts = {"nodes": T.number_of_nodes(), "ties": T.number_of_edges(), **counts}
+    proj = Projection(proj.node_labels, proj.relationship_types, proj.include_inferred, proj.directed,
+                      proj.year, proj.exclude_status, counts)
+    T.graph["projection"] = proj
+    return T, proj
+
+
+def relationships(G: nx.MultiDiGraph, T: nx.Graph, proj: Projection) -> list[tuple[Hashable, Hashable, int | None, dict[str, Any]]]:
+    """The relationships of ``G`` that ``proj`` turns into ties of ``T`` (ignoring its year): ``(start, end, year, attrs)``.
+
+    Projecting once and filtering these by year gives the network as of any
+    year without projecting again (:func:`essgraph.analysis.timeline.timeline`).
+
+    >>> from essgraph.graphmodel import Node, Relationship, build_graph
+    >>> G = build_graph([Node(i, ("Organization",), {"name": i}) for i in "ab"],
+    ...                 [Relationship("ALLIED_WITH", "a", "b", {"section": "s", "quote": "q", "year": 2010})])
+    >>> T, p = tie_graph(G)
+    >>> [r[:3] for r in relationships(G, T, p)]
+    [('a', 'b', 2010)]
+    """
+    types = set(proj.relationship_types)
+    return [(start, end, _as_int(attrs.get("year")), attrs) for start, end, attrs in G.edges(data=True)
+            if attrs.get("type") in types and start in T and end in T
+            and (attrs.get("evidence", "stated") == "stated" or proj.include_inferred)]
+
+
+def _ties(T: nx.Graph, rels: list[tuple[Hashable, Hashable, int | None, dict[str, Any]]],
+          year: int | None) -> tuple[dict[tuple[Any, Any], list[dict[str, Any]]], dict[str, int]]:
+    """Group the relationships between nodes of ``T`` as of ``year`` into ties; count them."""
+    ties: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
     loops = undated = 0
-    for start, end, attrs in G.edges(data=True):
-        if attrs.get("type") not in types or start not in T or end not in T:
+    for start, end, rel_year, attrs in rels:
+        if year is not None and rel_year is not None and rel_year > year:
             continue
-        if attrs.get("evidence", "stated") != "stated" and not proj.include_inferred:
-            continue
-        rel_year = _as_int(attrs.get("year"))
-        if proj.year is not None and rel_year is not None and rel_year > proj.year:
+        if start not in T or end not in T:
             continue
         if start == end:
             loops += 1
             continue
         undated += rel_year is None
         ties.setdefault((min(start, end), max(start, end)), []).append(attrs)
-    for (u, v), rels in sorted(ties.items()):
-        years = sorted({y for y in (_as_int(r.get("year")) for r in rels) if y is not None})
-        T.add_edge(u, v, relationships=len(rels), types=tuple(sorted({r["type"] for r in rels})),
-                   evidence=tuple(sorted({r.get("evidence", "stated") for r in rels})), years=tuple(years))
-    counts = {"nodes": T.number_of_nodes(), "ties": T.number_of_edges(),
-              "relationships": sum(len(r) for r in ties.values()), "undated_relationships": undated,
-              "self_loops": loops}
-    proj = Projection(proj.node_labels, proj.relationship_types, proj.include_inferred, proj.directed,
-                      proj.year, proj.exclude_status, counts)
-    T.graph["projection"] = proj
-    return T, proj
+    return ties, {"relationships": sum(len(r) for r in ties.values()), "undated_relationships": undated,
+                  "self_loops": loops}
+
+
+def as_of_years(G: nx.MultiDiGraph, years: Iterable[int], **options: Any) -> Iterator[nx.Graph]:
+    """The tie graph as of each year, from one projection (ties without attributes).
+
+    Same nodes, ties and ``T.graph["projection"]`` (year, counts) as
+    ``tie_graph(G, year=y, **options)``; the ties carry no attributes.
+
+    >>> from essgraph.graphmodel import Node, Relationship, build_graph
+    >>> ev = {"section": "s", "quote": "q", "evidence": "stated"}
+    >>> G = build_graph([Node(i, ("Organization",), {"name": i}) for i in "abc"],
+    ...                 [Relationship("ALLIED_WITH", "a", "b", {**ev, "year": 2010}),
+    ...                  Relationship("ALLIED_WITH", "b", "c", {**ev, "year": 2015})])
+    >>> [sorted(T.edges()) for T in as_of_years(G, [2012, 2016])]
+    [[('a', 'b')], [('a', 'b'), ('b', 'c')]]
+    """
+    full, proj = tie_graph(G, **options)
+    rels = relationships(G, full, proj)
+    founded = {v: _as_int(d.get("founded_year")) for v, d in full.nodes(data=True)}
+    for year in years:
+        T = nx.Graph()
+        T.add_nodes_from((v, d) for v, d in full.nodes(data=True) if founded[v] is None or founded[v] <= year)
+        ties, counts = _ties(T, rels, year)
+        T.add_edges_from(sorted(ties))
+        T.graph["projection"] = Projection(proj.node_labels, proj.relationship_types, proj.include_inferred,
+                                           proj.directed, year, proj.exclude_status,
+                                           {"nodes": T.number_of_nodes(), "ties": T.number_of_edges(), **counts})
+        yield T
 
 
 def _as_int(value: Any) -> int | None:

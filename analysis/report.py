@@ -122,7 +122,7 @@ def analyze(
     cent = centrality(T, k=betweenness_k, seed=seed)
     comms = communities(T, seed=seed)
     role_result = roles(T, seed=seed, lang=lang, table=cent.table, membership=comms.membership())
-    hub_tables = {"overall": hubs(T, top=top, by="degree", k=betweenness_k, seed=seed)}
+    hub_tables = {"overall": hubs(T, top=top, by="degree", k=betweenness_k, seed=seed, table=cent.table)}
     for attribute in ("macro_region", "region"):
         hub_tables[f"by_{attribute}"] = hubs(T, top=3, by="degree", group_by=attribute, k=betweenness_k, seed=seed)
     years = timeline(P, **options)

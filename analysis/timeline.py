@@ -25,7 +25,8 @@ from typing import Any
 import networkx as nx
 
 from ._common import actors, id_key, ref, refs, rnd
-from .projection import projection_of, tie_graph
+from .engine import biconnected
+from .projection import as_of_years, projection_of, tie_graph
 
 __all__ = ["Changes", "network_as_of", "summary", "changes", "timeline"]
 
@@ -72,6 +73,7 @@ def summary(T: nx.Graph) -> dict[str, Any]:
     """
     orgs = actors(T)
     sizes = sorted((len(c) for c in nx.connected_components(T)), reverse=True)
+    blocks, cuts = biconnected(T)
     projection = T.graph.get("projection")
     return {
         "year": getattr(projection, "year", None),
@@ -81,8 +83,8 @@ def summary(T: nx.Graph) -> dict[str, Any]:
         "isolated": sum(1 for v in orgs if T.degree(v) == 0),
         "groups": sum(1 for s in sizes if s > 1),
         "largest_group": sizes[0] if sizes else 0,
-        "articulation_points": sum(1 for _ in nx.articulation_points(T)),
-        "bridges": sum(1 for _ in nx.bridges(T)) if T.number_of_nodes() else 0,
+        "articulation_points": len(cuts),
+        "bridges": sum(1 for b in blocks if len(b) == 2),  # in a simple graph a block of two is a bridge
         "undated_relationships": getattr(projection, "counts", {}).get("undated_relationships"),
     }
 
@@ -125,7 +127,8 @@ def timeline(G: nx.MultiDiGraph, **options: Any) -> list[dict[str, Any]]:
     """:func:`summary` of the network as of every year that some tie states.
 
     ``options`` are those of :func:`essgraph.analysis.projection.projection_of`
-    except ``year``.
+    except ``year``. The graph is projected once and filtered by year
+    (:func:`essgraph.analysis.projection.as_of_years`).
 
     Examples
     --------
@@ -136,4 +139,4 @@ def timeline(G: nx.MultiDiGraph, **options: Any) -> list[dict[str, Any]]:
     types = set(projection_of(**options).relationship_types)
     years = sorted({int(d["year"]) for *_, d in G.edges(data=True)
                     if d.get("type") in types and str(d.get("year", "")).strip().isdigit()})
-    return [summary(network_as_of(G, y, **options)[0]) for y in years]
+    return [summary(T) for T in as_of_years(G, years, **options)]
