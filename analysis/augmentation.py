@@ -30,6 +30,8 @@ Examples
 >>> a = augmentation(T, lang="en")
 >>> a.lower_bound, len(a.new_ties), a.cut_points_after, a.complete
 (3, 3, 0, True)
+>>> augmentation(T, max_new=1).stopped_early
+True
 """
 from __future__ import annotations
 
@@ -61,6 +63,8 @@ class Augmentation:
     bridges_after: int
     remaining: list[dict[str, Any]] = field(default_factory=list)
     complete: bool = False
+    #: Whether ``max_new`` stopped the search while failure points were left (more ties may close them).
+    stopped_early: bool = False
 
 
 def augmentation(
@@ -96,7 +100,7 @@ def augmentation(
         ``new_ties`` rows ``{a, b, why, closes, reason}`` in the order chosen, where
         ``closes`` lists the articulation points the tie removes; ``remaining`` the
         articulation points left; ``complete`` whether no articulation point and no
-        bridge is left.
+        bridge is left; ``stopped_early`` whether ``max_new`` cut the search short.
 
     Examples
     --------
@@ -131,8 +135,9 @@ def augmentation(
         new_ties.append({"a": ref(S, u), "b": ref(S, v), "why": why, "closes": refs(S, closed),
                          "reason": _reason(S, u, v, why, closed, n_bridges - bridges_after, lang)})
         cuts, n_bridges = after, bridges_after
+    stopped = bool(cuts or n_bridges) and max_new is not None and len(new_ties) >= max_new
     return Augmentation(sum(1 for v in T.subgraph(nodes) if not T.nodes[v].get("is_person")), before[0], before[1],
-                        lower, new_ties, len(cuts), n_bridges, refs(S, cuts), not cuts and not n_bridges)
+                        lower, new_ties, len(cuts), n_bridges, refs(S, cuts), not cuts and not n_bridges, stopped)
 
 
 def _reason(S: nx.Graph, u: Hashable, v: Hashable, why: list[dict[str, Any]], closed: list[Hashable],

@@ -8,7 +8,8 @@ NetworkX call it replaces returns (a dict keyed by node, values on the same
 scale), so the callers do not change:
 
 * ``engine="networkx"`` always uses NetworkX, ``engine="igraph"`` always
-  igraph, ``engine="auto"`` (the default) igraph from :data:`IGRAPH_ABOVE` nodes;
+  igraph, ``engine="auto"`` (the default) igraph from :data:`IGRAPH_ABOVE` nodes
+  (betweenness and closeness from :data:`DISTANCES_IGRAPH_ABOVE`);
 * betweenness: Brandes, normalized like ``nx.betweenness_centrality``; with
   ``k`` it uses **the same** sample of sources as NetworkX
   (``random.Random(seed).sample(list(T), k)``), so both engines agree to
@@ -48,7 +49,7 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
-__all__ = ["ENGINES", "IGRAPH_ABOVE", "BETWEENNESS_EXACT_UP_TO", "BETWEENNESS_SAMPLE", "use_igraph",
+__all__ = ["ENGINES", "IGRAPH_ABOVE", "DISTANCES_IGRAPH_ABOVE", "BETWEENNESS_EXACT_UP_TO", "BETWEENNESS_SAMPLE", "use_igraph",
            "to_igraph", "sample_sources", "auto_sample", "betweenness", "closeness", "pagerank",
            "louvain", "biconnected"]
 
@@ -58,15 +59,18 @@ ENGINES = ("auto", "networkx", "igraph")
 IGRAPH_ABOVE = 2000
 #: ``analyze`` computes betweenness exactly up to this many nodes, and samples above.
 BETWEENNESS_EXACT_UP_TO = 5000
+#: ``engine="auto"`` computes betweenness and closeness on igraph from this many nodes on: both engines
+#: give them to 1e-12 (the tests check it), so only the time changes (about 1 s -> 0.05 s at 1,000 nodes).
+DISTANCES_IGRAPH_ABOVE = 500
 #: Sample size (sources) of betweenness and closeness above that.
 BETWEENNESS_SAMPLE = 500
 
 
-def use_igraph(T: nx.Graph, engine: str = "auto") -> bool:
-    """Whether ``engine`` resolves to igraph for ``T``."""
+def use_igraph(T: nx.Graph, engine: str = "auto", above: int | None = None) -> bool:
+    """Whether ``engine`` resolves to igraph for ``T`` (``auto``: from ``above``, default :data:`IGRAPH_ABOVE`, nodes)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
-    return engine == "igraph" or (engine == "auto" and T.number_of_nodes() >= IGRAPH_ABOVE)
+    return engine == "igraph" or (engine == "auto" and T.number_of_nodes() >= (IGRAPH_ABOVE if above is None else above))
 
 
 def auto_sample(n: int) -> int | None:
@@ -98,7 +102,7 @@ def betweenness(T: nx.Graph, *, k: int | None = None, seed: int | None = None, e
     """Normalized betweenness of every node, exact or from ``k`` sampled sources (``k < n``)."""
     n = T.number_of_nodes()
     sampled = k is not None and k < n
-    if not use_igraph(T, engine):
+    if not use_igraph(T, engine, DISTANCES_IGRAPH_ABOVE):
         return nx.betweenness_centrality(T, k=k if sampled else None, seed=seed if sampled else None)
     g, nodes = to_igraph(T)
     if n <= 2:
@@ -125,7 +129,7 @@ def closeness(T: nx.Graph, *, k: int | None = None, seed: int | None = None, eng
     component (the same sources as sampled betweenness); elsewhere it is exact.
     """
     n = T.number_of_nodes()
-    fast = use_igraph(T, engine)
+    fast = use_igraph(T, engine, DISTANCES_IGRAPH_ABOVE)
     if k is None and not fast:
         return nx.closeness_centrality(T, wf_improved=True)
     g, nodes = to_igraph(T)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import networkx as nx
 
@@ -39,7 +40,8 @@ class BuildResult:
     report: ValidationReport
 
 
-def build(data_dir: str | Path | None = None, *, snapshot: str | Path | None = None) -> BuildResult:
+def build(data_dir: str | Path | None = None, *, snapshot: str | Path | None = None,
+          progress: Callable[[int, int], None] | None = None) -> BuildResult:
     """Validate ``data_dir``, build the graph and save its snapshot.
 
     Parameters
@@ -48,6 +50,9 @@ def build(data_dir: str | Path | None = None, *, snapshot: str | Path | None = N
         The data folder; the bundled data when omitted.
     snapshot : str or Path, optional
         Where to save the graph; ``.essgraph/graph.json`` under the current folder by default.
+    progress : callable, optional
+        Called as ``progress(done, 3)`` after reading and validating, building and saving
+        (for a progress bar; nothing is printed here).
 
     Returns
     -------
@@ -60,9 +65,13 @@ def build(data_dir: str | Path | None = None, *, snapshot: str | Path | None = N
     essgraph.errors.SnapshotError
         The snapshot cannot be written.
     """
+    tick = progress or (lambda done, total: None)
     dataset = load_dataset(data_dir)
+    tick(1, 3)
     G = graph_from_dataset(dataset)
+    tick(2, 3)
     path = write_snapshot(G, snapshot if snapshot is not None else default_snapshot_path())
+    tick(3, 3)
     labels = Counter(label for _, labels in G.nodes(data="labels") for label in labels)
     types = Counter(rel_type for _, _, rel_type in G.edges(data="type"))
     return BuildResult(G, dict(sorted(labels.items())), dict(sorted(types.items())), path, dataset.report)

@@ -9,8 +9,10 @@ It calls :func:`essgraph.analysis.analyze` and renders the result with
 from __future__ import annotations
 
 import json
+import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 import click
 
@@ -20,7 +22,7 @@ from essgraph.i18n import Catalog
 
 from .common import graph_options, lang_option
 
-__all__ = ["COMMANDS", "analyze"]
+__all__ = ["COMMANDS", "analyze", "progress_bar"]
 
 _TEXT = Catalog({
     "json": ("Análisis (JSON) guardado en {path}", "Analysis (JSON) saved to {path}"),
@@ -45,10 +47,11 @@ _TEXT = Catalog({
 @click.option("--betweenness-k", type=int, default=None,
               help="Estimate betweenness from this many sampled organizations (large graphs).")
 @click.option("--include-personal-data", is_flag=True, help="Name the people (personal data); otherwise pseudonyms.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None, md_path: Path | None,
             lang: str, include_inferred: bool, include_people: bool, include_municipalities: bool,
             year: int | None, since: int | None, seed: int, top: int, betweenness_k: int | None,
-            include_personal_data: bool) -> None:
+            include_personal_data: bool, quiet: bool) -> None:
     """Find hubs, isolated initiatives, single points of failure and gaps; propose alliances and a Mesa.
 
     Writes the full result as JSON (--json) and a summary for planners in
@@ -57,10 +60,12 @@ def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None
     Example: essgraph analyze --json analisis.json --md resumen.md --year 2016
     """
     graph = loaders.load_graph(data_dir=data_dir, snapshot=snapshot)
-    result = analysis.analyze(
-        graph, include_inferred=include_inferred, include_people=include_people,
-        include_municipalities=include_municipalities, year=year, since=since, seed=seed,
-        include_personal_data=include_personal_data, lang=lang, top=top, betweenness_k=betweenness_k)
+    with progress_bar("analyze", quiet) as progress:
+        result = analysis.analyze(
+            graph, include_inferred=include_inferred, include_people=include_people,
+            include_municipalities=include_municipalities, year=year, since=since, seed=seed,
+            include_personal_data=include_personal_data, lang=lang, top=top, betweenness_k=betweenness_k,
+            progress=progress)
     if json_path is None and md_path is None:
         md_path = Path("-")
     if json_path is not None:
@@ -68,6 +73,31 @@ def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None
                _TEXT.t("json", lang, path=json_path))
     if md_path is not None:
         _write(md_path, analysis.to_markdown(result, lang), _TEXT.t("md", lang, path=md_path))
+
+
+@contextmanager
+def progress_bar(desc: str, quiet: bool = False) -> Iterator[Callable[[int, int], None] | None]:
+    """A ``progress(done, total)`` callback drawing a tqdm bar on stderr, or ``None``.
+
+    ``None`` (no bar) with ``quiet`` or when stderr is not a terminal; the bar
+    only appears if the work lasts more than a second and a half.
+
+    >>> with progress_bar("analyze", quiet=True) as progress:
+    ...     progress is None
+    True
+    """
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=0, desc=desc, unit="step", file=sys.stderr, leave=False, delay=1.5) as bar:
+        def progress(done: int, total: int) -> None:
+            if bar.total != total:
+                bar.reset(total=total)
+            bar.update(done - bar.n)
+
+        yield progress
 
 
 def _write(path: Path, text: str, done: str) -> None:

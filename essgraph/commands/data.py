@@ -18,6 +18,7 @@ from essgraph.errors import ValidationFailed
 from essgraph.i18n import Catalog
 
 from .common import data_option, echo_json, graph_options, json_flag, lang_option, snapshot_option
+from .analyze import progress_bar
 
 __all__ = ["COMMANDS", "validate", "build", "stats", "export"]
 
@@ -61,12 +62,14 @@ def validate(data_dir: Path | None, strict: bool, as_json: bool, lang: str) -> N
 @data_option
 @snapshot_option
 @lang_option
-def build(data_dir: Path | None, snapshot: Path | None, lang: str) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def build(data_dir: Path | None, snapshot: Path | None, lang: str, quiet: bool) -> None:
     """Validate the data, build the graph and save it for the other commands.
 
     Example: essgraph build --data mis-datos/ --snapshot grafo.json
     """
-    result = loaders.build(data_dir, snapshot=snapshot)
+    with progress_bar("build", quiet) as progress:
+        result = loaders.build(data_dir, snapshot=snapshot, progress=progress)
     _echo_counts(_TEXT.t("labels", lang), result.labels)
     _echo_counts(_TEXT.t("types", lang), result.types)
     if result.report.warnings:
