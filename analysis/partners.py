@@ -77,7 +77,8 @@ def partners(
     hops = hops_to_national(T)
     context = _context_graph(T)
     weight = {z: 1 / math.log(context.degree(z)) for z in context if context.degree(z) > 1}
-    rank_key = lambda w, score: (-round(score, 9), w not in hops, -T.degree(w), id_key(w))  # noqa: E731
+    tiebreak = {w: (w not in hops, -d, id_key(w)) for w, d in T.degree()}  # computed once: ranked many times
+    rank_key = lambda w, score: (-round(score, 9), *tiebreak[w])  # noqa: E731
     by_signature: dict[frozenset[Any], list[tuple[Hashable, float]]] = {}
     result = []
     for u in sorted(targets, key=id_key):

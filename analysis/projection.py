@@ -286,10 +286,12 @@ def _ties(T: nx.Graph, rels: list[tuple[Hashable, Hashable, int | None, dict[str
 
 
 def as_of_years(G: nx.MultiDiGraph, years: Iterable[int], **options: Any) -> Iterator[nx.Graph]:
-    """The tie graph as of each year, from one projection (ties without attributes).
+    """The tie graph as of each of ``years`` (increasing), from one projection.
 
-    Same nodes, ties and ``T.graph["projection"]`` (year, counts) as
-    ``tie_graph(G, year=y, **options)``; the ties carry no attributes.
+    The same nodes, ties and ``T.graph["projection"]`` (year, counts) as
+    ``tie_graph(G, year=y, **options)``, but the ties carry no attributes, the
+    nodes are not in id order, and **one graph grows** from year to year (a
+    node or tie present in a year stays in the later ones): copy it to keep it.
 
     >>> from essgraph.graphmodel import Node, Relationship, build_graph
     >>> ev = {"section": "s", "quote": "q", "evidence": "stated"}
@@ -300,13 +302,32 @@ def as_of_years(G: nx.MultiDiGraph, years: Iterable[int], **options: Any) -> Ite
     [[('a', 'b')], [('a', 'b'), ('b', 'c')]]
     """
     full, proj = tie_graph(G, **options)
-    rels = relationships(G, full, proj)
+    never = -(10 ** 9)  # undated: there from the start
     founded = {v: _as_int(d.get("founded_year")) for v, d in full.nodes(data=True)}
+    since = {v: never if y is None else y for v, y in founded.items()}
+    nodes = sorted(full.nodes(data=True), key=lambda nd: since[nd[0]])  # stable: id order within a year
+    rels = sorted(((max(since[s], since[e], never if y is None else y), s, e, y)
+                   for s, e, y, _ in relationships(G, full, proj)), key=lambda r: r[0])
+    T = nx.Graph()
+    counts = {"relationships": 0, "undated_relationships": 0, "self_loops": 0}
+    next_node = next_rel = 0
+    last = None
     for year in years:
-        T = nx.Graph()
-        T.add_nodes_from((v, d) for v, d in full.nodes(data=True) if founded[v] is None or founded[v] <= year)
-        ties, counts = _ties(T, rels, year)
-        T.add_edges_from(sorted(ties))
+        if last is not None and year < last:
+            raise ValueError(f"years must increase: {year} after {last}")
+        last = year
+        while next_node < len(nodes) and since[nodes[next_node][0]] <= year:
+            T.add_node(*nodes[next_node][:1], **nodes[next_node][1])
+            next_node += 1
+        while next_rel < len(rels) and rels[next_rel][0] <= year:
+            _, s, e, rel_year = rels[next_rel]
+            next_rel += 1
+            if s == e:
+                counts["self_loops"] += 1
+                continue
+            counts["relationships"] += 1
+            counts["undated_relationships"] += rel_year is None
+            T.add_edge(s, e)
         T.graph["projection"] = Projection(proj.node_labels, proj.relationship_types, proj.include_inferred,
                                            proj.directed, year, proj.exclude_status,
                                            {"nodes": T.number_of_nodes(), "ties": T.number_of_edges(), **counts})
