@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -76,11 +77,12 @@ def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None
 
 
 @contextmanager
-def progress_bar(desc: str, quiet: bool = False) -> Iterator[Callable[[int, int], None] | None]:
+def progress_bar(desc: str, quiet: bool = False, after: float = 1.5) -> Iterator[Callable[[int, int], None] | None]:
     """A ``progress(done, total)`` callback drawing a tqdm bar on stderr, or ``None``.
 
     ``None`` (no bar) with ``quiet`` or when stderr is not a terminal; the bar
-    only appears if the work lasts more than a second and a half.
+    appears at the first step done ``after`` seconds or more from the start, so
+    quick runs show none.
 
     >>> with progress_bar("analyze", quiet=True) as progress:
     ...     progress is None
@@ -91,13 +93,24 @@ def progress_bar(desc: str, quiet: bool = False) -> Iterator[Callable[[int, int]
         return
     from tqdm import tqdm
 
-    with tqdm(total=0, desc=desc, unit="step", file=sys.stderr, leave=False, delay=1.5) as bar:
-        def progress(done: int, total: int) -> None:
-            if bar.total != total:
-                bar.reset(total=total)
-            bar.update(done - bar.n)
+    start = time.monotonic()
+    bars: list[Any] = []
 
+    def progress(done: int, total: int) -> None:
+        if not bars:
+            if time.monotonic() - start < after:
+                return
+            bars.append(tqdm(total=total, desc=desc, unit="step", file=sys.stderr, leave=False))
+        bar = bars[0]
+        if bar.total != total:
+            bar.reset(total=total)
+        bar.update(done - bar.n)
+
+    try:
         yield progress
+    finally:
+        for bar in bars:
+            bar.close()
 
 
 def _write(path: Path, text: str, done: str) -> None:
