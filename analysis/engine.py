@@ -60,8 +60,8 @@ IGRAPH_ABOVE = 2000
 #: ``analyze`` computes betweenness exactly up to this many nodes, and samples above.
 BETWEENNESS_EXACT_UP_TO = 5000
 #: ``engine="auto"`` computes betweenness and closeness on igraph from this many nodes on: both engines
-#: give them to 1e-12 (the tests check it), so only the time changes (about 1 s -> 0.05 s at 1,000 nodes).
-DISTANCES_IGRAPH_ABOVE = 500
+#: give them to 1e-12 (the tests check it), so only the time changes (about 2 s -> 0.05 s at 400 nodes).
+DISTANCES_IGRAPH_ABOVE = 200
 #: Sample size (sources) of betweenness and closeness above that.
 BETWEENNESS_SAMPLE = 500
 
