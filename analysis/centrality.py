@@ -189,7 +189,7 @@ def hubs(
     given = table if group_by is None else None
     frames = []
     for name in sorted(groups):
-        sub = T if group_by is None else T.subgraph(groups[name])
+        sub = T if group_by is None else nx.Graph(T.subgraph(groups[name]))  # a copy: a view is walked slowly
         table = given if given is not None else centrality(sub, k=k, seed=seed, engine=engine).table
         second = "betweenness" if by == "degree" else "degree"
         table = table.sort_values([by, second, "id"], ascending=[False, False, True], kind="mergesort")
