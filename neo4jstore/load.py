@@ -6,7 +6,7 @@ index on every relationship type's ``key`` and the index on staged nodes' ``id``
 
 **One transaction** (loads of at most ``staged_threshold`` rows, and every load that merges
 into project data already in the database without ``--replace``): one managed write
-transaction runs the optional ``--replace`` deletion and every ``UNWIND $rows`` batch of
+transaction runs the optional ``--replace`` retirement (below) and every ``UNWIND $rows`` batch of
 nodes, then of relationships. When the database holds no project data (checked inside the
 transaction) the batches CREATE; otherwise they MERGE on ``id``/``key`` and rows whose node or
 relationship is unchanged write nothing. The driver retries the transaction as a whole on
@@ -18,12 +18,17 @@ with ``--replace``): (0) nodes labelled ``EssgraphStaging`` left by an interrupt
 deleted; (1) every batch of nodes is written *in its own transaction* as staged nodes, which
 carry only the ``EssgraphStaging`` label; (2) every batch of relationships is written in its own
 transaction, with its real type, between staged nodes; (3) **the swap**: one transaction runs
-the ``--replace`` deletion, gives every staged node its model labels (removing the staging
+the ``--replace`` retirement, gives every staged node its model labels (removing the staging
 label), and checks that no staged node is left. Readers (``pull``, the named queries) match
 model labels only, so until the swap commits they see the database as it was; a crash before
 it leaves staged data only, which the next load deletes first. The swap touches labels only, so
 its memory is a fraction of the load's. Run one load at a time: a second load deletes the first
 one's staged data, and the first then fails its swap check, with nothing published.
+
+``--replace`` *retires* the old project nodes inside the (swap) transaction: they lose their model
+labels and get ``EssgraphRetired`` (label changes only, so the transaction stays small however big
+the old data is), and right after the commit they are deleted with their relationships in chunks
+(and before any load, if an earlier one stopped between its commit and that clean-up).
 
 Loading twice gives the same nodes, relationships and properties: nodes MERGE on ``id``,
 relationships on their :func:`~essgraph.graphmodel.rel_key`.
@@ -159,6 +164,22 @@ def _run(tx: ManagedTransaction, statement: str, **params: Any) -> list[dict[str
         raise
 
 
+def _retire(tx: ManagedTransaction) -> int:
+    """--replace: take the model labels off every project node (they get EssgraphRetired); return how many."""
+    statement = "\n".join([S.RETIRE_PROJECT_NODES, *(fill(S.REMOVE_MODEL_LABEL, label=l) for l in sorted(LABELS)),
+                           S.RETURN_RETIRED])
+    return _run(tx, statement, labels=sorted(LABELS))[0]["deleted"]
+
+
+def _delete_retired(driver: Driver, database: str | None) -> None:
+    """Delete retired nodes in chunks. A failure here leaves them invisible; the next load deletes them."""
+    try:
+        with driver.session(database=database) as session:
+            session.run(S.DELETE_RETIRED).consume()
+    except (nx4j.Neo4jError, nx4j.DriverError, OSError):
+        pass
+
+
 def _has_project_data(tx: ManagedTransaction) -> bool:
     return bool(_run(tx, S.HAS_PROJECT_DATA, labels=sorted(LABELS))[0]["found"])
 
@@ -208,6 +229,7 @@ def load(
     try:
         ensure_constraints(driver, database=database)
         with driver.session(database=database) as session:
+            session.run(S.DELETE_RETIRED).consume()  # left by a --replace interrupted after its commit
             staged = expected["nodes"] + expected["relationships"] > staged_threshold and (
                 replace or not session.execute_read(_has_project_data))
     except nx4j.AuthError:
@@ -225,6 +247,8 @@ def load(
                                                 fault_hook, state, lang)
         if fault_hook:
             fault_hook("committed", total)
+        if replace:
+            _delete_retired(driver, database)
     except _OutOfMemory as exc:
         raise Neo4jLoadError(MESSAGES.t("out-of-memory", lang, batch=state["batch"], total=total,
                                         batch_size=batch_size, error=_short(exc.error))) from None
@@ -258,7 +282,7 @@ def _one_transaction(tx: ManagedTransaction, nbatches: list[NodeBatch], rbatches
     total = len(nbatches) + len(rbatches)
     summary = LoadSummary(batches=total, attempts=state["attempts"])
     if replace:
-        summary.deleted_nodes = _run(tx, S.DELETE_PROJECT_NODES, labels=sorted(LABELS))[0]["deleted"]
+        summary.deleted_nodes = _retire(tx)
     first = not _has_project_data(tx)
     if progress:
         progress(0, total)
@@ -322,7 +346,7 @@ def _staged(session: Session, nbatches: list[NodeBatch], rbatches: list[RelBatch
 
     def publish(tx: ManagedTransaction) -> int:
         state["attempts"] += 1
-        deleted = _run(tx, S.DELETE_PROJECT_NODES, labels=sorted(LABELS))[0]["deleted"] if replace else 0
+        deleted = _retire(tx) if replace else 0
         published = sum(_run(tx, _publish_statement(labels), ids=ids)[0]["n"] for labels, ids in sorted(groups.items()))
         left = _run(tx, S.COUNT_STAGING)[0]["n"]
         if published != expected["nodes"] or left:  # another load staged or removed nodes meanwhile

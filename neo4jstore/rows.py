@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -76,8 +77,17 @@ def canonical_labels(labels: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted((l for l in set(labels) if l in _LABEL_ORDER), key=_LABEL_ORDER.__getitem__))
 
 
-def _plain(value: Any) -> Any:
-    return list(value) if isinstance(value, (tuple, list, set, frozenset)) else value
+_SEQUENCES = (tuple, set, frozenset)
+
+
+def _props(attrs: dict[str, Any], drop: str) -> dict[str, Any]:
+    """``attrs`` without ``drop``, tuples and sets as lists (the hot loop of big loads: no per-value call)."""
+    props = dict(attrs)
+    props.pop(drop, None)
+    for k, v in props.items():
+        if isinstance(v, _SEQUENCES):
+            props[k] = list(v)
+    return props
 
 
 def node_row(node_id: str, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -86,14 +96,14 @@ def node_row(node_id: str, attrs: dict[str, Any]) -> dict[str, Any]:
     >>> node_row("lima", {"labels": ("Region",), "name": "Lima", "aliases": ("Lima Metropolitana",)})
     {'id': 'lima', 'props': {'name': 'Lima', 'aliases': ['Lima Metropolitana'], 'id': 'lima'}}
     """
-    props = {k: _plain(v) for k, v in attrs.items() if k != "labels"}
+    props = _props(attrs, "labels")
     props["id"] = node_id
     return {"id": node_id, "props": props}
 
 
 def rel_row(start: str, end: str, key: str, attrs: dict[str, Any]) -> dict[str, Any]:
     """The row of one relationship: ``{"start", "end", "key", "props"}``."""
-    props = {k: _plain(v) for k, v in attrs.items() if k != "type"}
+    props = _props(attrs, "type")
     props[REL_KEY_PROPERTY] = key
     return {"start": start, "end": end, "key": key, "props": props}
 
@@ -117,8 +127,9 @@ def node_batches(G: nx.MultiDiGraph, batch_size: int = DEFAULT_BATCH_SIZE) -> li
 def rel_batches(G: nx.MultiDiGraph, batch_size: int = DEFAULT_BATCH_SIZE) -> list[RelBatch]:
     """All relationships of ``G`` as batches, grouped by type and endpoint labels, sorted by key."""
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    for start, end, key, attrs in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
-        group = (attrs["type"], primary_label(G.nodes[start]["labels"]), primary_label(G.nodes[end]["labels"]))
+    primary = {node_id: primary_label(labels) for node_id, labels in G.nodes(data="labels")}
+    for start, end, key, attrs in sorted(G.edges(keys=True, data=True), key=itemgetter(2)):
+        group = (attrs["type"], primary[start], primary[end])
         groups.setdefault(group, []).append(rel_row(start, end, key, attrs))
     return [RelBatch(*group, chunk) for group in sorted(groups) for chunk in _chunks(groups[group], batch_size)]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "SHOW_SCHEMA_NAMES", "NODE_KEY_NAME", "REL_KEY_INDEX_NAME", "REL_KEY_CONSTRAINT_NAME", "STAGING_INDEX_NAME",
     "NODE_KEY_CONSTRAINT", "REL_KEY_INDEX", "DROP_REL_KEY_CONSTRAINT", "STAGING_LABEL", "STAGING_INDEX",
+    "RETIRE_PROJECT_NODES", "REMOVE_MODEL_LABEL", "RETURN_RETIRED", "DELETE_RETIRED",
     "DELETE_PROJECT_NODES", "HAS_PROJECT_DATA", "MERGE_NODES", "SET_LABEL", "REMOVE_LABEL", "RETURN_OUTCOMES",
     "MERGE_RELS", "CREATE_NODES", "CREATE_RELS", "DELETE_STAGING", "STAGE_NODES", "STAGE_RELS", "PUBLISH_NODES",
     "RETURN_CREATED", "RETURN_COUNT", "COUNT_STAGING", "PULL_NODES", "PULL_RELS", "COUNT_PROJECT",
@@ -45,7 +46,26 @@ DROP_REL_KEY_CONSTRAINT = "DROP CONSTRAINT essgraph_«type»_key IF EXISTS"
 #: Index on the id of staged nodes (the staged relationships find their ends through it).
 STAGING_INDEX = "CREATE INDEX essgraph_staging_id IF NOT EXISTS FOR (n:EssgraphStaging) ON (n.id)"
 
-#: --replace: remove every node carrying one of the project's labels. Parameters: $labels.
+#: --replace, inside the load's (or the swap's) transaction: every node carrying a model label loses
+#: its model labels and gets the internal label EssgraphRetired. Label changes only, so the
+#: transaction stays small whatever the size of the old data; readers no longer see the nodes, and
+#: they are deleted in chunks right after the commit (RETIRED_DELETE). Parameters: $labels.
+#: Followed by one REMOVE_MODEL_LABEL line per model label, then RETURN_RETIRED.
+RETIRE_PROJECT_NODES = """MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels)
+SET n:EssgraphRetired"""
+#: Added to RETIRE_PROJECT_NODES (slot: label).
+REMOVE_MODEL_LABEL = "REMOVE n:«label»"
+#: Closes RETIRE_PROJECT_NODES. Columns: deleted.
+RETURN_RETIRED = "RETURN count(*) AS deleted"
+
+#: After a --replace commit (and before every load: leftovers of one interrupted after its commit):
+#: delete the retired nodes and their relationships, in chunks (auto-commit).
+DELETE_RETIRED = (
+    "MATCH (n:EssgraphRetired) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+)
+
+#: Remove every node carrying one of the project's labels in one go (kept for tools; the loader retires
+#: instead). Parameters: $labels.
 DELETE_PROJECT_NODES = (
     "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) "
     "DETACH DELETE n RETURN count(*) AS deleted"
