@@ -46,7 +46,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Hashable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 import networkx as nx
 
@@ -247,7 +247,7 @@ def tie_graph(
     return T, proj
 
 
-def relationships(G: nx.MultiDiGraph, T: nx.Graph, proj: Projection) -> list[tuple[Hashable, Hashable, int | None, dict[str, Any]]]:
+def relationships(G: nx.MultiDiGraph, T: nx.Graph, proj: Projection) -> list[tuple[Any, Any, int | None, dict[str, Any]]]:
     """The relationships of ``G`` that ``proj`` turns into ties of ``T`` (ignoring its year): ``(start, end, year, attrs)``.
 
     Projecting once and filtering these by year gives the network as of any
@@ -266,7 +266,7 @@ def relationships(G: nx.MultiDiGraph, T: nx.Graph, proj: Projection) -> list[tup
             and (attrs.get("evidence", "stated") == "stated" or proj.include_inferred)]
 
 
-def _ties(T: nx.Graph, rels: list[tuple[Hashable, Hashable, int | None, dict[str, Any]]],
+def _ties(T: nx.Graph, rels: list[tuple[Any, Any, int | None, dict[str, Any]]],
           year: int | None) -> tuple[dict[tuple[Any, Any], list[dict[str, Any]]], dict[str, int]]:
     """Group the relationships between nodes of ``T`` as of ``year`` into ties; count them."""
     ties: dict[tuple[Any, Any], list[dict[str, Any]]] = {}

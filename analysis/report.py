@@ -57,7 +57,7 @@ LIST_LIMIT = 100
 #: synthetic organizations, and hundreds of steps), so at scale it only reports the failure points and the
 #: lower bound (``new_ties`` empty, ``complete`` false, ``stopped_early`` true); run it on a region's graph
 #: for proposals. Below that it runs in full (about 1 s at 1,000 organizations).
-AUGMENT_AT_SCALE = {"max_new": 0}
+AUGMENT_AT_SCALE: dict[str, Any] = {"max_new": 0}
 #: How many steps :func:`analyze` reports to its ``progress`` callback.
 STEPS = 9
 #: Top-level keys of :func:`analyze`'s result.
