@@ -147,9 +147,9 @@ def closeness(T: nx.Graph, *, k: int | None = None, seed: int | None = None, eng
     else:
         for i in exact.tolist():
             total[i] = sum(nx.single_source_shortest_path_length(T, nodes[i]).values())
-    if large.any():
+    if k is not None and large.any():
         index = {v: i for i, v in enumerate(nodes)}
-        sources = np.array([index[v] for v in sample_sources(T, k, seed)], dtype=int)  # type: ignore[arg-type]
+        sources = np.array([index[v] for v in sample_sources(T, k, seed)], dtype=np.int64)
         for c in np.flatnonzero(large).tolist():
             inside = sources[membership[sources] == c]
             members = np.flatnonzero(membership == c)

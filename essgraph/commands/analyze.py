@@ -9,11 +9,8 @@ It calls :func:`essgraph.analysis.analyze` and renders the result with
 from __future__ import annotations
 
 import json
-import sys
-import time
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import click
 
@@ -21,9 +18,9 @@ import essgraph.loaders as loaders
 from essgraph import analysis
 from essgraph.i18n import Catalog
 
-from .common import graph_options, lang_option
+from .common import graph_options, lang_option, progress_bar
 
-__all__ = ["COMMANDS", "analyze", "progress_bar"]
+__all__ = ["COMMANDS", "analyze"]
 
 _TEXT = Catalog({
     "json": ("Análisis (JSON) guardado en {path}", "Analysis (JSON) saved to {path}"),
@@ -74,43 +71,6 @@ def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None
                _TEXT.t("json", lang, path=json_path))
     if md_path is not None:
         _write(md_path, analysis.to_markdown(result, lang), _TEXT.t("md", lang, path=md_path))
-
-
-@contextmanager
-def progress_bar(desc: str, quiet: bool = False, after: float = 1.5) -> Iterator[Callable[[int, int], None] | None]:
-    """A ``progress(done, total)`` callback drawing a tqdm bar on stderr, or ``None``.
-
-    ``None`` (no bar) with ``quiet`` or when stderr is not a terminal; the bar
-    appears at the first step done ``after`` seconds or more from the start, so
-    quick runs show none.
-
-    >>> with progress_bar("analyze", quiet=True) as progress:
-    ...     progress is None
-    True
-    """
-    if quiet or not sys.stderr.isatty():
-        yield None
-        return
-    from tqdm import tqdm
-
-    start = time.monotonic()
-    bars: list[Any] = []
-
-    def progress(done: int, total: int) -> None:
-        if not bars:
-            if time.monotonic() - start < after:
-                return
-            bars.append(tqdm(total=total, desc=desc, unit="step", file=sys.stderr, leave=False))
-        bar = bars[0]
-        if bar.total != total:
-            bar.reset(total=total)
-        bar.update(done - bar.n)
-
-    try:
-        yield progress
-    finally:
-        for bar in bars:
-            bar.close()
 
 
 def _write(path: Path, text: str, done: str) -> None:

@@ -11,14 +11,17 @@
 from __future__ import annotations
 
 import json
+import sys
+import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 import click
 
 from ..i18n import DEFAULT_LANG, LANGS
 
-__all__ = ["lang_option", "data_option", "snapshot_option", "json_flag", "graph_options", "echo_json"]
+__all__ = ["lang_option", "data_option", "snapshot_option", "json_flag", "graph_options", "echo_json", "progress_bar"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -67,3 +70,40 @@ def graph_options(f: F) -> F:
 def echo_json(data: Any) -> None:
     """Print ``data`` as indented, key-sorted JSON on stdout."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str))
+
+
+@contextmanager
+def progress_bar(desc: str, quiet: bool = False, after: float = 1.5) -> Iterator[Callable[[int, int], None] | None]:
+    """A ``progress(done, total)`` callback drawing a tqdm bar on stderr, or ``None``.
+
+    ``None`` (no bar) with ``quiet`` or when stderr is not a terminal; the bar
+    appears at the first step done ``after`` seconds or more from the start, so
+    quick runs show none.
+
+    >>> with progress_bar("analyze", quiet=True) as progress:
+    ...     progress is None
+    True
+    """
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    start = time.monotonic()
+    bars: list[Any] = []
+
+    def progress(done: int, total: int) -> None:
+        if not bars:
+            if time.monotonic() - start < after:
+                return
+            bars.append(tqdm(total=total, desc=desc, unit="step", file=sys.stderr, leave=False))
+        bar = bars[0]
+        if bar.total != total:
+            bar.reset(total=total)
+        bar.update(done - bar.n)
+
+    try:
+        yield progress
+    finally:
+        for bar in bars:
+            bar.close()
