@@ -287,7 +287,8 @@ def _one_transaction(tx: ManagedTransaction, nbatches: list[NodeBatch], rbatches
     if progress:
         progress(0, total)
     whitelist = sorted(LABELS)
-    for k, batch in enumerate([*nbatches, *rbatches], start=1):
+    batches: list[NodeBatch | RelBatch] = [*nbatches, *rbatches]
+    for k, batch in enumerate(batches, start=1):
         state["batch"] = k
         if fault_hook:
             fault_hook("batch", k)
@@ -332,7 +333,8 @@ def _staged(session: Session, nbatches: list[NodeBatch], rbatches: list[RelBatch
         return written
 
     groups: dict[tuple[str, ...], list[str]] = {}
-    for k, batch in enumerate([*nbatches, *rbatches], start=1):
+    batches: list[NodeBatch | RelBatch] = [*nbatches, *rbatches]
+    for k, batch in enumerate(batches, start=1):
         state["batch"] = k
         if isinstance(batch, NodeBatch):
             summary.nodes["created"] += session.execute_write(stage, k, S.STAGE_NODES, batch.rows)
