@@ -25,6 +25,8 @@ from dataclasses import dataclass
 import igraph as ig
 import networkx as nx
 
+from essgraph.analysis.engine import to_igraph
+
 __all__ = ["SIZE_MEASURES", "Structure", "measure"]
 
 #: Measures a node's size can show.
@@ -66,9 +68,8 @@ def measure(T: nx.Graph, *, size_by: str = "degree") -> Structure:
     """
     if size_by not in SIZE_MEASURES:
         raise ValueError(f"unknown size measure {size_by!r}; use one of {', '.join(SIZE_MEASURES)}")
-    nodes = sorted(T, key=str)
-    index = {n: i for i, n in enumerate(nodes)}
-    g = ig.Graph(n=len(nodes), edges=sorted(tuple(sorted((index[u], index[v]))) for u, v in T.edges() if u != v))
+    g, vertices = to_igraph(T)
+    nodes = [str(v) for v in vertices]
     degree = g.degree()
     raw = _centrality(g, size_by) if nodes else []
     top = max(raw, default=0) or 1
