@@ -20,21 +20,31 @@ Examples
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 from pathlib import Path
 from typing import Iterator
 
 from .readers import Note, ReadError, Row, Table, header_columns, make_row
 
-__all__ = ["DELIMITERS", "read_csv"]
+__all__ = ["DELIMITERS", "CHUNK_BYTES", "read_csv"]
 
 #: Separators recognised in a header line, the standard one first.
 DELIMITERS = (",", ";", "\t")
 
 
+#: Bytes read at a time: the file is checked, then parsed, a chunk at a time.
+CHUNK_BYTES = 1 << 20
+
+
 def read_csv(path: Path) -> Table:
     """Read a CSV file (size already checked by :func:`~essgraph.loaders.readers.read_table`).
+
+    The file is streamed: one pass over its bytes checks the encoding (and NUL
+    bytes) a chunk at a time, then the rows are parsed lazily from a second
+    pass, so memory does not grow with the file.
 
     Parameters
     ----------
@@ -53,44 +63,78 @@ def read_csv(path: Path) -> Table:
         ``blank-header``, ``duplicate-header``; while iterating, ``bad-csv``.
     """
     try:
-        data = path.read_bytes()
+        encoding, notes = _check_encoding(path)
+        with open(path, encoding=encoding, newline="") as handle:
+            lines = _lines(handle)
+            head: list[str] = []
+            first = next(lines, "")
+            while first and not first.strip("\r\n"):
+                head.append(first)
+                first = next(lines, "")
+            if not first.strip():
+                raise ReadError("empty-file", file=path.name)
+            delimiter = _sniff_delimiter(first)
+            records = _records(csv.reader(itertools.chain(head, [first], lines), delimiter=delimiter, strict=True),
+                               path.name)
+            for number, cells in records:
+                if any(c.strip() for c in cells):
+                    break
+            else:
+                raise ReadError("empty-file", file=path.name)
     except OSError as exc:
         raise ReadError("unreadable", file=path.name, reason=exc.strerror or str(exc)) from exc
-    text, encoding, notes = _decode(data, path.name)
-    if not text.strip():
-        raise ReadError("empty-file", file=path.name)
-    delimiter = _sniff_delimiter(text)
     if delimiter != ",":
         notes.append(Note("delimiter", {"file": path.name, "value": "TAB" if delimiter == "\t" else delimiter}))
-    records = _records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True), path.name)
-    for number, cells in records:
-        if any(c.strip() for c in cells):
-            break
-    else:
-        raise ReadError("empty-file", file=path.name)
     columns = header_columns(cells, file=path.name)
     if len(columns) == 1:
         raise ReadError("single-column", file=path.name, value=columns[0][:60])
-    return Table(path, "csv", columns, _rows(records, columns), encoding=encoding, delimiter=delimiter, notes=notes)
+    return Table(path, "csv", columns, _rows(path, encoding, delimiter, number, columns), encoding=encoding,
+                 delimiter=delimiter, notes=notes)
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str, list[Note]]:
-    if b"\x00" in data:
-        raise ReadError("binary-file", file=name)
-    try:
-        encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
-        return data.decode("utf-8-sig"), encoding, []
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252", [Note("encoding-fallback", {"file": name})]
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start:exc.start + 1].hex()
-        raise ReadError("bad-encoding", file=name, byte=f"0x{bad}", position=exc.start) from exc
+def _check_encoding(path: Path) -> tuple[str, list[Note]]:
+    """The encoding the whole file decodes with: UTF-8 (with or without BOM), else Windows-1252."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    utf8 = True
+    with open(path, "rb") as handle:
+        bom = handle.read(3) == codecs.BOM_UTF8
+        handle.seek(0)
+        while chunk := handle.read(CHUNK_BYTES):
+            if b"\x00" in chunk:
+                raise ReadError("binary-file", file=path.name)
+            if utf8:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    utf8 = False
+            if not utf8:
+                try:
+                    chunk.decode("cp1252")
+                except UnicodeDecodeError as exc:
+                    bad = chunk[exc.start:exc.start + 1].hex()
+                    raise ReadError("bad-encoding", file=path.name, byte=f"0x{bad}",
+                                    position=offset + exc.start) from exc
+            offset += len(chunk)
+    if utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8 = False
+    if utf8:
+        return ("utf-8-sig" if bom else "utf-8"), []
+    return "cp1252", [Note("encoding-fallback", {"file": path.name})]
 
 
-def _sniff_delimiter(text: str) -> str:
-    first_line = text.lstrip("\r\n").splitlines()[0]
+def _lines(handle: io.TextIOWrapper) -> Iterator[str]:
+    """The lines of ``handle``, read a chunk at a time (line ends kept, as ``csv`` wants them)."""
+    while chunk := handle.read(CHUNK_BYTES):
+        if not chunk.endswith("\n"):
+            chunk += handle.readline()
+        yield from io.StringIO(chunk, newline="")
+
+
+def _sniff_delimiter(first_line: str) -> str:
     counts = {d: first_line.count(d) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] > counts[","] else ","
@@ -109,8 +153,15 @@ def _records(reader: Iterator[list[str]], name: str) -> Iterator[tuple[int, list
         yield number, cells
 
 
-def _rows(records: Iterator[tuple[int, list[str]]], columns: tuple[str, ...]) -> Iterator[Row]:
-    for number, cells in records:
-        row = make_row(number, columns, cells)
-        if row is not None:
-            yield row
+def _rows(path: Path, encoding: str, delimiter: str, header: int, columns: tuple[str, ...]) -> Iterator[Row]:
+    """The data rows after record number ``header`` (the file is opened again, as a stream)."""
+    try:
+        with open(path, encoding=encoding, newline="") as handle:
+            records = _records(csv.reader(_lines(handle), delimiter=delimiter, strict=True), path.name)
+            for number, cells in records:
+                if number > header:
+                    row = make_row(number, columns, cells)
+                    if row is not None:
+                        yield row
+    except OSError as exc:
+        raise ReadError("unreadable", file=path.name, reason=exc.strerror or str(exc)) from exc

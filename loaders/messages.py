@@ -30,10 +30,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "unreadable": ("no se puede leer {file}: {reason}", "cannot read {file}: {reason}"),
     "unreadable.fix": ("compruebe que el archivo existe y que tiene permiso para leerlo",
                        "check that the file exists and that you may read it"),
-    "too-large": ("{file} pesa {size_mb} MB, más que el límite de {limit_mb} MB",
-                  "{file} is {size_mb} MB, over the {limit_mb} MB limit"),
-    "too-large.fix": ("un archivo de datos es una tabla pequeña: quite hojas o columnas ajenas, o divídalo",
-                      "a data file is a small table: remove unrelated sheets or columns, or split it"),
+    "too-large": ("{file} pesa {size_mb} MB, más que el límite de {limit_mb} MB de un archivo {format}",
+                  "{file} is {size_mb} MB, over the {limit_mb} MB limit of a {format} file"),
+    "too-large.fix": ("un libro XLSX se carga entero en memoria: guarde una tabla tan grande como CSV UTF-8 "
+                      "(se lee fila a fila, hasta {csv_limit_mb} MB por archivo); un CSV aún mayor, divídalo en "
+                      "varios archivos listados en [files] de dataset.toml",
+                      "an XLSX workbook is loaded whole into memory: save a table this large as CSV UTF-8 "
+                      "(read row by row, up to {csv_limit_mb} MB a file); split a larger CSV into several files "
+                      "listed under [files] in dataset.toml"),
     "empty-file": ("{file} está vacío", "{file} is empty"),
     "empty-file.fix": ("escriba en la primera fila los nombres de columna de data/SCHEMA.md, o borre el archivo",
                        "write the column names of data/SCHEMA.md in the first row, or delete the file"),

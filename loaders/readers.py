@@ -33,8 +33,11 @@ from .messages import CATALOG
 
 __all__ = ["MAX_BYTES", "FORMATS", "Row", "Note", "Table", "ReadError", "read_table"]
 
-#: Largest data file accepted, in bytes (data files are small hand-edited tables).
-MAX_BYTES = 20 * 1024 * 1024
+#: Largest data file accepted per format, in bytes. A CSV file is read as a stream,
+#: row by row, so a directory of a million organizations (a ~400 MB relationships.csv)
+#: fits; an XLSX workbook is unzipped and held in memory whole (and a small zip can
+#: hide a huge sheet), so it keeps a tight limit.
+MAX_BYTES: dict[str, int] = {"csv": 1024 * 1024 * 1024, "xlsx": 20 * 1024 * 1024}
 
 #: File suffixes that :func:`read_table` reads.
 FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
@@ -83,15 +86,16 @@ class ReadError(DataError):
         super().__init__(f"{CATALOG.t(code, 'en', **params)}: {CATALOG.t(code + '.fix', 'en', **params)}")
 
 
-def read_table(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Table:
+def read_table(path: str | Path, *, max_bytes: int | None = None) -> Table:
     """Open a CSV or XLSX data file for reading.
 
     Parameters
     ----------
     path : str or Path
         The file; its suffix (``.csv`` or ``.xlsx``) chooses the reader.
-    max_bytes : int
-        Size limit; a larger file is refused before it is read.
+    max_bytes : int, optional
+        Size limit; a larger file is refused before it is read. By default
+        :data:`MAX_BYTES` of the file's format (1 GiB for CSV, 20 MiB for XLSX).
 
     Returns
     -------
@@ -120,8 +124,10 @@ def read_table(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Table:
         size = path.stat().st_size
     except OSError as exc:
         raise ReadError("unreadable", file=path.name, reason=exc.strerror or str(exc)) from exc
-    if size > max_bytes:
-        raise ReadError("too-large", file=path.name, size_mb=_mb(size), limit_mb=_mb(max_bytes))
+    limit = MAX_BYTES[fmt] if max_bytes is None else max_bytes
+    if size > limit:
+        raise ReadError("too-large", file=path.name, size_mb=_mb(size), limit_mb=_mb(limit), format=fmt.upper(),
+                        csv_limit_mb=_mb(MAX_BYTES["csv"]))
     if size == 0:
         raise ReadError("empty-file", file=path.name)
     if fmt == "csv":

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from essgraph.errors import EssgraphError
 from essgraph.loaders import ReadError, read_table, validate
+from essgraph.loaders.readers import MAX_BYTES
 
 from loaders_helpers import write_csv, write_xlsx
 
@@ -108,13 +109,46 @@ def test_unsupported_format(tmp_path: Path) -> None:
     assert _code(path) == "unsupported-format"
 
 
-def test_a_50_mb_garbage_file_is_refused_by_size(tmp_path: Path) -> None:
-    path = tmp_path / "organizations.csv"
-    path.write_bytes(b"\xff\x00garbage;" * (50 * 1024 * 1024 // 10))
+@pytest.mark.parametrize("name, limit_mb", [("organizations.csv", "1024.0"), ("organizations.xlsx", "20.0")])
+def test_a_file_over_its_format_limit_is_refused_by_size(tmp_path: Path, name: str, limit_mb: str) -> None:
+    path = tmp_path / name
+    with path.open("wb") as handle:  # sparse: the size is refused before a byte is read
+        handle.write(b"\xff\x00garbage;")
+        handle.truncate(MAX_BYTES[path.suffix[1:]] + 1)
     with pytest.raises(ReadError) as info:
         read_table(path)
     assert info.value.code == "too-large"
-    assert str(info.value).startswith("organizations.csv is 50.0 MB, over the 20.0 MB limit")
+    fmt = path.suffix[1:].upper()
+    assert str(info.value).startswith(f"{name} is {float(limit_mb):.1f} MB, over the {limit_mb} MB limit of a {fmt} file: "
+                                      "an XLSX workbook is loaded whole into memory: save a table this large as CSV "
+                                      "UTF-8 (read row by row, up to 1024.0 MB a file)")
+
+
+def test_a_csv_larger_than_the_xlsx_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "relationships.csv"
+    row = "ALLIED_WITH,org-0000001,org-0000002,stated,sintético,ALLIED_WITH org-0000001 org-0000002\n"
+    count = MAX_BYTES["xlsx"] // len(row.encode()) + 1000
+    path.write_text("type,start,end,evidence,section,quote\n" + row * count, encoding="utf-8")
+    table = read_table(path)
+    assert path.stat().st_size > MAX_BYTES["xlsx"]
+    assert sum(1 for _ in table.rows) == count
+
+
+def test_a_chunk_boundary_inside_a_quoted_cell_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("essgraph.loaders.csv_reader.CHUNK_BYTES", 7)
+    path = tmp_path / "regions.csv"
+    path.write_text('\nid,name\r\na,"Cañete\nsegunda línea"\r\nb,Mórrope\n', encoding="utf-8")
+    table = read_table(path)
+    assert [(r.number, r.values["name"]) for r in table.rows] == [(3, "Cañete\nsegunda línea"), (4, "Mórrope")]
+
+
+def test_bytes_that_are_not_utf8_late_in_a_file_fall_back_to_cp1252(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("essgraph.loaders.csv_reader.CHUNK_BYTES", 16)
+    path = tmp_path / "regions.csv"
+    path.write_bytes("id,name\n".encode() + b"a,A\n" * 20 + "c,Cañete\n".encode("cp1252"))
+    table = read_table(path)
+    assert table.encoding == "cp1252" and [r.values["name"] for r in table.rows][-1] == "Cañete"
 
 
 def test_blank_rows_are_skipped_but_keep_their_numbers(tmp_path: Path) -> None:
