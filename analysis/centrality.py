@@ -30,11 +30,11 @@ import networkx as nx
 import pandas as pd
 
 from ..errors import GraphError
-from ._common import actors, group_of, require_nodes, rnd
+from ._common import actors, group_of, id_key, require_nodes, rnd
+from .engine import DISTANCES_IGRAPH_ABOVE, igraph_betweenness, igraph_closeness, igraph_pagerank, subgraph, use_igraph
 from .engine import betweenness as engine_betweenness
 from .engine import closeness as engine_closeness
 from .engine import pagerank as engine_pagerank
-from .engine import use_igraph
 
 __all__ = ["MEASURES", "Centrality", "centrality", "hubs"]
 
@@ -103,6 +103,8 @@ def centrality(T: nx.Graph, *, k: int | None = None, seed: int | None = None, en
     sampled = k is not None and k < n
     if k is not None and k < 1:
         raise GraphError(f"betweenness sample size k must be at least 1, got {k}")
+    if use_igraph(T, engine) and use_igraph(T, engine, DISTANCES_IGRAPH_ABOVE):  # every measure on igraph
+        return _igraph_centrality(T, list(T), k=k, seed=seed)
     betweenness = engine_betweenness(T, k=k if sampled else None, seed=seed, engine=engine)
     pagerank = engine_pagerank(T, alpha=0.85, engine=engine)
     closeness = engine_closeness(T, k=k if sampled else None, seed=seed, engine=engine)
@@ -184,13 +186,16 @@ def hubs(
             g = group_of(T, v, group_by)
             if g is not None:
                 groups.setdefault(g, []).append(v)
-    if group_by is not None and use_igraph(T, engine):
-        engine = "igraph"  # the groups of a large graph: igraph for each (avoids slow subgraph views)
+    fast = group_by is not None and use_igraph(T, engine)  # the groups of a large graph: all on igraph
     given = table if group_by is None else None
     frames = []
     for name in sorted(groups):
-        sub = T if group_by is None else nx.Graph(T.subgraph(groups[name]))  # a copy: a view is walked slowly
-        table = given if given is not None else centrality(sub, k=k, seed=seed, engine=engine).table
+        if given is not None:
+            table = given
+        elif fast:
+            table = _igraph_centrality(T, groups[name], k=k, seed=seed).table
+        else:
+            table = centrality(_induced(T, groups[name]), k=k, seed=seed, engine=engine).table
         second = "betweenness" if by == "degree" else "degree"
         table = table.sort_values([by, second, "id"], ascending=[False, False, True], kind="mergesort")
         table = table.head(top).reset_index(drop=True)
@@ -200,3 +205,47 @@ def hubs(
     if not frames:
         return pd.DataFrame(columns=["group", "rank", *_COLUMNS])
     return pd.concat(frames, ignore_index=True)
+
+
+def _igraph_centrality(T: nx.Graph, members: list[Hashable], *, k: int | None, seed: int | None) -> Centrality:
+    """:func:`centrality` of the ties among ``members`` with every measure on igraph.
+
+    The subgraph is cut from the shared conversion (:func:`essgraph.analysis.engine.reuse`)
+    with its vertices in ``T``'s order, the order the sample of sources is drawn from.
+    """
+    g, nodes = subgraph(T, members)
+    n = len(nodes)
+    sampled = k is not None and k < n
+    kk = k if sampled else None
+    betweenness = igraph_betweenness(g, nodes, k=kk, seed=seed)
+    pagerank = igraph_pagerank(g, alpha=0.85)
+    closeness = igraph_closeness(g, nodes, k=kk, seed=seed)
+    degree = g.degree()
+    chosen = set(nodes) if n < T.number_of_nodes() else None
+    for v, _ in nx.selfloop_edges(T):  # igraph drops self-loops; NetworkX counts them twice
+        if chosen is None or v in chosen:
+            degree[nodes.index(v)] += 2
+    scale = 1 / (n - 1) if n > 1 else 0.0
+    data = T.nodes
+    rows = [
+        {"id": v, "name": data[v].get("name", str(v)), "degree": degree[i], "degree_centrality": rnd(degree[i] * scale),
+         "betweenness": rnd(betweenness[i]), "pagerank": rnd(pagerank[i]), "closeness": rnd(closeness[i])}
+        for i, v in sorted(((i, v) for i, v in enumerate(nodes) if not data[v].get("is_person")),
+                           key=lambda iv: id_key(iv[1]))
+    ]
+    estimated = sampled and max(g.connected_components().sizes(), default=0) > k  # type: ignore[operator]
+    return Centrality(pd.DataFrame(rows, columns=_COLUMNS), sampled, kk, seed if sampled else None, estimated)
+
+
+def _induced(T: nx.Graph, members: list[Hashable]) -> nx.Graph:
+    """A copy of the subgraph of ``T`` on ``members``, nodes and ties in ``T``'s order.
+
+    (A NetworkX subgraph view of a small part iterates in set order, which varies
+    between runs, and the sampled sources are drawn from the node order.)
+    """
+    keep = set(members)
+    ordered = [v for v in T if v in keep]
+    sub = nx.Graph()
+    sub.add_nodes_from((v, T.nodes[v]) for v in ordered)
+    sub.add_edges_from((u, v, d) for u, v, d in T.edges(ordered, data=True) if v in keep)
+    return sub

@@ -42,15 +42,19 @@ Eppstein, D. & Wang, J. (2004). Fast approximation of centrality.
 """
 from __future__ import annotations
 
+import ctypes
+import glob
+import os
 import random
-from typing import Hashable
+from contextlib import contextmanager
+from typing import Callable, Hashable, Iterable, Iterator
 
 import igraph as ig
 import networkx as nx
 import numpy as np
 
 __all__ = ["ENGINES", "IGRAPH_ABOVE", "DISTANCES_IGRAPH_ABOVE", "BETWEENNESS_EXACT_UP_TO", "BETWEENNESS_SAMPLE", "use_igraph",
-           "to_igraph", "sample_sources", "auto_sample", "betweenness", "closeness", "pagerank",
+           "to_igraph", "reuse", "subgraph", "sample_sources", "auto_sample", "betweenness", "closeness", "pagerank",
            "louvain", "biconnected"]
 
 #: The engines a measure can run on.
@@ -83,13 +87,70 @@ def auto_sample(n: int) -> int | None:
 
 
 def to_igraph(T: nx.Graph) -> tuple[ig.Graph, list[Hashable]]:
-    """``T`` as an undirected igraph graph (no self-loops, no multi-edges) and its vertex order (``list(T)``)."""
+    """``T`` as an undirected igraph graph (no self-loops, no multi-edges) and its vertex order (``list(T)``).
+
+    Inside :func:`reuse` ``(T)`` the conversion is made once and shared (do not modify the result).
+    """
+    cached = _CACHE.get(id(T))
+    if cached is not None and cached[0] is T:
+        return cached[1], cached[2]
     nodes = list(T)
     index = {v: i for i, v in enumerate(nodes)}
     g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in T.edges() if u != v])
     if T.is_multigraph():
         g.simplify()
     return g, nodes
+
+
+@contextmanager
+def reuse(T: nx.Graph) -> Iterator[None]:
+    """Convert ``T`` to igraph once and let every measure inside the block reuse it.
+
+    ``T`` must not change inside the block (``analyze`` runs every analysis of
+    one tie graph in one block).
+
+    >>> T = nx.path_graph(4)
+    >>> with reuse(T):
+    ...     to_igraph(T)[0] is to_igraph(T)[0]
+    True
+    >>> to_igraph(T)[0] is to_igraph(T)[0]
+    False
+    """
+    if id(T) in _CACHE:  # nested: the outer block owns it
+        yield
+        return
+    g, nodes = to_igraph(T)
+    _CACHE[id(T)] = (T, g, nodes, {v: i for i, v in enumerate(nodes)})
+    try:
+        yield
+    finally:
+        _CACHE.pop(id(T), None)
+
+
+def subgraph(T: nx.Graph, members: Iterable[Hashable]) -> tuple[ig.Graph, list[Hashable]]:
+    """The igraph graph of the ties of ``T`` among ``members``, vertices in ``T``'s node order.
+
+    The same graph as ``to_igraph(nx.Graph(T.subgraph(members)))`` up to the
+    vertex order, which here does not depend on the order of ``members`` (a
+    NetworkX subgraph view may iterate in set order), so sampled measures on it
+    are reproducible. Cut from the :func:`reuse` conversion when there is one.
+
+    >>> g, nodes = subgraph(nx.path_graph(5), [3, 1, 2])
+    >>> nodes, g.get_edgelist()
+    ([1, 2, 3], [(0, 1), (1, 2)])
+    """
+    cached = _CACHE.get(id(T))
+    if cached is None or cached[0] is not T:
+        order = {v: i for i, v in enumerate(T)}
+        chosen = sorted({order[v] for v in members})
+        nodes = list(T)
+        sub = nx.Graph()
+        sub.add_nodes_from(nodes[i] for i in chosen)
+        sub.add_edges_from(T.subgraph(sub.nodes).edges())
+        return to_igraph(sub)
+    _, g, all_nodes, index = cached
+    chosen = sorted({index[v] for v in members})
+    return g.induced_subgraph(chosen, implementation="create_from_scratch"), [all_nodes[i] for i in chosen]
 
 
 def sample_sources(T: nx.Graph, k: int, seed: int | None) -> list[Hashable]:
@@ -105,19 +166,25 @@ def betweenness(T: nx.Graph, *, k: int | None = None, seed: int | None = None, e
     if not use_igraph(T, engine, DISTANCES_IGRAPH_ABOVE):
         return nx.betweenness_centrality(T, k=k if sampled else None, seed=seed if sampled else None)
     g, nodes = to_igraph(T)
+    return dict(zip(nodes, igraph_betweenness(g, nodes, k=k, seed=seed)))
+
+
+def igraph_betweenness(g: ig.Graph, nodes: list[Hashable], *, k: int | None = None, seed: int | None = None
+                       ) -> list[float]:
+    """:func:`betweenness` of an igraph graph whose vertex ``i`` is ``nodes[i]``, in vertex order."""
+    n = g.vcount()
     if n <= 2:
-        return dict.fromkeys(nodes, 0.0)
-    if not sampled:
+        return [0.0] * n
+    if k is None or k >= n:
         raw = g.betweenness(directed=False)  # unordered pairs
-        return {v: b * 2 / ((n - 1) * (n - 2)) for v, b in zip(nodes, raw)}
-    index = {v: i for i, v in enumerate(nodes)}
-    sources = sample_sources(T, k, seed)  # type: ignore[arg-type]
-    raw = g.betweenness(sources=[index[v] for v in sources], directed=False)
+        return [b * 2 / ((n - 1) * (n - 2)) for b in raw]
+    sources = _sample_indices(nodes, k, seed)
+    raw = g.betweenness(sources=sources, directed=False)
     # igraph halves undirected source-subset counts; NetworkX (3.6) scales sources and
     # the other nodes differently, since a source cannot lie inside its own paths.
-    own, other = 2 / ((k - 1) * (n - 2)) if k > 1 else float("nan"), 2 / (k * (n - 2))  # type: ignore[operator]
+    own, other = 2 / ((k - 1) * (n - 2)) if k > 1 else float("nan"), 2 / (k * (n - 2))
     chosen = set(sources)
-    return {v: b * (own if v in chosen else other) for v, b in zip(nodes, raw)}
+    return [b * (own if i in chosen else other) for i, b in enumerate(raw)]
 
 
 def closeness(T: nx.Graph, *, k: int | None = None, seed: int | None = None, engine: str = "auto"
@@ -132,44 +199,49 @@ def closeness(T: nx.Graph, *, k: int | None = None, seed: int | None = None, eng
     fast = use_igraph(T, engine, DISTANCES_IGRAPH_ABOVE)
     if k is None and not fast:
         return nx.closeness_centrality(T, wf_improved=True)
-    g, nodes = to_igraph(T)
+    if fast:
+        g, nodes = to_igraph(T)
+        return dict(zip(nodes, igraph_closeness(g, nodes, k=k, seed=seed)))
+    nodes = list(T)
     if n <= 1:
         return dict.fromkeys(nodes, 0.0)
+    index = {v: i for i, v in enumerate(nodes)}
+    membership = np.zeros(n, dtype=np.int64)
+    for c, members in enumerate(nx.connected_components(T)):
+        membership[[index[v] for v in members]] = c
+
+    def exact(idx: np.ndarray) -> np.ndarray:
+        return np.array([sum(nx.single_source_shortest_path_length(T, nodes[i]).values()) for i in idx.tolist()],
+                        dtype=float)
+
+    def from_sources(chunk: list[int]) -> np.ndarray:
+        acc = np.zeros(n)
+        for s in chunk:
+            for v, dist in nx.single_source_shortest_path_length(T, nodes[s]).items():
+                acc[index[v]] += dist
+        return acc
+
+    return dict(zip(nodes, _closeness(n, membership, nodes, k, seed, exact, from_sources).tolist()))
+
+
+def igraph_closeness(g: ig.Graph, nodes: list[Hashable], *, k: int | None = None, seed: int | None = None
+                     ) -> list[float]:
+    """:func:`closeness` of an igraph graph whose vertex ``i`` is ``nodes[i]``, in vertex order."""
+    n = g.vcount()
+    if n <= 1:
+        return [0.0] * n
     membership = np.array(g.connected_components().membership)
-    sizes = np.bincount(membership)
-    reach = sizes[membership]  # size of each node's component, itself included
-    total = np.zeros(n)  # its total distance to the rest of the component
-    large = sizes > k if k is not None else np.zeros(len(sizes), dtype=bool)
-    exact = np.flatnonzero(~large[membership] & (reach > 1))
-    if len(exact) and fast:
+
+    def exact(idx: np.ndarray) -> np.ndarray:
+        reach = np.bincount(membership)[membership[idx]]
         # igraph's normalized closeness is (reach - 1) / total over the reachable nodes
-        total[exact] = (reach[exact] - 1) / np.array(g.closeness(vertices=exact.tolist(), normalized=True))
-    else:
-        for i in exact.tolist():
-            total[i] = sum(nx.single_source_shortest_path_length(T, nodes[i]).values())
-    if k is not None and large.any():
-        index = {v: i for i, v in enumerate(nodes)}
-        sources = np.array([index[v] for v in sample_sources(T, k, seed)], dtype=np.int64)
-        for c in np.flatnonzero(large).tolist():
-            inside = sources[membership[sources] == c]
-            members = np.flatnonzero(membership == c)
-            if len(inside) == 0:
-                inside = members[:1]
-            acc = np.zeros(n)
-            for start in range(0, len(inside), 64):
-                chunk = inside[start:start + 64].tolist()
-                if fast:
-                    d = np.array(g.distances(source=chunk), dtype=float)
-                    acc += np.where(np.isfinite(d), d, 0.0).sum(axis=0)
-                else:
-                    for s in chunk:
-                        for v, dist in nx.single_source_shortest_path_length(T, nodes[s]).items():
-                            acc[index[v]] += dist
-            total[members] = acc[members] * sizes[c] / len(inside)
-    positive = total > 0
-    value = np.zeros(n)
-    value[positive] = (reach[positive] - 1) ** 2 / (total[positive] * (n - 1))
-    return {v: float(x) for v, x in zip(nodes, value)}
+        return (reach - 1) / np.array(g.closeness(vertices=idx.tolist(), normalized=True))
+
+    def from_sources(chunk: list[int]) -> np.ndarray:
+        d = np.array(g.distances(source=chunk), dtype=float)
+        return np.where(np.isfinite(d), d, 0.0).sum(axis=0)
+
+    return _closeness(n, membership, nodes, k, seed, exact, from_sources).tolist()
 
 
 def pagerank(T: nx.Graph, *, alpha: float = 0.85, engine: str = "auto") -> dict[Hashable, float]:
@@ -180,7 +252,21 @@ def pagerank(T: nx.Graph, *, alpha: float = 0.85, engine: str = "auto") -> dict[
     if not use_igraph(T, engine):
         return nx.pagerank(T, alpha=alpha, weight=None)
     g, nodes = to_igraph(T)
-    return dict(zip(nodes, g.pagerank(damping=alpha, directed=False)))
+    return dict(zip(nodes, igraph_pagerank(g, alpha=alpha)))
+
+
+def igraph_pagerank(g: ig.Graph, *, alpha: float = 0.85) -> list[float]:
+    """:func:`pagerank` of an igraph graph, in vertex order (PRPACK, on one thread).
+
+    PRPACK's OpenMP threads only add waiting at these sizes, and on a busy
+    machine they made each call 30 to 60 times slower; one thread gives the
+    same numbers.
+    """
+    n = g.vcount()
+    if not g.ecount():
+        return [1 / n] * n
+    with _one_openmp_thread():
+        return g.pagerank(damping=alpha, directed=False, implementation="prpack")
 
 
 def louvain(H: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, engine: str = "auto"
@@ -209,3 +295,66 @@ def biconnected(T: nx.Graph, *, engine: str = "auto") -> tuple[list[list[Hashabl
     g, nodes = to_igraph(T)
     blocks, cuts = g.biconnected_components(return_articulation_points=True)
     return [[nodes[i] for i in b] for b in blocks], {nodes[i] for i in cuts}
+
+
+#: igraph's conversions shared inside :func:`reuse`: ``id(T) -> (T, graph, nodes, index)``.
+_CACHE: dict[int, tuple[nx.Graph, ig.Graph, list[Hashable], dict[Hashable, int]]] = {}
+
+
+def _sample_indices(nodes: list[Hashable], k: int, seed: int | None) -> list[int]:
+    """Vertex indices of :func:`sample_sources` over ``nodes`` (the vertex order)."""
+    index = {v: i for i, v in enumerate(nodes)}
+    return [index[v] for v in random.Random(seed).sample(nodes, k)]
+
+
+def _closeness(n: int, membership: np.ndarray, nodes: list[Hashable], k: int | None, seed: int | None,
+               exact: Callable[[np.ndarray], np.ndarray], from_sources: Callable[[list[int]], np.ndarray]
+               ) -> np.ndarray:
+    """Closeness from component membership, exact totals and sums of distances from sources."""
+    sizes = np.bincount(membership)
+    reach = sizes[membership]  # size of each node's component, itself included
+    total = np.zeros(n)  # its total distance to the rest of the component
+    large = sizes > k if k is not None else np.zeros(len(sizes), dtype=bool)
+    exact_at = np.flatnonzero(~large[membership] & (reach > 1))
+    if len(exact_at):
+        total[exact_at] = exact(exact_at)
+    if k is not None and large.any():
+        sources = np.array(_sample_indices(nodes, k, seed), dtype=np.int64)
+        for c in np.flatnonzero(large).tolist():
+            inside = sources[membership[sources] == c]
+            members = np.flatnonzero(membership == c)
+            if len(inside) == 0:
+                inside = members[:1]
+            acc = np.zeros(n)
+            for start in range(0, len(inside), 64):
+                acc += from_sources(inside[start:start + 64].tolist())
+            total[members] = acc[members] * sizes[c] / len(inside)
+    positive = total > 0
+    value = np.zeros(n)
+    value[positive] = (reach[positive] - 1) ** 2 / (total[positive] * (n - 1))
+    return value
+
+
+def _openmp() -> "ctypes.CDLL | None":
+    """The OpenMP runtime python-igraph's wheel bundles, if any."""
+    found = glob.glob(os.path.join(os.path.dirname(ig.__file__), os.pardir, "igraph.libs", "libgomp*.so*"))
+    try:
+        return ctypes.CDLL(found[0]) if found else None
+    except OSError:
+        return None
+
+
+_OMP = _openmp()
+
+
+@contextmanager
+def _one_openmp_thread() -> Iterator[None]:
+    if _OMP is None:
+        yield
+        return
+    before = _OMP.omp_get_max_threads()
+    _OMP.omp_set_num_threads(1)
+    try:
+        yield
+    finally:
+        _OMP.omp_set_num_threads(before)

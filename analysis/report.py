@@ -37,7 +37,7 @@ from ._common import actors
 from .augmentation import augmentation
 from .centrality import centrality, hubs
 from .communities import communities, core_periphery
-from .engine import IGRAPH_ABOVE, auto_sample
+from .engine import IGRAPH_ABOVE, auto_sample, reuse
 from .cuts import articulation_points, bridges, components
 from .gaps import cooperative_gap, group_mixing, regions_without_national
 from .isolation import isolation
@@ -137,35 +137,36 @@ def analyze(
     names = group_names(P, lang)
     betweenness_k = betweenness_sample(T, betweenness_k)
     large = T.number_of_nodes() >= IGRAPH_ABOVE
-    tick()
-    cent = centrality(T, k=betweenness_k, seed=seed)
-    tick()
-    comms = communities(T, seed=seed)
-    role_result = roles(T, seed=seed, lang=lang, table=cent.table, membership=comms.membership())
-    tick()
-    hub_tables = {"overall": hubs(T, top=top, by="degree", k=betweenness_k, seed=seed, table=cent.table)}
-    for attribute in ("macro_region", "region"):
-        hub_tables[f"by_{attribute}"] = hubs(T, top=3, by="degree", group_by=attribute, k=betweenness_k, seed=seed)
-    tick()
-    years = timeline(P, **options)
-    until = year if year is not None else (years[-1]["year"] if years else None)
-    tick()
-    failures = {"isolated": isolation(T), "articulation_points": articulation_points(T, limit=LIST_LIMIT),
-                "bridges": bridges(T, limit=LIST_LIMIT), "components": components(T)}
-    group_gaps = {
-        **{a: group_mixing(T, a) for a in ("macro_region", "region", "sector")},
-        "cooperatives_vs_networks": cooperative_gap(T),
-        "regions": regions_without_national(T, regions=names["region"]),
-    }
-    core = core_periphery(T)
-    people = person_bridges(G, T=T, include_personal_data=include_personal_data, include_inferred=include_inferred)
-    tick()
-    augment = augmentation(T, names=names, lang=lang, **(AUGMENT_AT_SCALE if large else {}))
-    tick()
-    recommendations = {"augmentation": augment, "partners": partners(T, names=names, lang=lang)}
-    seats = mesa(T, names=names, lang=lang)
-    changed = changes(P, since, until, **options) if since is not None and until is not None else None
-    tick()
+    with reuse(T):  # one igraph conversion of T for every measure
+        tick()
+        cent = centrality(T, k=betweenness_k, seed=seed)
+        tick()
+        comms = communities(T, seed=seed)
+        role_result = roles(T, seed=seed, lang=lang, table=cent.table, membership=comms.membership())
+        tick()
+        hub_tables = {"overall": hubs(T, top=top, by="degree", k=betweenness_k, seed=seed, table=cent.table)}
+        for attribute in ("macro_region", "region"):
+            hub_tables[f"by_{attribute}"] = hubs(T, top=3, by="degree", group_by=attribute, k=betweenness_k, seed=seed)
+        tick()
+        years = timeline(P, tie=T if year is None else None, **options)
+        until = year if year is not None else (years[-1]["year"] if years else None)
+        tick()
+        failures = {"isolated": isolation(T), "articulation_points": articulation_points(T, limit=LIST_LIMIT),
+                    "bridges": bridges(T, limit=LIST_LIMIT), "components": components(T)}
+        group_gaps = {
+            **{a: group_mixing(T, a) for a in ("macro_region", "region", "sector")},
+            "cooperatives_vs_networks": cooperative_gap(T),
+            "regions": regions_without_national(T, regions=names["region"]),
+        }
+        core = core_periphery(T)
+        people = person_bridges(G, T=T, include_personal_data=include_personal_data, include_inferred=include_inferred)
+        tick()
+        augment = augmentation(T, names=names, lang=lang, **(AUGMENT_AT_SCALE if large else {}))
+        tick()
+        recommendations = {"augmentation": augment, "partners": partners(T, names=names, lang=lang)}
+        seats = mesa(T, names=names, lang=lang)
+        changed = changes(P, since, until, **options) if since is not None and until is not None else None
+        tick()
     result = {
         "projection": projection.to_dict(),
         "hubs": {"by": "degree", "betweenness_sampled": cent.betweenness_sampled,

@@ -22,11 +22,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import igraph as ig
 import networkx as nx
+import numpy as np
 
 from ._common import actors, id_key, ref, refs, rnd
 from .engine import biconnected
-from .projection import as_of_years, projection_of, tie_graph
+from .projection import _as_int, projection_of, relationships, tie_graph
 
 __all__ = ["Changes", "network_as_of", "summary", "changes", "timeline"]
 
@@ -123,20 +125,75 @@ def changes(G: nx.MultiDiGraph, since: int, until: int, **options: Any) -> Chang
     return Changes(since, until, summary(T1), summary(T2), new_ties, refs(T2, new_orgs), refs(T2, newly))
 
 
-def timeline(G: nx.MultiDiGraph, **options: Any) -> list[dict[str, Any]]:
+def timeline(G: nx.MultiDiGraph, *, tie: nx.Graph | None = None, **options: Any) -> list[dict[str, Any]]:
     """:func:`summary` of the network as of every year that some tie states.
 
     ``options`` are those of :func:`essgraph.analysis.projection.projection_of`
-    except ``year``. The graph is projected once and filtered by year
-    (:func:`essgraph.analysis.projection.as_of_years`).
+    except ``year``. The graph is projected once (or ``tie`` is used: the tie graph
+    ``tie_graph(G, **options)`` already made) and each year's network is the
+    projection's nodes and ties that exist by then, as in
+    :func:`essgraph.analysis.projection.as_of_years`; each year is summarized on
+    igraph from arrays (the same numbers as :func:`summary` of that network).
 
     Examples
     --------
-    >>> from essgraph.graphmodel import build_graph
+    >>> from essgraph.graphmodel import Node, Relationship, build_graph
+    >>> ev = {"section": "s", "quote": "q", "evidence": "stated"}
+    >>> G = build_graph([Node(i, ("Organization",), {"name": i}) for i in "abc"],
+    ...                 [Relationship("ALLIED_WITH", "a", "b", {**ev, "year": 2010}),
+    ...                  Relationship("ALLIED_WITH", "b", "c", {**ev, "year": 2015})])
+    >>> [(y["year"], y["ties"], y["isolated"], y["bridges"]) for y in timeline(G)]
+    [(2010, 1, 1, 1), (2015, 2, 0, 2)]
     >>> timeline(build_graph([], []))
     []
     """
     types = set(projection_of(**options).relationship_types)
     years = sorted({int(d["year"]) for *_, d in G.edges(data=True)
                     if d.get("type") in types and str(d.get("year", "")).strip().isdigit()})
-    return [summary(T) for T in as_of_years(G, years, **options)]
+    if not years:
+        return []
+    full, proj = (tie, tie.graph["projection"]) if tie is not None else tie_graph(G, **options)
+    nodes = list(full)
+    index = {v: i for i, v in enumerate(nodes)}
+    never = -(10 ** 9)  # undated: there from the start
+    since = np.array([never if y is None else y for y in (_as_int(d.get("founded_year")) for _, d in full.nodes(data=True))],
+                     dtype=np.int64)
+    actor = np.array([not d.get("is_person") for _, d in full.nodes(data=True)], dtype=bool)
+    rels = [(index[s], index[e], never if y is None else y) for s, e, y, _ in relationships(G, full, proj)]
+    ends = np.array([r[:2] for r in rels], dtype=np.int64).reshape(-1, 2)
+    dated = np.array([r[2] for r in rels], dtype=np.int64)
+    appear = np.maximum(np.maximum(since[ends[:, 0]], since[ends[:, 1]]), dated) if len(rels) else dated
+    loop = ends[:, 0] == ends[:, 1]
+    pairs = np.sort(ends[~loop], axis=1)
+    pair_appear = rel_appear = appear[~loop]
+    # each tie appears with its earliest relationship
+    order = np.lexsort((pair_appear, pairs[:, 1], pairs[:, 0]))
+    pairs, pair_appear = pairs[order], pair_appear[order]
+    first = np.ones(len(pairs), dtype=bool)
+    first[1:] = (pairs[1:] != pairs[:-1]).any(axis=1)
+    ties, tie_appear = pairs[first], pair_appear[first]
+    by_time = np.argsort(tie_appear, kind="stable")
+    ties, tie_appear = ties[by_time], tie_appear[by_time]
+    undated = (dated[~loop] == never)
+    result = []
+    for year in years:
+        present = since <= year
+        m = int(np.searchsorted(tie_appear, year, side="right"))
+        g = ig.Graph(n=len(nodes), edges=ties[:m])
+        degree = np.array(g.degree(), dtype=np.int64)
+        n = int(present.sum())
+        sizes = sorted(g.connected_components().sizes(), reverse=True)
+        blocks, cuts = g.biconnected_components(return_articulation_points=True) if m else ([], [])
+        result.append({
+            "year": year,
+            "organizations": int((present & actor).sum()),
+            "ties": m,
+            "density": rnd(m / (n * (n - 1)) * 2) if n > 1 else 0.0,  # as nx.density
+            "isolated": int((present & actor & (degree == 0)).sum()),
+            "groups": sum(1 for x in sizes if x > 1),
+            "largest_group": (sizes[0] if n else 0),
+            "articulation_points": len(cuts),
+            "bridges": sum(1 for b in blocks if len(b) == 2),
+            "undated_relationships": int((undated & (rel_appear <= year)).sum()),
+        })
+    return result
