@@ -1,8 +1,19 @@
 """The graph snapshot: the JSON form of the graph that ``essgraph build`` saves and later commands read.
 
-The snapshot is :func:`~essgraph.graphmodel.to_json_dict` of the graph plus the
-cooperative census records (``"census"``), written as UTF-8 JSON atomically.
-It holds personal data (it is the working copy); shared outputs go through
+The snapshot is compact UTF-8 JSON, written atomically, laid out to be read
+back fast (every command reads it): ::
+
+    {"format": "essgraph-snapshot", "version": 2,
+     "dataset": {...}, "census": [{...}, ...],
+     "nodes": [[id, {"labels": [...], property: value, ...}], ...],          # sorted by id
+     "relationships": [[start, end, key, {"type": T, property: value, ...}], ...]}  # sorted by key
+
+Each node and relationship is the attribute dict of the NetworkX form as it is,
+so reading makes one dict per node and per relationship and no model objects.
+A snapshot of another ``version`` is refused with a :class:`SnapshotError`
+that says to rebuild it. A JSON export (:func:`graph_to_dict`'s shape, which
+the snapshot was up to version 1) is read too, more slowly. The snapshot holds
+personal data (it is the working copy); shared outputs go through
 :mod:`essgraph.loaders.exporters`.
 
 Examples
@@ -18,19 +29,28 @@ Examples
 """
 from __future__ import annotations
 
-import json
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import networkx as nx
+import orjson
 
 from essgraph.errors import SnapshotError
 from essgraph.graphmodel import from_json_dict, to_json_dict
+from essgraph.graphmodel.graph import EDGE_TYPE_ATTR, NODE_LABELS_ATTR, graph_from_attrs
 
 from .atomic import atomic_write
+from .gcpause import paused_gc
 
-__all__ = ["DEFAULT_SNAPSHOT", "default_snapshot_path", "graph_to_dict", "graph_from_dict",
-           "write_snapshot", "read_snapshot"]
+__all__ = ["DEFAULT_SNAPSHOT", "SNAPSHOT_FORMAT", "SNAPSHOT_VERSION", "default_snapshot_path", "graph_to_dict",
+           "graph_from_dict", "write_snapshot", "read_snapshot"]
+
+#: The ``format`` tag of a snapshot file.
+SNAPSHOT_FORMAT = "essgraph-snapshot"
+
+#: The snapshot layout this essgraph writes and reads (1 was the export shape, still read).
+SNAPSHOT_VERSION = 2
 
 #: Where ``build`` saves the graph, relative to the current folder.
 DEFAULT_SNAPSHOT = Path(".essgraph") / "graph.json"
@@ -56,7 +76,7 @@ def graph_from_dict(data: dict[str, Any]) -> nx.MultiDiGraph:
 
 
 def write_snapshot(G: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Save ``G`` to ``path`` as UTF-8 JSON, atomically.
+    """Save ``G`` to ``path`` as compact UTF-8 JSON (the layout above), atomically.
 
     Raises
     ------
@@ -64,8 +84,15 @@ def write_snapshot(G: nx.MultiDiGraph, path: str | Path) -> Path:
         The file cannot be written (disk full, no permission…); any previous
         snapshot is left as it was.
     """
-    text = json.dumps(graph_to_dict(G), ensure_ascii=False, indent=1, sort_keys=True)
-    return atomic_write(path, text.encode("utf-8"), error=SnapshotError,
+    data = {
+        "format": SNAPSHOT_FORMAT,
+        "version": SNAPSHOT_VERSION,
+        "dataset": G.graph.get("dataset", {}),
+        "census": G.graph.get("census", []),
+        "nodes": sorted(G.nodes(data=True), key=itemgetter(0)),
+        "relationships": sorted(G.edges(keys=True, data=True), key=itemgetter(2)),
+    }
+    return atomic_write(path, orjson.dumps(data, option=orjson.OPT_SORT_KEYS), error=SnapshotError,
                         hint="choose another path with --snapshot")
 
 
@@ -75,14 +102,40 @@ def read_snapshot(path: str | Path) -> nx.MultiDiGraph:
     Raises
     ------
     essgraph.errors.SnapshotError
-        The file is missing, unreadable or not a snapshot.
+        The file is missing, unreadable, not a snapshot, or a snapshot of
+        another version.
     """
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return graph_from_dict(data)
+        with paused_gc():
+            data = orjson.loads(path.read_bytes())
+            if isinstance(data, dict) and "format" in data:
+                return _graph_from_snapshot(data, path)
+            return graph_from_dict(data)
     except FileNotFoundError as exc:
         raise SnapshotError(f"no snapshot at {path}: run essgraph build --snapshot {path}") from exc
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise SnapshotError(
             f"{path} is not a readable essgraph snapshot ({type(exc).__name__}): rebuild it with essgraph build") from exc
+
+
+def _graph_from_snapshot(data: dict[str, Any], path: Path) -> nx.MultiDiGraph:
+    version = data.get("version")
+    if data["format"] != SNAPSHOT_FORMAT or version != SNAPSHOT_VERSION:
+        raise SnapshotError(f"{path} is a snapshot of format {data['format']!r} version {version!r}; this essgraph "
+                            f"reads version {SNAPSHOT_VERSION}: rebuild it with essgraph build")
+    G = graph_from_attrs(_nodes(data["nodes"]), _relationships(data["relationships"]), data["dataset"])
+    G.graph["census"] = [dict(record) for record in data["census"]]
+    return G
+
+
+def _nodes(rows: list[Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for node_id, attrs in rows:
+        attrs[NODE_LABELS_ATTR] = tuple(attrs[NODE_LABELS_ATTR])
+        yield node_id, attrs
+
+
+def _relationships(rows: list[Any]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    for start, end, key, attrs in rows:
+        attrs[EDGE_TYPE_ATTR]  # a relationship without a type is no snapshot's (KeyError, TypeError)
+        yield start, end, key, attrs

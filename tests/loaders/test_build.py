@@ -9,12 +9,13 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from essgraph.errors import SnapshotError, ValidationFailed
 from essgraph.graphmodel import iter_relationships
 from essgraph.loaders import build, load_dataset, load_graph, read_snapshot
-from essgraph.loaders.snapshot import DEFAULT_SNAPSHOT, graph_to_dict
+from essgraph.loaders.snapshot import DEFAULT_SNAPSHOT, SNAPSHOT_VERSION, graph_to_dict
 
 
 def test_dataset_turns_rows_into_model_objects(valid_dir: Path) -> None:
@@ -125,6 +126,86 @@ def test_bad_snapshots(tmp_path: Path, content: str | None, message: str) -> Non
         path.write_text(content, encoding="utf-8")
     with pytest.raises(SnapshotError, match=message):
         load_graph(snapshot=path)
+
+
+def _same_structure(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> None:
+    """Equal down to insertion order: nodes, adjacency (both ways), keys and attributes."""
+    assert list(H.nodes(data=True)) == list(G.nodes(data=True))
+    assert list(H.edges(keys=True, data=True)) == list(G.edges(keys=True, data=True))
+    assert {n: list(p) for n, p in H.pred.items()} == {n: list(p) for n, p in G.pred.items()}
+    assert H.graph == G.graph
+
+
+def test_graph_from_attrs_is_what_networkx_add_calls_make(valid_dir: Path) -> None:
+    from essgraph.graphmodel.graph import graph_from_attrs
+
+    G = load_graph(data_dir=valid_dir)
+    nodes = [(n, dict(a)) for n, a in G.nodes(data=True)] + [("casa-sol", {"extra": 1})]
+    edges = [(u, v, k, dict(a)) for u, v, k, a in G.edges(keys=True, data=True)]
+    edges += [("casa-sol", "nowhere", "X:1", {"type": "X"}), ("new", "casa-sol", "X:2", {"type": "X"}),
+              edges[0][:3] + ({"type": edges[0][3]["type"], "year": 1999},)]
+    reference = nx.MultiDiGraph()
+    reference.graph["dataset"] = dict(G.graph["dataset"])
+    for n, a in nodes:
+        reference.add_node(n, **a)
+    for u, v, k, a in edges:
+        reference.add_edge(u, v, key=k, **a)
+    fast = graph_from_attrs([(n, dict(a)) for n, a in nodes], [(u, v, k, dict(a)) for u, v, k, a in edges],
+                            G.graph["dataset"])
+    _same_structure(reference, fast)
+    assert list(fast.adj) == list(reference.adj) and fast.nodes["casa-sol"]["extra"] == 1
+
+
+def test_snapshot_round_trip_is_the_built_graph(valid_dir: Path, tmp_path: Path) -> None:
+    result = build(valid_dir, snapshot=tmp_path / "graph.json")
+    H = read_snapshot(result.snapshot)
+    _same_structure(result.graph, H)
+    assert all(isinstance(labels, tuple) for _, labels in H.nodes(data="labels"))
+    assert graph_to_dict(H) == graph_to_dict(load_graph(data_dir=valid_dir))
+    data = json.loads(result.snapshot.read_bytes())
+    assert (data["format"], data["version"]) == ("essgraph-snapshot", SNAPSHOT_VERSION)
+    assert [n[0] for n in data["nodes"]] == sorted(result.graph.nodes)
+
+
+def test_a_json_export_is_still_read_as_a_snapshot(valid_dir: Path, tmp_path: Path) -> None:
+    G = load_graph(data_dir=valid_dir)
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(graph_to_dict(G)), encoding="utf-8")
+    assert graph_to_dict(read_snapshot(path)) == graph_to_dict(G)
+
+
+@pytest.mark.parametrize("version", [1, 3, None])
+def test_a_snapshot_of_another_version_says_to_rebuild(valid_dir: Path, tmp_path: Path, version: int | None) -> None:
+    path = build(valid_dir, snapshot=tmp_path / "graph.json").snapshot
+    data = json.loads(path.read_bytes())
+    data["version"] = version
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SnapshotError, match=rf"graph.json is a snapshot of format 'essgraph-snapshot' version "
+                                            rf"{version}; this essgraph reads version 2: rebuild it with essgraph build"):
+        read_snapshot(path)
+
+
+@pytest.mark.parametrize("damage", [
+    lambda d: d["relationships"][0][3].pop("type"),
+    lambda d: d["relationships"][0].pop(),
+    lambda d: d["nodes"][0][1].pop("labels"),
+    lambda d: d.pop("census"),
+    lambda d: d["relationships"][0].__setitem__(3, ["type"]),
+])
+def test_a_damaged_snapshot_is_a_snapshot_error(valid_dir: Path, tmp_path: Path, damage: object) -> None:
+    path = build(valid_dir, snapshot=tmp_path / "graph.json").snapshot
+    data = json.loads(path.read_bytes())
+    damage(data)  # type: ignore[operator]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SnapshotError, match="is not a readable essgraph snapshot"):
+        read_snapshot(path)
+
+
+def test_a_truncated_snapshot_is_a_snapshot_error(valid_dir: Path, tmp_path: Path) -> None:
+    path = build(valid_dir, snapshot=tmp_path / "graph.json").snapshot
+    path.write_bytes(path.read_bytes()[:-100])
+    with pytest.raises(SnapshotError, match=r"is not a readable essgraph snapshot \(JSONDecodeError\)"):
+        read_snapshot(path)
 
 
 def test_load_graph_prefers_data_then_snapshot_then_bundled(valid_dir: Path, tmp_path: Path,
