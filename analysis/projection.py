@@ -223,6 +223,7 @@ def tie_graph(
         year=year, exclude_status=exclude_status)
     labels, types = set(proj.node_labels), set(proj.relationship_types)
     T = nx.Graph()
+    nodes = []
     for node_id in sorted(G.nodes):
         attrs = G.nodes[node_id]
         node_labels = tuple(sorted(attrs.get("labels", ())))
@@ -231,15 +232,23 @@ def tie_graph(
         founded = _as_int(attrs.get("founded_year"))
         if proj.year is not None and founded is not None and founded > proj.year:
             continue
-        data = {k: attrs[k] for k in NODE_ATTRIBUTES if attrs.get(k) not in (None, "")}
+        data = {"labels": node_labels, "is_network": NETWORK_LABEL in node_labels, "is_person": "Person" in node_labels}
+        data.update((k, attrs[k]) for k in NODE_ATTRIBUTES if attrs.get(k) not in (None, ""))
         data["name"] = str(attrs.get("name") or node_id)
-        T.add_node(node_id, labels=node_labels, is_network=NETWORK_LABEL in node_labels,
-                   is_person="Person" in node_labels, **data)
+        nodes.append((node_id, data))
+    T.add_nodes_from(nodes)
     ties, counts = _ties(T, relationships(G, T, proj), proj.year)
+    edges = []
     for (u, v), rels in sorted(ties.items()):
-        years = sorted({y for y in (_as_int(r.get("year")) for r in rels) if y is not None})
-        T.add_edge(u, v, relationships=len(rels), types=tuple(sorted({r["type"] for r in rels})),
-                   evidence=tuple(sorted({r.get("evidence", "stated") for r in rels})), years=tuple(years))
+        if len(rels) == 1:  # most ties: one relationship
+            (year, r), = rels
+            edges.append((u, v, {"relationships": 1, "types": (r["type"],), "evidence": (r.get("evidence", "stated"),),
+                                 "years": () if year is None else (year,)}))
+            continue
+        edges.append((u, v, {"relationships": len(rels), "types": tuple(sorted({r["type"] for _, r in rels})),
+                             "evidence": tuple(sorted({r.get("evidence", "stated") for _, r in rels})),
+                             "years": tuple(sorted({y for y, _ in rels if y is not None}))}))
+    T.add_edges_from(edges)
     counts = {"nodes": T.number_of_nodes(), "ties": T.number_of_edges(), **counts}
     proj = Projection(proj.node_labels, proj.relationship_types, proj.include_inferred, proj.directed,
                       proj.year, proj.exclude_status, counts)
@@ -267,9 +276,9 @@ def relationships(G: nx.MultiDiGraph, T: nx.Graph, proj: Projection) -> list[tup
 
 
 def _ties(T: nx.Graph, rels: list[tuple[Any, Any, int | None, dict[str, Any]]],
-          year: int | None) -> tuple[dict[tuple[Any, Any], list[dict[str, Any]]], dict[str, int]]:
-    """Group the relationships between nodes of ``T`` as of ``year`` into ties; count them."""
-    ties: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
+          year: int | None) -> tuple[dict[tuple[Any, Any], list[tuple[int | None, dict[str, Any]]]], dict[str, int]]:
+    """Group the relationships between nodes of ``T`` as of ``year`` into ties (``(year, attrs)`` lists); count them."""
+    ties: dict[tuple[Any, Any], list[tuple[int | None, dict[str, Any]]]] = {}
     loops = undated = 0
     for start, end, rel_year, attrs in rels:
         if year is not None and rel_year is not None and rel_year > year:
@@ -280,7 +289,11 @@ def _ties(T: nx.Graph, rels: list[tuple[Any, Any, int | None, dict[str, Any]]],
             loops += 1
             continue
         undated += rel_year is None
-        ties.setdefault((min(start, end), max(start, end)), []).append(attrs)
+        key = (start, end) if start < end else (end, start)
+        if key in ties:
+            ties[key].append((rel_year, attrs))
+        else:
+            ties[key] = [(rel_year, attrs)]
     return ties, {"relationships": sum(len(r) for r in ties.values()), "undated_relationships": undated,
                   "self_loops": loops}
 

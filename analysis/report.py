@@ -25,7 +25,9 @@ True
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable
+import gc
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 import networkx as nx
 
@@ -119,6 +121,16 @@ def analyze(
         When the projection leaves no organization.
     """
     check_lang(lang)
+    with _frozen_heap():
+        return _analyze(G, include_inferred=include_inferred, include_people=include_people,
+                        include_municipalities=include_municipalities, year=year, since=since, seed=seed,
+                        include_personal_data=include_personal_data, lang=lang, top=top,
+                        betweenness_k=betweenness_k, progress=progress)
+
+
+def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_people: bool, include_municipalities: bool,
+             year: int | None, since: int | None, seed: int, include_personal_data: bool, lang: str, top: int,
+             betweenness_k: int | None, progress: Callable[[int, int], None] | None) -> dict[str, Any]:
     done = 0
 
     def tick() -> None:
@@ -127,7 +139,7 @@ def analyze(
         if progress is not None:
             progress(done, STEPS)
 
-    P = G if include_personal_data else public_graph(G)
+    P = G if include_personal_data else public_graph(G, texts="drop")  # analyses read no free text
     options: dict[str, Any] = {"include_inferred": include_inferred, "include_people": include_people,
                                "include_municipalities": include_municipalities}
     T, projection = tie_graph(P, year=year, **options)
@@ -238,6 +250,25 @@ def plain(value: Any) -> Any:
     if isinstance(value, float) and value != value:  # NaN
         return None
     return value
+
+
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Keep the objects that exist already (the property graph) out of the garbage collector's passes.
+
+    The analyses allocate millions of small objects; each full collection
+    would walk the whole loaded graph again (about half of the time of a
+    projection at 10,000 organizations). Garbage made inside is still collected.
+    Nothing is frozen when the caller froze objects already.
+    """
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _summary(T: nx.Graph, result: dict[str, Any]) -> dict[str, Any]:

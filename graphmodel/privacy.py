@@ -84,38 +84,69 @@ def is_personal_node(G: nx.MultiDiGraph, node_id: str) -> bool:
     return any(NODE_SPECS[label].personal for label in G.nodes[node_id].get("labels", ()) if label in NODE_SPECS)
 
 
-def public_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def public_graph(G: nx.MultiDiGraph, *, texts: str = "redact") -> nx.MultiDiGraph:
     """A copy of ``G`` without personal data.
 
     Person nodes keep only their labels and get a pseudonymous id; personal
     properties of other nodes are dropped; relationships from a person keep
     their type, section, year and evidence but not the quote that names them;
     every other free text goes through a :class:`Redactor` of the people's names.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The property graph.
+    texts : {"redact", "drop"}
+        ``"drop"`` leaves the free texts (:data:`TEXT_PROPERTIES`) out instead of
+        redacting them: for callers that never read them (the analyses), it
+        saves matching every text against every person's name.
+
+    Examples
+    --------
+    >>> from essgraph.graphmodel import Node, build_graph
+    >>> G = build_graph([Node("joc", ("Organization",), {"name": "JOC", "description": "tel. 01 4234567"})], [])
+    >>> public_graph(G).nodes["joc"]["description"], "description" in public_graph(G, texts="drop").nodes["joc"]
+    ('tel. [teléfono]', False)
     """
+    if texts not in ("redact", "drop"):
+        raise ValueError(f"texts must be 'redact' or 'drop', got {texts!r}")
     mapping = {n: pseudonym(n) for n in G.nodes if is_personal_node(G, n)}
-    scrub = Redactor(str(G.nodes[n].get("name", "")) for n in mapping)
+    scrub = Redactor(str(G.nodes[n].get("name", "")) for n in mapping) if texts == "redact" else None
     P = nx.MultiDiGraph()
     P.graph.update(G.graph)
+    dropped: dict[tuple[str, ...], frozenset[str]] = {}  # personal properties by label set
+    nodes: list[tuple[str, dict[str, object]]] = []
     for node_id in sorted(G.nodes):
         attrs = G.nodes[node_id]
         labels = tuple(attrs.get("labels", ()))
         if node_id in mapping:
-            P.add_node(mapping[node_id], labels=labels)
+            nodes.append((mapping[node_id], {"labels": labels}))
             continue
-        keep = {k: v for k, v in attrs.items()
-                if not any((label, k) in PERSONAL_PROPERTIES for label in labels)}
-        P.add_node(node_id, **_scrubbed(keep, scrub))
+        if labels not in dropped:
+            dropped[labels] = frozenset(k for label, k in PERSONAL_PROPERTIES if label in labels)
+            if scrub is None:
+                dropped[labels] |= frozenset(TEXT_PROPERTIES)
+        drop = dropped[labels]
+        nodes.append((node_id, _scrubbed({k: v for k, v in attrs.items() if k not in drop}, scrub)))
+    P.add_nodes_from(nodes)
+    edges = []
     for start, end, key, attrs in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
-        props = dict(attrs)
+        if scrub is None:
+            props = {k: v for k, v in attrs.items() if k not in TEXT_PROPERTIES}
+        else:
+            props = dict(attrs)
         if start in mapping or end in mapping:
             for name in _PERSONAL_REL_PROPERTIES:
                 props.pop(name, None)
             key = key.replace(start, mapping.get(start, start), 1)
-        P.add_edge(mapping.get(start, start), mapping.get(end, end), key=key, **_scrubbed(props, scrub))
+        edges.append((mapping.get(start, start), mapping.get(end, end), key, _scrubbed(props, scrub)))
+    P.add_edges_from(edges)
     return P
 
 
-def _scrubbed(props: dict[str, object], scrub: Redactor) -> dict[str, object]:
+def _scrubbed(props: dict[str, object], scrub: Redactor | None) -> dict[str, object]:
+    if scrub is None:
+        return props
     for name in TEXT_PROPERTIES:
         value = props.get(name)
         if isinstance(value, str):
