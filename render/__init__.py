@@ -2,7 +2,8 @@
 
 * :func:`render` — one interactive view (whole network, an organization's
   neighbourhood, a network's members, a region, the gaps, a map of Peru) as a
-  single HTML file with vis-network inline;
+  single HTML file with vis-network inline; a view past :data:`MAX_ELEMENTS`
+  nodes and ties becomes the overview by region (unless ``full=True``);
 * :func:`report` — the planners' report: findings, charts, links to the views
   and the exports, in one folder.
 
@@ -12,8 +13,8 @@ Only this package imports pyvis (for its bundled copy of vis-network).
 >>> VIEWS
 ('whole', 'ego', 'network', 'region', 'gaps', 'geo')
 """
-from .interactive import PHYSICS_THRESHOLD, render
+from .interactive import MAX_ELEMENTS, PHYSICS_THRESHOLD, render
 from .report import report
 from .views import VIEWS
 
-__all__ = ["PHYSICS_THRESHOLD", "VIEWS", "render", "report"]
+__all__ = ["MAX_ELEMENTS", "PHYSICS_THRESHOLD", "VIEWS", "render", "report"]

@@ -19,8 +19,9 @@ Examples
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import networkx as nx
 from markupsafe import Markup
@@ -34,15 +35,24 @@ from essgraph.i18n import check_lang
 from .encoding import COLOUR_BY
 from .layout import GEO_SPACING, force_layout, geo_layout, map_point, outline_points
 from .page import asset, confidential_path, json_for_html, write_html
+from .overview import HUBS, overview_data
 from .pagedata import Proposal, page_data
-from .structure import SIZE_MEASURES, measure
+from .structure import SIZE_MEASURES, Structure, measure
 from .texts import TEXTS
-from .views import VIEWS, View, select
+from .views import VIEWS, View, actor_ids, select
 
-__all__ = ["PHYSICS_THRESHOLD", "render", "prepare", "proposals_from"]
+__all__ = ["MAX_ELEMENTS", "PHYSICS_THRESHOLD", "Prepared", "render", "prepare", "prepared", "proposals_from",
+           "view_size"]
 
 #: Past this many nodes the layout is computed beforehand and physics is off.
 PHYSICS_THRESHOLD = 1000
+
+#: Past this many nodes + ties a view is not drawn unless asked (``full=True``, ``--full``): the
+#: overview is. Headless Chromium on two shared cores draws the whole view of 10,000 synthetic
+#: organizations (10,650 nodes + 42,000 ties = 52,650 elements) in 3-5 s and pans it in about half
+#: a second (``benchmarks/scale.py``); the time grows with the elements, so past 60,000 a page
+#: would take longer than the 5 s a person waits (a bare vis-network page of the same ties: 2.7-3.9 s).
+MAX_ELEMENTS = 60_000
 
 _FILTERS = ("region", "macro_region", "kind", "sector", "network")
 
@@ -54,6 +64,36 @@ def prepare(G: nx.MultiDiGraph, *, include_personal_data: bool = False) -> nx.Mu
     personal properties, with pseudonymous people and scrubbed free texts.
     """
     return G if include_personal_data else public_graph(G)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What every view of one graph shares: its shared form and the measures behind sizes and marks.
+
+    :func:`essgraph.render.report` computes it once for its six views.
+    """
+
+    graph: nx.MultiDiGraph
+    structure: Structure
+    size_by: str
+    personal: bool
+
+
+def prepared(G: nx.MultiDiGraph, *, size_by: str = "degree", include_personal_data: bool = False) -> Prepared:
+    """The shared form of ``G`` and its measures (see :class:`Prepared`)."""
+    S = prepare(G, include_personal_data=include_personal_data)
+    T, _ = tie_graph(S)
+    return Prepared(S, measure(T, size_by=size_by), size_by, include_personal_data)
+
+
+def view_size(G: nx.MultiDiGraph, view: str = "whole", *, focus: str | None = None, steps: int = 1,
+              include_personal_data: bool = False) -> tuple[int, int]:
+    """Nodes and ties ``view`` would draw, counted on ``G`` as loaded (no copy, no privacy step)."""
+    if view in ("whole", "gaps", "geo"):
+        actors = set(actor_ids(G, people=include_personal_data))
+        return len(actors), sum(1 for u, v in G.edges() if u in actors and v in actors)
+    shown = select(G, view, focus=focus, steps=steps, people=include_personal_data)
+    return shown.graph.number_of_nodes(), shown.graph.number_of_edges()
 
 
 def render(
@@ -71,8 +111,18 @@ def render(
     include_personal_data: bool = False,
     threshold: int = PHYSICS_THRESHOLD,
     seed: int = 42,
+    full: bool = False,
+    max_elements: int | None = None,
+    shared: Prepared | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    notices: list[str] | None = None,
 ) -> Path:
     """Write one interactive view of ``G`` to ``path`` and return the path written.
+
+    A view with more than ``max_elements`` nodes and ties is not drawn unless
+    ``full``: the page shows the overview instead (regions on a map of Peru and the
+    best-connected organizations, see :mod:`essgraph.render.overview`) and says why
+    and how to see more.
 
     Parameters
     ----------
@@ -80,8 +130,8 @@ def render(
         The property graph (as loaded; personal data is removed here unless asked for).
     path : str or Path
         The HTML file. With personal data its name gets ``-CONFIDENCIAL``.
-    view : {"whole", "ego", "network", "region", "gaps", "geo"}
-        See :mod:`essgraph.render.views`.
+    view : {"whole", "ego", "network", "region", "gaps", "geo", "overview"}
+        See :mod:`essgraph.render.views` and :mod:`essgraph.render.overview`.
     focus : str, optional
         Organization, network or region of the ``ego``, ``network`` and ``region`` views.
     steps : int
@@ -102,6 +152,17 @@ def render(
         Past this many nodes the layout is precomputed and physics is off.
     seed : int
         Seed of the precomputed layout.
+    full : bool
+        Draw the view even past ``max_elements``.
+    max_elements : int, optional
+        Past this many nodes + ties the overview is drawn instead (unless ``full``);
+        default :data:`MAX_ELEMENTS`.
+    shared : Prepared, optional
+        The result of :func:`prepared` for ``G`` (to draw several views of one graph).
+    progress : callable, optional
+        Called as ``progress(done, total)`` after each step.
+    notices : list, optional
+        Receives the page's notice about the overview, if any (for the command line).
 
     Returns
     -------
@@ -121,29 +182,77 @@ def render(
         raise RenderError(f"unknown --color-by {color_by!r}: use one of {', '.join(COLOUR_BY)}")
     if size_by not in SIZE_MEASURES:
         raise RenderError(f"unknown --size-by {size_by!r}: use one of {', '.join(SIZE_MEASURES)}")
-    S = prepare(G, include_personal_data=include_personal_data)
-    T, _ = tie_graph(S)
-    structure = measure(T, size_by=size_by)
+    if view not in VIEWS + ("overview",):
+        raise RenderError(f"unknown view {view!r}: use one of {', '.join(VIEWS + ('overview',))}")
+    tick = _ticker(progress, 6)
+    target = confidential_path(Path(path)) if include_personal_data else Path(path)
+    notice = ""
+    if view != "overview" and not full:
+        n, e = view_size(G, view, focus=focus, steps=steps, include_personal_data=include_personal_data)
+        if n + e > (MAX_ELEMENTS if max_elements is None else max_elements):
+            notice = TEXTS.t("too_large", lang, view=view, nodes=_num(n), edges=_num(e), hubs=HUBS)
+    tick()
+    if view == "overview" or notice:
+        payload = overview_data(G, lang=lang, personal=include_personal_data, size_by=size_by, colour_by=color_by,
+                                progress=lambda _step: tick())
+        payload["meta"] = {"view": "overview", "requested": view, "physics": False, "threshold": threshold,
+                           "map": payload.pop("map"), "focus": None, "aggregated": True}
+        hubs = sum(1 for node in payload["nodes"] if "aggregate" not in node)
+        if notices is not None and notice:
+            notices.append(notice)
+        title = TEXTS.t("view_overview", lang)
+        counts = TEXTS.t("counts_overview", lang, groups=len(payload["nodes"]) - hubs, hubs=hubs)
+        notice = notice or TEXTS.t("overview_about", lang, hubs=hubs)
+        tick(6)
+        return _write(target, payload, lang=lang, view="overview", title=title, counts=counts, notice=notice,
+                      personal=include_personal_data)
+    if shared is None or shared.size_by != size_by or shared.personal != include_personal_data:
+        shared = prepared(G, size_by=size_by, include_personal_data=include_personal_data)
+    S, structure = shared.graph, shared.structure
+    tick(3)
     shown = select(S, view, focus=focus, steps=steps, people=include_personal_data, lang=lang)
     n = shown.graph.number_of_nodes()
     precomputed = n > threshold and view != "geo"
     positions, map_meta = _positions(S, shown, precomputed=precomputed, seed=seed, lang=lang)
+    tick()
     if show_recommendations and proposals is None:
         proposals = _recommended(S, lang)
     payload = page_data(shown, S, structure, colour_by=color_by, size_by=size_by, lang=lang,
                         personal=include_personal_data, positions=positions, proposals=proposals or ())
     ids = {node: record["id"] for node, record in zip(sorted(shown.graph, key=str), payload["nodes"])}
     payload["meta"] = {"view": view, "physics": positions is None, "threshold": threshold, "map": map_meta,
-                       "focus": ids.get(shown.focus) if shown.focus else None}
-    target = confidential_path(Path(path)) if include_personal_data else Path(path)
+                       "focus": ids.get(shown.focus) if shown.focus else None, "aggregated": False}
+    tick()
+    path = _write(target, payload, lang=lang, view=view, title=shown.title,
+                  counts=TEXTS.t("counts", lang, nodes=n, edges=shown.graph.number_of_edges()),
+                  notice=TEXTS.t("precomputed", lang, n=_num(n)) if precomputed else "",
+                  personal=include_personal_data)
+    tick()
+    return path
+
+
+def _num(n: int) -> str:
+    return f"{n:,}".replace(",", "\u202f")
+
+
+def _ticker(progress: Callable[[int, int], None] | None, total: int) -> Callable[..., None]:
+    done = [0]
+
+    def tick(to: int | None = None) -> None:
+        done[0] = min(total, to if to is not None else done[0] + 1)
+        if progress is not None:
+            progress(done[0], total)
+    return tick
+
+
+def _write(target: Path, payload: dict[str, Any], *, lang: str, view: str, title: str, counts: str, notice: str,
+           personal: bool) -> Path:
     return write_html(
         target, "view.html",
         scripts={"vis_js": asset("vis-network.min.js"), "view_js": asset("view.js")},
         data_json=Markup(json_for_html(payload)), css=asset("view.css"), lang=lang, view=view,
-        title=shown.title, subtitle=TEXTS.t("subtitle", lang),
-        counts=TEXTS.t("counts", lang, nodes=n, edges=shown.graph.number_of_edges()),
-        notice=TEXTS.t("precomputed", lang, n=f"{n:,}".replace(",", "\u202f")) if precomputed else "",
-        confidential=TEXTS.t("confidential", lang) if include_personal_data else "",
+        title=title, subtitle=TEXTS.t("subtitle", lang), counts=counts, notice=notice,
+        confidential=TEXTS.t("confidential", lang) if personal else "",
         ui=payload["ui"], legend=payload["legend"], has_proposals=bool(payload["proposals"]),
         filters=[(key, TEXTS.t(f"filter_{key}", lang)) for key in _FILTERS],
     )

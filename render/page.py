@@ -26,6 +26,7 @@ import hashlib
 import json
 from functools import lru_cache
 from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -43,14 +44,15 @@ VIS_VERSION = "9.1.2"
 #: Suffix of the file name of any output that holds personal data.
 CONFIDENTIAL_SUFFIX = "-CONFIDENCIAL"
 
-_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
-                          "\u2029": "\\u2029"})
+_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def json_for_html(data: Any) -> str:
     """``data`` as compact JSON that is safe inside an HTML ``<script>`` element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
-    return text.translate(_ESCAPES)
+    for char, escape in _ESCAPES:  # str.replace: str.translate takes seconds on a 20 MB page
+        text = text.replace(char, escape)
+    return text
 
 
 def confidential_path(path: Path) -> Path:
@@ -80,7 +82,11 @@ def csp(scripts: list[str]) -> str:
 def asset(name: str) -> str:
     """Text of a bundled asset: ``vis-network.min.js`` (from pyvis) or a file of ``render/static``."""
     if name == "vis-network.min.js":
-        source = files("pyvis") / "lib" / f"vis-{VIS_VERSION}" / name
+        spec = find_spec("pyvis")  # its folder, without importing pyvis (a second of imports)
+        if spec is None or not spec.submodule_search_locations:
+            raise RenderError("pyvis is not installed: pip install 'pyvis==0.3.2' (its vis-network is inlined)")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        return (folder / "lib" / f"vis-{VIS_VERSION}" / name).read_text(encoding="utf-8")
     else:
         source = files("essgraph.render") / "static" / name
     return source.read_text(encoding="utf-8")

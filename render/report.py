@@ -48,7 +48,8 @@ from essgraph.errors import RenderError
 from essgraph.loaders import export
 
 from .charts import degree_histogram, heat_map, isolation_bars
-from .interactive import prepare, proposals_from, render
+from . import interactive
+from .interactive import Prepared, prepare, prepared, proposals_from, render, view_size
 from .page import asset, confidential_path, write_html
 from .report_texts import REPORT_TEXTS as R
 from .texts import TEXTS
@@ -66,6 +67,7 @@ def report(
     include_personal_data: bool = False,
     seed: int = 42,
     progress: bool = True,
+    max_elements: int | None = None,
 ) -> Path:
     """Write the report folder for ``G`` and return the path of its main page.
 
@@ -82,7 +84,11 @@ def report(
     seed : int
         Seed of the analyses' randomized steps and of precomputed layouts.
     progress : bool
-        Show a progress bar on stderr.
+        Show a progress bar on stderr (after 1.5 s).
+    max_elements : int, optional
+        Views with more nodes + ties become the overview by region (default
+        :data:`essgraph.render.MAX_ELEMENTS`); when the whole network is that
+        large, the report links the overview instead of the whole, gaps and map views.
 
     Raises
     ------
@@ -97,18 +103,28 @@ def report(
         raise RenderError(str(exc)) from None
     out = Path(out_dir)
     name = _namer(include_personal_data)
-    with tqdm(total=10, desc=R.t("progress", lang), unit="", disable=not progress, leave=False) as bar:
+    with tqdm(total=10, desc=R.t("progress", lang), unit="", disable=not progress, leave=False, delay=1.5) as bar:
         def step(label: str) -> None:
             bar.set_postfix_str(label)
             bar.update(1)
 
-        result = analyze(G, include_personal_data=include_personal_data, lang=lang, seed=seed)
+        def analysing(done: int, total: int) -> None:
+            bar.set_postfix_str(f"{R.t('step_analyze', lang)} {done}/{total}")
+
+        result = analyze(G, include_personal_data=include_personal_data, lang=lang, seed=seed, progress=analysing)
         step(R.t("step_analyze", lang))
-        views, specs = [], report_views(G, result)
+        nodes, ties = view_size(G, "whole", include_personal_data=include_personal_data)
+        limit = interactive.MAX_ELEMENTS if max_elements is None else max_elements
+        views, specs = [], report_views(G, result, large=nodes + ties > limit)
         bar.total = 4 + len(specs)
+        shared: list[Prepared] = []
         for spec in specs:
+            if spec["options"]["view"] != "overview" and not shared:
+                shared.append(prepared(G, include_personal_data=include_personal_data))
             path = render(G, out / "views" / f"{spec['file']}.html", lang=lang, seed=seed,
-                          include_personal_data=include_personal_data, **spec["options"])
+                          include_personal_data=include_personal_data, shared=shared[0] if shared else None,
+                          max_elements=limit,
+                          **spec["options"])
             views.append({"href": f"views/{path.name}", "title": _view_title(path), "about": R.t(spec["about"], lang)})
             step(R.t("step_view", lang, name=spec["file"]))
         charts = {"heat_map": heat_map(result, lang), "isolation": isolation_bars(result, lang),
@@ -124,9 +140,14 @@ def report(
     return index
 
 
-def report_views(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[dict[str, Any]]:
+def report_views(G: nx.MultiDiGraph, result: dict[str, Any], *, large: bool = False) -> list[dict[str, Any]]:
     """One interactive view of each kind: whole, gaps (with the proposed alliances), map,
     the top hub's neighbourhood, the largest network, the region with most organizations.
+
+    When the whole network is ``large`` (too large to draw, see
+    :data:`essgraph.render.MAX_ELEMENTS`), the overview by region replaces the
+    whole, gaps and map views; the smaller views stay (each becomes the overview
+    too if it is itself too large).
     """
     specs: list[dict[str, Any]] = [
         {"file": "whole", "about": "view_whole_about", "options": {"view": "whole"}},
@@ -134,6 +155,8 @@ def report_views(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[dict[str, A
          "options": {"view": "gaps", "show_recommendations": True, "proposals": proposals_from(result)}},
         {"file": "geo", "about": "view_geo_about", "options": {"view": "geo"}},
     ]
+    if large:
+        specs = [{"file": "overview", "about": "view_overview_about", "options": {"view": "overview"}}]
     hubs = result["hubs"]["overall"]
     if hubs:
         specs.append({"file": _slug("ego", hubs[0]["id"]), "about": "view_ego_about",

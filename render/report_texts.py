@@ -45,6 +45,11 @@ REPORT_TEXTS = Catalog({
     "view_whole_about": ("Todas las organizaciones y sus vínculos.", "Every organization and its ties."),
     "view_gaps_about": ("Grupos desconectados, puntos únicos de falla, puentes y las alianzas que los cerrarían.",
                         "Disconnected groups, single points of failure, bridges and the alliances that would close them."),
+    "view_overview_about": (
+        "La red es demasiado grande para dibujarla entera en un navegador: cada región con sus organizaciones y "
+        "sus vínculos con las demás, y las organizaciones más conectadas. Las vistas siguientes muestran partes.",
+        "The network is too large to draw whole in a browser: each region with its organizations and its ties "
+        "to the others, and the best-connected organizations. The views below show parts of it."),
     "view_geo_about": ("Cada organización en su región, sobre un mapa del Perú.", "Each organization in its region, on a map of Peru."),
     "view_ego_about": ("La organización más conectada y sus vínculos directos.", "The best-connected organization and its direct ties."),
     "view_network_about": ("La red con más miembros.", "The network with the most members."),

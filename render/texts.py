@@ -36,6 +36,27 @@ TEXTS = Catalog({
         "off so that the page pans smoothly.",
     ),
     "counts": ("{nodes} nodos · {edges} vínculos", "{nodes} nodes · {edges} ties"),
+    "view_overview": ("Resumen de la red por regiones", "Overview of the network by region"),
+    "counts_overview": ("{groups} regiones · {hubs} organizaciones más conectadas",
+                        "{groups} regions · the {hubs} best-connected organizations"),
+    "too_large": (
+        "La vista {view} tendría {nodes} nodos y {edges} vínculos: demasiado para que un navegador la dibuje "
+        "y se mueva con fluidez. Se muestra el resumen por regiones y las {hubs} organizaciones más conectadas; "
+        "haga clic en una región para ver cómo abrirla sola (essgraph render --view region --focus ID), "
+        "o use --full para dibujar la vista completa.",
+        "The {view} view would have {nodes} nodes and {edges} ties: too many for a browser to draw and pan "
+        "smoothly. Showing the overview by region and the {hubs} best-connected organizations instead; click a "
+        "region to see how to open it alone (essgraph render --view region --focus ID), or use --full to draw "
+        "the whole view.",
+    ),
+    "overview_about": (
+        "Cada círculo es una región (tamaño: sus organizaciones) y cada línea los vínculos entre dos regiones; "
+        "también se dibujan las {hubs} organizaciones más conectadas. Haga clic en una región para ver cómo abrirla.",
+        "Each circle is a region (size: its organizations) and each line the ties between two regions; the "
+        "{hubs} best-connected organizations are drawn too. Click a region to see how to open it.",
+    ),
+    "aggregate_ties": ("{n} vínculos entre organizaciones de ambas regiones",
+                       "{n} ties between organizations of the two regions"),
     # controls
     "search_placeholder": ("Buscar una organización…", "Search an organization…"),
     "search_button": ("Buscar", "Search"),
@@ -117,6 +138,10 @@ TEXTS = Catalog({
     "isolated": ("aislada", "isolated"),
     "one_tie": ("un solo vínculo", "one tie"),
     "bridge": ("puente", "bridge"),
+    "aggregate_members": ("Organizaciones", "Organizations"),
+    "aggregate_inside": ("Vínculos dentro", "Ties inside"),
+    "aggregate_partners": ("Más vínculos con", "Most ties with"),
+    "aggregate_how": ("Para ver sus organizaciones:", "To see its organizations:"),
 })
 
 #: Keys sent to the page's script (labels of controls, legend and panel).
@@ -125,7 +150,8 @@ UI_KEYS = (
     "panel_hint", "field_kind", "field_region", "field_macro_region", "field_sector", "field_networks",
     "field_web", "field_aliases", "field_description", "field_status", "field_role", "field_phone",
     "field_email", "field_measure", "field_marks", "ties", "evidence_stated", "evidence_inferred",
-    "proposed", "section", "articulation", "isolated", "one_tie", "bridge",
+    "proposed", "section", "articulation", "isolated", "one_tie", "bridge", "aggregate_members", "aggregate_inside",
+    "aggregate_partners", "aggregate_how",
 )
 
 

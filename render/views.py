@@ -123,7 +123,7 @@ def select(
         outside = {m for n in inside for m in nx.all_neighbors(A, n)} - inside
         title = TEXTS.t("view_region", lang, name=name)
         return View(view, title, A.subgraph(inside | outside).copy(), region, frozenset(outside))
-    return View(view, TEXTS.t(f"view_{view}", lang), A.copy())
+    return View(view, TEXTS.t(f"view_{view}", lang), A)  # a read-only view: copying 40k ties costs a second
 
 
 def _example(view: str) -> str:

@@ -17,7 +17,7 @@ import essgraph.loaders as loaders
 from essgraph import render as rendering
 from essgraph.i18n import Catalog
 
-from .common import graph_options, lang_option
+from .common import graph_options, lang_option, progress_bar
 
 __all__ = ["COMMANDS", "render", "report"]
 
@@ -41,9 +41,10 @@ def _personal_option(f: F) -> F:
 
 @click.command()
 @graph_options
-@click.option("--view", type=click.Choice(rendering.VIEWS), default="whole", show_default=True,
+@click.option("--view", type=click.Choice(rendering.VIEWS + ("overview",)), default="whole", show_default=True,
               help="What to draw: the whole network, one organization's neighbourhood (ego), a network's members, "
-                   "a region, the gaps, or a map of Peru (geo).")
+                   "a region, the gaps, a map of Peru (geo), or the overview by region with the top hubs. A view of "
+                   f"more than {rendering.MAX_ELEMENTS:,} nodes and ties becomes the overview unless --full.")
 @click.option("--focus", default=None, help="Organization, network or region id (or name) of ego/network/region.")
 @click.option("--steps", type=click.IntRange(min=1), default=1, show_default=True,
               help="How many ties away the ego view reaches.")
@@ -52,20 +53,33 @@ def _personal_option(f: F) -> F:
 @click.option("--size-by", type=click.Choice(["degree", "betweenness", "eigenvector"]), default="degree",
               show_default=True, help="The centrality that node size shows.")
 @click.option("--show-recommendations", is_flag=True, help="Overlay the proposed alliances (can be switched off).")
+@click.option("--full", is_flag=True,
+              help="Draw the view even when it is too large for a browser to pan smoothly (no overview).")
 @lang_option
 @_personal_option
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The HTML file to write.")
 def render(data_dir: Path | None, snapshot: Path | None, view: str, focus: str | None, steps: int, color_by: str,
-           size_by: str, show_recommendations: bool, lang: str, include_personal_data: bool, output: Path) -> None:
+           size_by: str, show_recommendations: bool, full: bool, lang: str, include_personal_data: bool, quiet: bool,
+           output: Path) -> None:
     """Draw one interactive view as a single HTML file that opens offline.
 
     Example: essgraph render --view ego --focus gresp --steps 2 -o gresp.html
+
+    A view too large for a browser to pan smoothly (see --view) becomes the overview
+    by region with the best-connected organizations, and the command says so;
+    --full draws the view anyway.
     """
     graph = loaders.load_graph(data_dir=data_dir, snapshot=snapshot)
-    path = rendering.render(graph, output, view=view, focus=focus, steps=steps, color_by=color_by,
-                            size_by=size_by, show_recommendations=show_recommendations, lang=lang,
-                            include_personal_data=include_personal_data)
+    notices: list[str] = []
+    with progress_bar("render", quiet) as progress:
+        path = rendering.render(graph, output, view=view, focus=focus, steps=steps, color_by=color_by,
+                                size_by=size_by, show_recommendations=show_recommendations, lang=lang,
+                                include_personal_data=include_personal_data, full=full, progress=progress,
+                                notices=notices)
+    for notice in notices:
+        click.echo(notice, err=True)
     click.echo(_TEXT.t("written", lang, path=path))
     if include_personal_data:
         click.echo(_TEXT.t("personal", lang, path=path), err=True)

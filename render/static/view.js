@@ -3,7 +3,10 @@
  * or the canvas, never through innerHTML: a name with markup shows as text. */
 (function () {
   "use strict";
+  var mark = function (name) { if (window.performance && performance.mark) { performance.mark("essgraph-" + name); } };
+  mark("start");
   var data = JSON.parse(document.getElementById("essgraph-data").textContent);
+  mark("parsed");
   var ui = data.ui, meta = data.meta;
   var byId = {}, ties = {};
   data.nodes.forEach(function (n) { byId[n.id] = n; ties[n.id] = []; });
@@ -43,7 +46,8 @@
       font: { size: 13, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
       scaling: { label: { drawThreshold: large ? 8 : 3 } }
     },
-    edges: { arrows: { to: { enabled: false, scaleFactor: 0.5 } }, selectionWidth: 2 },
+    edges: Object.assign({ arrows: { to: { enabled: false, scaleFactor: 0.5 } }, selectionWidth: 2 },
+                         data.edge_defaults),
     physics: meta.physics ? {
       solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -50, centralGravity: 0.03, springLength: 80, avoidOverlap: 0.4 },
@@ -52,8 +56,13 @@
     interaction: { hover: true, tooltipDelay: 100, hideEdgesOnDrag: large, hideEdgesOnZoom: large }
   };
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+  mark("network");
 
-  function ready() { document.body.setAttribute("data-ready", "1"); }
+  function ready() {
+    mark("drawn");
+    document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
+    document.body.setAttribute("data-ready", "1");
+  }
   function fitMap() {
     var xs = meta.map.outline.map(function (p) { return p[0]; });
     var ys = meta.map.outline.map(function (p) { return p[1]; }).concat(data.nodes.map(function (n) { return n.y; }));
@@ -130,9 +139,24 @@
     if (bits.length) { li.appendChild(el("div", bits.join(" · "), "meta")); }
     return li;
   }
+  function showAggregate(n) {
+    var a = n.aggregate;
+    panel.replaceChildren();
+    panel.appendChild(el("h2", n.name));
+    var dl = el("dl");
+    field(dl, ui.aggregate_members, String(a.members));
+    field(dl, ui.aggregate_inside, String(a.inside));
+    field(dl, ui.aggregate_partners, a.partners.map(function (p) { return p[0] + " (" + p[1] + ")"; }));
+    panel.appendChild(dl);
+    if (a.command) {
+      panel.appendChild(el("p", ui.aggregate_how));
+      panel.appendChild(el("code", a.command, "command"));
+    }
+  }
   function showNode(id) {
     var n = byId[id];
     if (!n) { return; }
+    if (n.aggregate) { showAggregate(n); return; }
     panel.replaceChildren();
     panel.appendChild(el("h2", n.name));
     var dl = el("dl");
@@ -186,6 +210,7 @@
   }
   network.on("hoverNode", function (p) {
     var n = byId[p.node];
+    if (n.aggregate) { showTip(n.name + "\n" + ui.aggregate_members + ": " + n.aggregate.members, p.pointer.DOM); return; }
     var lines = [n.name, [n.kind, n.region || n.macro_region].filter(Boolean).join(" · ")];
     var marks = markNames(n.marks);
     if (marks.length) { lines.push(marks.join(", ")); }
@@ -193,7 +218,7 @@
   });
   network.on("hoverEdge", function (p) {
     var e = edges.get(p.edge);
-    var head = e.id.charAt(0) === "p" ? ui.proposed : e.type + " (" + e.evidence + ")";
+    var head = e.id.charAt(0) === "p" ? ui.proposed : e.evidence ? e.type + " (" + e.evidence + ")" : e.type;
     var quote = e.quote || e.reason || "";
     showTip(head + "\n" + (quote.length > 220 ? quote.slice(0, 219) + "…" : quote), p.pointer.DOM);
   });

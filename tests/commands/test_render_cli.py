@@ -90,3 +90,39 @@ def test_every_command_has_help_with_an_example() -> None:
         result = run(command.name, "--help")
         assert result.exit_code == 0
         assert re.search(rf"Example: essgraph {command.name} .*-o ", result.output), command.name
+
+
+@pytest.fixture()
+def small_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("essgraph.render.interactive.MAX_ELEMENTS", 50)
+
+
+@pytest.mark.parametrize(("lang", "start"), [("es", "La vista gaps tendría "), ("en", "The gaps view would have ")])
+def test_render_too_large_says_so_and_writes_the_overview(tmp_path: Path, small_limit: None, lang: str,
+                                                          start: str) -> None:
+    result = run("render", "--view", "gaps", "--lang", lang, "-o", str(tmp_path / "gaps.html"))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(start) and "--full" in result.stderr
+    html = (tmp_path / "gaps.html").read_text(encoding="utf-8")
+    assert '"aggregated":true' in html and '"requested":"gaps"' in html
+
+
+def test_render_full_draws_the_view_anyway(tmp_path: Path, small_limit: None) -> None:
+    result = run("render", "--view", "gaps", "--full", "-o", str(tmp_path / "gaps.html"))
+    assert result.exit_code == 0 and result.stderr == ""
+    assert '"aggregated":false' in (tmp_path / "gaps.html").read_text(encoding="utf-8")
+
+
+def test_render_overview_on_request(tmp_path: Path) -> None:
+    result = run("render", "--view", "overview", "-o", str(tmp_path / "o.html"))
+    assert result.exit_code == 0 and result.stderr == ""
+    assert '"view":"overview"' in (tmp_path / "o.html").read_text(encoding="utf-8")
+
+
+def test_report_of_a_large_network_links_the_overview(tmp_path: Path, small_limit: None) -> None:
+    result = run("report", "-q", "-o", str(tmp_path / "informe"))
+    assert result.exit_code == 0, result.output
+    views = sorted(p.name for p in (tmp_path / "informe" / "views").glob("*.html"))
+    assert "overview.html" in views and not {"whole.html", "gaps.html", "geo.html"} & set(views)
+    index = (tmp_path / "informe" / "index.html").read_text(encoding="utf-8")
+    assert 'href="views/overview.html"' in index

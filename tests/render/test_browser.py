@@ -169,3 +169,37 @@ def test_the_dialog_trap_catches_a_script(tmp_path, open_page) -> None:
     raw.write_text(f"<body data-ready=1>{HOSTILE[0]}<script>alert(1)</script></body>", encoding="utf-8")
     page = open_page(raw)
     assert page.js("return window.__dialogs") >= 1
+
+
+@pytest.mark.parametrize(("lang", "notice", "how"), [
+    ("es", "La vista whole tendría", "Para ver sus organizaciones:"),
+    ("en", "The whole view would have", "To see its organizations:"),
+])
+def test_too_large_view_opens_as_the_overview(graph, tmp_path, open_page, lang, notice, how) -> None:
+    page = open_page(render(graph, tmp_path / "whole.html", lang=lang, max_elements=5))
+    assert page.js("return essgraph.data.meta.aggregated") is True
+    assert page.driver.find_element(By.ID, "notice").text.startswith(notice)
+    drawn = page.js("return essgraph.network.body.nodeIndices.length")
+    assert drawn == page.js("return essgraph.data.nodes.length") > 3
+    hubs = _hover_and_click_every_node(page)
+    assert any(tip.startswith(HOSTILE[0]) for tip in hubs), hubs
+    cusco = page.js("return essgraph.data.nodes.filter(function (n) { return n.name === 'Cusco'; })[0].id")
+    canvas = page.driver.find_element(By.CSS_SELECTOR, "#graph canvas")
+    x, y = page.js("var p = essgraph.network.canvasToDOM(essgraph.network.getPositions([arguments[0]])[arguments[0]]);"
+                   "return [p.x, p.y];", cusco)
+    ActionChains(page.driver).move_to_element_with_offset(
+        canvas, int(x - canvas.size["width"] / 2), int(y - canvas.size["height"] / 2)).click().perform()
+    panel = page.driver.find_element(By.ID, "panel").text
+    assert panel.startswith("Cusco") and how in panel
+    assert page.driver.find_element(By.CSS_SELECTOR, "#panel code").text == (
+        "essgraph render --view region --focus cusco -o cusco.html")
+    assert page.js("return document.querySelectorAll('img, svg[onload], [onerror], [onmouseover], #panel a').length") == 0
+    assert page.errors == [] and page.remote_requests == []
+    _no_dialog(page)
+
+
+def test_full_view_is_drawn_whole_in_the_browser(graph, tmp_path, open_page) -> None:
+    page = open_page(render(graph, tmp_path / "whole.html", max_elements=5, full=True))
+    expected = select(prepare(graph), "whole").graph.number_of_nodes()
+    assert page.js("return essgraph.network.body.nodeIndices.length") == expected
+    assert page.js("return essgraph.data.meta.aggregated") is False and page.errors == []
