@@ -81,7 +81,7 @@ def rel_key(type: str, start: str, end: str, quote: str = "") -> str:
 
 
 def _clean(properties: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in properties.items() if v is not None and v != "" and v != [] and v != ()}
+    return {k: v for k, v in properties.items() if v or not (v is None or v == "" or v == [] or v == ())}
 
 
 def build_graph(

@@ -23,6 +23,7 @@ import networkx as nx
 from essgraph.graphmodel import build_graph
 
 from .dataset import Dataset, load_dataset
+from .gcpause import paused_gc
 from .report import ValidationReport
 from .snapshot import default_snapshot_path, read_snapshot, write_snapshot
 
@@ -66,14 +67,15 @@ def build(data_dir: str | Path | None = None, *, snapshot: str | Path | None = N
         The snapshot cannot be written.
     """
     tick = progress or (lambda done, total: None)
-    dataset = load_dataset(data_dir)
-    tick(1, 3)
-    G = graph_from_dataset(dataset)
-    tick(2, 3)
+    with paused_gc():
+        dataset = load_dataset(data_dir)
+        tick(1, 3)
+        G = graph_from_dataset(dataset)
+        tick(2, 3)
     path = write_snapshot(G, snapshot if snapshot is not None else default_snapshot_path())
     tick(3, 3)
     labels = Counter(label for _, labels in G.nodes(data="labels") for label in labels)
-    types = Counter(rel_type for _, _, rel_type in G.edges(data="type"))
+    types = Counter(attrs["type"] for _, out in G.adjacency() for keyed in out.values() for attrs in keyed.values())
     return BuildResult(G, dict(sorted(labels.items())), dict(sorted(types.items())), path, dataset.report)
 
 
@@ -93,13 +95,15 @@ def load_graph(*, data_dir: str | Path | None = None, snapshot: str | Path | Non
         The snapshot given is missing or unreadable.
     """
     if data_dir is not None:
-        return graph_from_dataset(load_dataset(data_dir))
+        with paused_gc():
+            return graph_from_dataset(load_dataset(data_dir))
     if snapshot is not None:
         return read_snapshot(snapshot)
     default = default_snapshot_path()
     if default.is_file():
         return read_snapshot(default)
-    return graph_from_dataset(load_dataset())
+    with paused_gc():
+        return graph_from_dataset(load_dataset())
 
 
 def graph_from_dataset(dataset: Dataset) -> nx.MultiDiGraph:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from essgraph.errors import ValidationFailed
 from essgraph.graphmodel import Node, Relationship, labels_for_kind
@@ -80,39 +80,37 @@ def to_model(records: Records, report: ValidationReport) -> Dataset:
     """
     dataset = Dataset(report, metadata=dict(records.metadata))
     for kind, spec in FILE_KINDS.items():
+        plan = _plan(spec.columns)
+        location = _LOCATION_COLUMNS.get(kind)
         for record in records.rows.get(kind, []):
+            values = record.values
+            props = {name: convert(value) if convert else value
+                     for name, convert in plan if (value := values.get(name))}
             if spec.label is not None:
-                labels = labels_for_kind(record.get("kind")) if spec.label == "Organization" else (spec.label,)
-                props = _properties(record, spec.columns)
+                labels = labels_for_kind(values.get("kind", "")) if spec.label == "Organization" else (spec.label,)
                 node_id = props.pop("id")
                 dataset.nodes.append(Node(node_id, labels, props))
-                if kind in _LOCATION_COLUMNS and record.get(_LOCATION_COLUMNS[kind]):
-                    dataset.relationships.append(_located_in(record, node_id, record.get(_LOCATION_COLUMNS[kind])))
+                if location and values.get(location):
+                    dataset.relationships.append(_located_in(record, node_id, values[location]))
             elif kind == "relationships":
-                props = _properties(record, spec.columns)
                 dataset.relationships.append(
                     Relationship(props.pop("type"), props.pop("start"), props.pop("end"), props))
             else:
-                dataset.census.append(_properties(record, spec.columns))
+                dataset.census.append(props)
     return dataset
 
 
-def _properties(record: Record, columns: tuple[PropertySpec, ...]) -> dict[str, Any]:
-    props: dict[str, Any] = {}
-    for p in columns:
-        value = record.get(p.name)
-        if not value:
-            continue
-        if p.type == "list":
-            props[p.name] = split_list(value)
-        elif p.type == "int":
-            props[p.name] = int(value)
-        elif p.type == "float":
-            number = float(value)
-            props[p.name] = int(number) if number.is_integer() else number
-        else:
-            props[p.name] = value
-    return props
+def _plan(columns: tuple[PropertySpec, ...]) -> list[tuple[str, Callable[[str], Any] | None]]:
+    """Each column with the function that turns its non-empty text into a property value (None: kept as text)."""
+    return [(p.name, _CONVERT.get(p.type)) for p in columns]
+
+
+def _number(value: str) -> int | float:
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
+_CONVERT: dict[str, Callable[[str], Any]] = {"list": split_list, "int": int, "float": _number}
 
 
 def _located_in(record: Record, start: str, end: str) -> Relationship:

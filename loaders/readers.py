@@ -172,11 +172,13 @@ def make_row(number: int, columns: tuple[str, ...], cells: list[str]) -> Row | N
     >>> make_row(6, ("id",), ["", " "]) is None
     True
     """
-    if not any(c.strip() for c in cells):
+    if not "".join(cells).strip():
         return None
-    values = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(columns)}
-    extra = tuple(c for c in cells[len(columns):] if c.strip())
-    return Row(number, values, extra)
+    width = len(columns)
+    if len(cells) < width:
+        cells = cells + [""] * (width - len(cells))
+    extra = tuple(c for c in cells[width:] if c.strip()) if len(cells) > width else ()
+    return Row(number, dict(zip(columns, cells)), extra)
 
 
 def _mb(size: int) -> str:

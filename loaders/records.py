@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from unicodedata import is_normalized
 
 from .layout import DatasetConfig, read_config
 from .readers import ReadError, Table, read_table
@@ -96,8 +97,12 @@ def _read_rows(table: Table, columns: tuple[str, ...], kind: str, into: list[Rec
     count = 0
     try:
         for row in table.rows:
-            values = {col: clean(row.values[raw]) for col, raw in zip(columns, table.columns)}
-            into.append(Record(kind, name, row.number, values, tuple(clean(x) for x in row.extra)))
+            cells = row.values.values()
+            # One check per row: text already in NFC (nearly always) only needs its spaces trimmed.
+            joined = "\n".join(cells)
+            trimmed = map(str.strip, cells) if joined.isascii() or is_normalized("NFC", joined) else map(clean, cells)
+            extra = tuple(clean(x) for x in row.extra) if row.extra else ()
+            into.append(Record(kind, name, row.number, dict(zip(columns, trimmed)), extra))
             count += 1
     except ReadError as exc:
         problems.append(_from_read_error(exc, table.path))

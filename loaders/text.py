@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["LIST_SEPARATOR", "clean", "split_list", "name_key", "slugify", "repair_mojibake"]
+__all__ = ["LIST_SEPARATOR", "clean", "split_list", "name_key", "slugify", "repair_mojibake", "may_be_garbled"]
 
 #: Separator between the values of a list cell (aliases, themes…).
 LIST_SEPARATOR = "|"
@@ -103,3 +103,16 @@ def repair_mojibake(value: str) -> str | None:
 
     repaired = _SUSPECT_RUN.sub(fix, value)
     return repaired if changed else None
+
+
+def may_be_garbled(text: str) -> bool:
+    """Whether ``text`` may hold garbled text or U+FFFD (a cheap screen before per-cell checks).
+
+    False means :func:`repair_mojibake` returns ``None`` for ``text`` and for
+    every part of it, and no part holds U+FFFD; so a whole row joined with
+    ``"\\n"`` is screened with one search.
+
+    >>> may_be_garbled("Asociación\\nCañete"), may_be_garbled("x\\nMÃ³rrope"), may_be_garbled("\\ufffd")
+    (False, True, True)
+    """
+    return "\ufffd" in text or _SUSPECT_RUN.search(text) is not None

@@ -32,7 +32,7 @@ from .entities import Entities, index_entities
 from .layout import FILE_KINDS, KindSpec, bundled_data_dir
 from .records import Record, Records, read_records
 from .report import ERROR, WARNING, Problem, TableInfo, ValidationReport
-from .text import repair_mojibake, split_list
+from .text import may_be_garbled, repair_mojibake, split_list
 
 __all__ = ["YEAR_RANGE", "validate", "check_records"]
 
@@ -81,9 +81,13 @@ def check_records(records: Records, problems: Iterable[Problem] = (), *, strict:
     found += entity_problems
     for kind, rows in records.rows.items():
         spec = FILE_KINDS[kind]
+        # Only the columns a rule applies to are looked at in every row.
+        checked = tuple(p for p in spec.columns if p.required or p.type in ("int", "float") or p.vocabulary)
+        refs = tuple(p for p in spec.columns if p.ref)
         for record in rows:
-            found += _check_values(record, spec.columns, missing)
-            found += _check_refs(record, spec.columns, entities)
+            _check_values(record, checked, missing, found)
+            if refs:
+                found += _check_refs(record, refs, entities)
     found += _check_relationships(records.rows.get("relationships", []), entities)
     report = ValidationReport(str(records.config.data_dir), found, records.tables)
     return report.escalated() if strict else report
@@ -103,14 +107,16 @@ def _check_columns(table: TableInfo, spec: KindSpec, missing: set[tuple[str, str
     return problems
 
 
-def _check_values(record: Record, columns: tuple[PropertySpec, ...], missing: set[tuple[str, str]]) -> list[Problem]:
-    problems = []
+def _check_values(record: Record, columns: tuple[PropertySpec, ...], missing: set[tuple[str, str]],
+                  problems: list[Problem]) -> None:
+    """Append the problems of one record's values to ``problems``."""
+    values = record.values
 
     def add(type_: str, column: str, value: str = "", severity: str = ERROR, **params: object) -> None:
         problems.append(Problem(type_, severity, record.file, record.row, column, value, dict(params)))
 
     for p in columns:
-        value = record.get(p.name)
+        value = values.get(p.name, "")
         if not value:
             if p.required and (record.file, p.name) not in missing:
                 add("empty-quote" if p.name == "quote" else "missing-value", p.name)
@@ -122,6 +128,8 @@ def _check_values(record: Record, columns: tuple[PropertySpec, ...], missing: se
             add("bad-number", p.name, value)
         if p.vocabulary:
             vocabulary = VOCABULARIES[p.vocabulary]
+            if p.type != "list" and value in vocabulary:
+                continue
             for item in split_list(value) if p.type == "list" else [value]:
                 if item in vocabulary:
                     continue
@@ -130,15 +138,15 @@ def _check_values(record: Record, columns: tuple[PropertySpec, ...], missing: se
                 else:
                     add("bad-enum", p.name, item, allowed=sorted(vocabulary),
                         suggestions=_close(item, vocabulary))
-    for column, value in record.values.items():
-        fixed = repair_mojibake(value)
-        if fixed is not None:
-            add("mojibake", column, value, WARNING, fixed=fixed)
-        if "\ufffd" in value:
-            add("replacement-character", column, value, WARNING)
+    if may_be_garbled("\n".join(values.values())):
+        for column, value in values.items():
+            fixed = repair_mojibake(value)
+            if fixed is not None:
+                add("mojibake", column, value, WARNING, fixed=fixed)
+            if "\ufffd" in value:
+                add("replacement-character", column, value, WARNING)
     if record.extra:
         add("extra-cells", "", " | ".join(record.extra)[:80], count=len(record.extra))
-    return problems
 
 
 def _check_refs(record: Record, columns: tuple[PropertySpec, ...], entities: Entities) -> list[Problem]:
