@@ -12,7 +12,13 @@ in the same run:
 * analyze: ``benchmarks/igraph_reference.py``, the same measures written
   directly on python-igraph, on the same tie graph, with the same sampling;
 * render: igraph's layout of the same tie graph + a bare vis-network page;
-* Chromium: that bare page, drawn in the same browser.
+* Chromium: that bare page, drawn in the same browser (time until drawn, a
+  ``moveTo`` pan and a mouse drag until redrawn; see :func:`_draw`).
+
+``render`` is the default ``essgraph.render.render`` call (after loading the
+snapshot): the whole network up to :data:`essgraph.render.MAX_ELEMENTS` nodes +
+ties, the overview by region past it (at 100k); the result says which
+(``view``, ``nodes``, ``edges``).
 
 Usage::
 
@@ -102,7 +108,7 @@ def _stage(name: str, work: Path, n: int, seed: int) -> dict[str, Any]:
         if name == "render":
             path = render(G, work / f"whole-{n}.html", seed=seed)
             out["html_mib"] = path.stat().st_size / 2 ** 20
-            out["view"] = _view_of(path)
+            out.update(_view_of(path))
         else:
             path = report(G, work / f"report-{n}", seed=seed, progress=False)
             out["html_mib"] = sum(p.stat().st_size for p in path.parent.rglob("*.html")) / 2 ** 20
@@ -134,10 +140,12 @@ def _stage(name: str, work: Path, n: int, seed: int) -> dict[str, Any]:
 
 
 def _view_of(path: Path) -> dict[str, Any]:
+    """Which view the default render wrote (``whole``, or ``overview`` past the size limit) and its elements."""
     import re
     html = path.read_text(encoding="utf-8")
-    m = re.search(r'"meta":\s*(\{.*?"view":\s*"\w+")', html)
-    return {"aggregated": '"aggregated"' in html, "meta": m.group(1)[:200] if m else None}
+    data = json.loads(re.search(r'id="essgraph-data">(.*?)</script>', html, re.S)[1])
+    return {"view": data["meta"]["view"], "aggregated": data["meta"].get("aggregated", False),
+            "nodes": len(data["nodes"]), "edges": len(data["edges"])}
 
 
 def _bare_page(nodes: list[Any], edges: list[tuple[int, int]], xy: list[tuple[float, float]]) -> str:
@@ -150,14 +158,30 @@ def _bare_page(nodes: list[Any], edges: list[tuple[int, int]], xy: list[tuple[fl
             f"var data={data};var network=new vis.Network(document.getElementById('net'),"
             "{nodes:new vis.DataSet(data.nodes),edges:new vis.DataSet(data.edges)},"
             "{physics:false,nodes:{shape:'dot',size:6},edges:{smooth:false}});"
-            "network.once('afterDrawing',function(){document.body.setAttribute('data-ready','1');});"
+            "network.once('afterDrawing',function(){document.body.setAttribute('data-ready-ms',"
+            "String(Math.round(performance.now())));document.body.setAttribute('data-ready','1');});"
             "window.essgraph={network:network};</script></body></html>")
 
 
 def _draw(path: Path) -> dict[str, Any]:
-    """Seconds until the page's network is drawn (``data-ready``), then until a pan is redrawn."""
+    """What a person waits for in headless Chromium: the page drawn and stable, then two pans.
+
+    * ``seconds``: wall time from ``driver.get`` until the page says it is drawn
+      (``data-ready``: vis-network's first ``afterDrawing`` with physics off, or
+      ``stabilizationIterationsDone`` with physics on); ``ready_ms``: the same,
+      in the page's own clock from navigation start; ``marks_ms``: the page's
+      ``performance.mark`` steps (data parsed, network built, drawn);
+    * ``pan_redraw_s``: ``network.moveTo`` 200 px aside until the next ``afterDrawing``;
+    * ``drag_s``: a real mouse drag of 200 px on the canvas (press, two moves,
+      release: Selenium spends about half a second on the gesture itself) until the
+      ``afterDrawing`` after the release; ``drag_release_redraw_s``: from the
+      release to that redraw (edges hidden while dragging come back then);
+      ``drag_frames``: frames drawn during the drag.
+    """
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
     opts = webdriver.ChromeOptions()
     opts.binary_location = "/usr/bin/chromium"
     profile = tempfile.mkdtemp(prefix="essgraph-chromium-")
@@ -167,19 +191,40 @@ def _draw(path: Path) -> dict[str, Any]:
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
     try:
         driver.set_page_load_timeout(600)
+        driver.set_script_timeout(120)
         t = time.perf_counter()
         driver.get(path.as_uri())
         loaded = time.perf_counter() - t
         while driver.execute_script("return document.body.getAttribute('data-ready')") != "1":
             if time.perf_counter() - t > 600:
                 return {"seconds": None, "error": "not drawn after 600 s"}
-            time.sleep(0.05)
+            time.sleep(0.02)
         drawn = time.perf_counter() - t
+        timing = driver.execute_script(
+            "var o = {ready: Number(document.body.getAttribute('data-ready-ms')) || null, marks: {}};"
+            "performance.getEntriesByType('mark').forEach(function (m) { o.marks[m.name] = Math.round(m.startTime); });"
+            "if (!o.ready) { o.ready = Math.round(performance.now()); } return o;")
         pan = driver.execute_async_script(
             "var done=arguments[arguments.length-1];var net=window.essgraph.network;var t0=performance.now();"
             "net.once('afterDrawing',function(){done((performance.now()-t0)/1000);});"
             "var p=net.getViewPosition();net.moveTo({position:{x:p.x+200,y:p.y+100}});")
-        return {"seconds": drawn, "load_event_s": loaded, "pan_redraw_s": pan}
+        driver.execute_script(
+            "window.__draws = []; window.__up = null; window.essgraph.network.on('afterDrawing', function () {"
+            " window.__draws.push(performance.now()); });"
+            "document.addEventListener('pointerup', function () { window.__up = performance.now(); }, true);")
+        canvas = driver.find_element(By.CSS_SELECTOR, "canvas")
+        start = driver.execute_script("return performance.now()")
+        ActionChains(driver).move_to_element(canvas).click_and_hold().move_by_offset(100, 50) \
+            .move_by_offset(100, 50).release().perform()
+        deadline = time.perf_counter() + 120
+        after = "var up = window.__up; return up === null ? null : window.__draws.filter(function (t) { return t >= up; })"
+        while not driver.execute_script(after + ".length") and time.perf_counter() < deadline:
+            time.sleep(0.01)
+        up, redrawn = driver.execute_script(after.replace("return up === null ? null : ", "return [up, ") + "[0]];")
+        return {"seconds": drawn, "load_event_s": loaded, "ready_ms": timing["ready"], "marks_ms": timing["marks"],
+                "pan_redraw_s": pan, "drag_s": (redrawn - start) / 1000 if redrawn else None,
+                "drag_release_redraw_s": (redrawn - up) / 1000 if redrawn and up else None,
+                "drag_frames": driver.execute_script("return window.__draws.length")}
     finally:
         driver.quit()
 
@@ -222,7 +267,8 @@ def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
     if not ok:
         return {"error": runs[-1].get("error"), "runs": len(runs)}
     out = dict(ok[-1])
-    for key in ("seconds", "rss_mib", "rss_before_mib", "wall_s", "pan_redraw_s", "load_event_s", "load"):
+    for key in ("seconds", "rss_mib", "rss_before_mib", "wall_s", "pan_redraw_s", "load_event_s", "load", "ready_ms",
+                "drag_s", "drag_release_redraw_s", "html_mib"):
         values = [r[key] for r in ok if r.get(key) is not None]
         if values:
             out[key] = statistics.median(values)
@@ -264,7 +310,9 @@ def main() -> None:
             print(f"N={n:>7} {stage:<18} " + (f"{r['seconds']:8.2f} s  peak {r['rss_mib']:7.0f} MiB  "
                   f"load {r['load']:.1f}  runs {r['all_seconds']}" if "error" not in r else f"ERROR {r['error']}")
                   + (f"  html {r['html_mib']:.1f} MiB" if "html_mib" in r else "")
-                  + (f"  pan {r['pan_redraw_s']:.2f} s" if r.get("pan_redraw_s") is not None else ""), flush=True)
+                  + (f"  pan {r['pan_redraw_s']:.2f} s" if r.get("pan_redraw_s") is not None else "")
+                  + (f"  drag {r['drag_s']:.2f} s" if r.get("drag_s") is not None else "")
+                  + (f"  view {r['view']}" if r.get("view") else ""), flush=True)
             if args.json:
                 args.json.parent.mkdir(parents=True, exist_ok=True)
                 args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")

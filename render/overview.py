@@ -117,19 +117,25 @@ def overview_data(
             "size": size, "x": x, "y": y, "marks": [], "degree": inside[g],
             "color": {"background": colour + "99", "border": colour, "highlight": {"background": colour,
                                                                                   "border": "#000000"}},
-            "font": {"size": 16 + size // 4, "color": "#222222"}, "name": names[g],
+            "font": {"size": 28 + size // 3, "color": "#222222"}, "name": names[g],
             "f": {"region": g if g in places and "Region" in places[g].get("labels", ()) else "",
                   "macro_region": macro or "", "kind": "", "sector": "", "network": []},
             "q": names[g].casefold(),
             "aggregate": {"members": members[g], "inside": inside[g], "command": command,
                           "partners": [[names[p], n] for n, p in partners[:5]]},
         })
+    most = max(between.values(), default=1)
     for i, ((a, b), n) in enumerate(sorted(between.items())):
         data["edges"].append({
             "id": f"a-{i}", "from": gid[a], "to": gid[b], "marks": [], "n": n,
             "type": TEXTS.t("aggregate_ties", lang, n=n), "evidence": "",
-            "width": round(1 + 2 * math.log10(n), 1), "color": {"color": "#b9b2a6", "highlight": "#222222"},
+            "width": round(1 + 23 * n / most, 1),
+            "color": {"color": "#9c917c", "opacity": round(0.15 + 0.75 * n / most, 2), "highlight": "#222222"},
         })
+    macros = sorted({m for m in (_macro_of(g, places) for g in order) if m})
+    data["legend"]["colours"] += [
+        {"colour": colour_of("macro_region", m), "label": TEXTS.t("legend_regions_of", lang, name=_group_name(m, places, S, lang))}
+        for m in macros]
     data["map"] = {"outline": outline_points(), "labels": []}
     data["filters"] = {}  # a filter would hide regions, not show organizations: none on the overview
     return data
@@ -179,7 +185,7 @@ def _anchor(group: str, places: dict[str, dict[str, Any]]) -> tuple[float, float
 
 
 def _radius(members: int, biggest: int) -> int:
-    return int(round(14 + 56 * math.sqrt(members / max(biggest, 1))))
+    return int(round(20 + 130 * math.sqrt(members / max(biggest, 1))))
 
 
 def _hub_positions(top: list[str], group: dict[str, str], anchors: dict[str, tuple[float, float]],

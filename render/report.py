@@ -49,7 +49,7 @@ from essgraph.loaders import export
 
 from .charts import degree_histogram, heat_map, isolation_bars
 from . import interactive
-from .interactive import Prepared, prepare, prepared, proposals_from, render, view_size
+from .interactive import Prepared, prepare, prepared, proposals_from, render, view_size, without_gc
 from .page import asset, confidential_path, write_html
 from .report_texts import REPORT_TEXTS as R
 from .texts import TEXTS
@@ -59,6 +59,7 @@ __all__ = ["report", "report_views", "organization_rows"]
 _TOP = 10
 
 
+@without_gc
 def report(
     G: nx.MultiDiGraph,
     out_dir: str | Path,

@@ -55,6 +55,7 @@ TEXTS = Catalog({
         "Each circle is a region (size: its organizations) and each line the ties between two regions; the "
         "{hubs} best-connected organizations are drawn too. Click a region to see how to open it.",
     ),
+    "legend_regions_of": ("Regiones de {name} (círculos del resumen)", "Regions of {name} (circles of the overview)"),
     "aggregate_ties": ("{n} vínculos entre organizaciones de ambas regiones",
                        "{n} ties between organizations of the two regions"),
     # controls
