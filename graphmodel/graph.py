@@ -99,7 +99,7 @@ def build_graph(
     node_rows = [(node.id, {NODE_LABELS_ATTR: tuple(node.labels), **_clean(node.properties)})
                  for node in sorted(nodes, key=lambda n: n.id)]
     keyed = sorted(((rel.key, rel) for rel in relationships), key=lambda kr: kr[0])
-    edge_rows = [(rel.start, rel.end, key, {EDGE_TYPE_ATTR: rel.type, **_clean(rel.properties)}) for key, rel in keyed]
+    edge_rows = ((rel.start, rel.end, key, {EDGE_TYPE_ATTR: rel.type, **_clean(rel.properties)}) for key, rel in keyed)
     return graph_from_attrs(node_rows, edge_rows, metadata)
 
 

@@ -71,12 +71,14 @@ def build(data_dir: str | Path | None = None, *, snapshot: str | Path | None = N
         dataset = load_dataset(data_dir)
         tick(1, 3)
         G = graph_from_dataset(dataset)
+        report = dataset.report
+        del dataset  # the model objects are in G now: free them before the snapshot is encoded
         tick(2, 3)
     path = write_snapshot(G, snapshot if snapshot is not None else default_snapshot_path())
     tick(3, 3)
     labels = Counter(label for _, labels in G.nodes(data="labels") for label in labels)
     types = Counter(attrs["type"] for _, out in G.adjacency() for keyed in out.values() for attrs in keyed.values())
-    return BuildResult(G, dict(sorted(labels.items())), dict(sorted(types.items())), path, dataset.report)
+    return BuildResult(G, dict(sorted(labels.items())), dict(sorted(types.items())), path, report)
 
 
 def load_graph(*, data_dir: str | Path | None = None, snapshot: str | Path | None = None) -> nx.MultiDiGraph:

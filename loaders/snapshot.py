@@ -90,7 +90,8 @@ def write_snapshot(G: nx.MultiDiGraph, path: str | Path) -> Path:
         "dataset": G.graph.get("dataset", {}),
         "census": G.graph.get("census", []),
         "nodes": sorted(G.nodes(data=True), key=itemgetter(0)),
-        "relationships": sorted(G.edges(keys=True, data=True), key=itemgetter(2)),
+        "relationships": sorted(((start, end, key, attrs) for start, out in G.adjacency()
+                                 for end, keyed in out.items() for key, attrs in keyed.items()), key=itemgetter(2)),
     }
     return atomic_write(path, orjson.dumps(data, option=orjson.OPT_SORT_KEYS), error=SnapshotError,
                         hint="choose another path with --snapshot")

@@ -111,21 +111,17 @@ def _check_values(record: Record, columns: tuple[PropertySpec, ...], missing: se
                   problems: list[Problem]) -> None:
     """Append the problems of one record's values to ``problems``."""
     values = record.values
-
-    def add(type_: str, column: str, value: str = "", severity: str = ERROR, **params: object) -> None:
-        problems.append(Problem(type_, severity, record.file, record.row, column, value, dict(params)))
-
     for p in columns:
         value = values.get(p.name, "")
         if not value:
             if p.required and (record.file, p.name) not in missing:
-                add("empty-quote" if p.name == "quote" else "missing-value", p.name)
+                _add(problems, record, "empty-quote" if p.name == "quote" else "missing-value", p.name)
             continue
         if p.type == "int" and (p.name == "year" or p.name.endswith("_year")):
             if not _INTEGER.match(value) or int(value) not in YEAR_RANGE:
-                add("bad-year", p.name, value)
+                _add(problems, record, "bad-year", p.name, value)
         elif p.type == "int" and not _INTEGER.match(value) or p.type == "float" and not _NUMBER.match(value):
-            add("bad-number", p.name, value)
+            _add(problems, record, "bad-number", p.name, value)
         if p.vocabulary:
             vocabulary = VOCABULARIES[p.vocabulary]
             if p.type != "list" and value in vocabulary:
@@ -134,19 +130,24 @@ def _check_values(record: Record, columns: tuple[PropertySpec, ...], missing: se
                 if item in vocabulary:
                     continue
                 if p.vocabulary == "evidence":
-                    add("bad-evidence", p.name, item, type=record.get("type"))
+                    _add(problems, record, "bad-evidence", p.name, item, type=record.get("type"))
                 else:
-                    add("bad-enum", p.name, item, allowed=sorted(vocabulary),
-                        suggestions=_close(item, vocabulary))
+                    _add(problems, record, "bad-enum", p.name, item, allowed=sorted(vocabulary),
+                         suggestions=_close(item, vocabulary))
     if may_be_garbled("\n".join(values.values())):
         for column, value in values.items():
             fixed = repair_mojibake(value)
             if fixed is not None:
-                add("mojibake", column, value, WARNING, fixed=fixed)
+                _add(problems, record, "mojibake", column, value, WARNING, fixed=fixed)
             if "\ufffd" in value:
-                add("replacement-character", column, value, WARNING)
+                _add(problems, record, "replacement-character", column, value, WARNING)
     if record.extra:
-        add("extra-cells", "", " | ".join(record.extra)[:80], count=len(record.extra))
+        _add(problems, record, "extra-cells", "", " | ".join(record.extra)[:80], count=len(record.extra))
+
+
+def _add(problems: list[Problem], record: Record, type_: str, column: str, value: str = "",
+         severity: str = ERROR, **params: object) -> None:
+    problems.append(Problem(type_, severity, record.file, record.row, column, value, params))
 
 
 def _check_refs(record: Record, columns: tuple[PropertySpec, ...], entities: Entities) -> list[Problem]:
@@ -163,43 +164,42 @@ def _check_relationships(rows: list[Record], entities: Entities) -> list[Problem
     problems: list[Problem] = []
     seen: dict[tuple[str, str, str, str], Record] = {}
     for record in rows:
-        rel_type, start, end = record.get("type"), record.get("start"), record.get("end")
-
-        def add(type_: str, column: str, value: str = "", severity: str = ERROR, **params: object) -> None:
-            problems.append(Problem(type_, severity, record.file, record.row, column, value, dict(params)))
-
+        values = record.values
+        rel_type, start, end = values.get("type", ""), values.get("start", ""), values.get("end", "")
         spec = REL_SPECS.get(rel_type)
         if rel_type and spec is None:
-            add("unknown-relationship-type", "type", rel_type, allowed=sorted(REL_TYPES),
-                suggestions=_close(rel_type.upper(), REL_TYPES))
-        for column, node_id in (("start", start), ("end", end)):
-            labels = (spec.start_labels if column == "start" else spec.end_labels) if spec else None
-            if node_id and node_id not in entities:
+            _add(problems, record, "unknown-relationship-type", "type", rel_type, allowed=sorted(REL_TYPES),
+                 suggestions=_close(rel_type.upper(), REL_TYPES))
+        start_known, end_known = start in entities, end in entities
+        for column, node_id, known in (("start", start, start_known), ("end", end, end_known)):
+            if node_id and not known:
+                labels = (spec.start_labels if column == "start" else spec.end_labels) if spec else None
                 target = "/".join(sorted(labels)) if labels else "node"
-                add("unknown-reference", column, node_id, target=target,
-                    suggestions=entities.suggest(node_id, labels))
-        if spec and start in entities and end in entities:
-            start_labels, end_labels = set(entities[start].labels), set(entities[end].labels)
+                _add(problems, record, "unknown-reference", column, node_id, target=target,
+                     suggestions=entities.suggest(node_id, labels))
+        if spec and start_known and end_known:
+            start_entity, end_entity = entities[start], entities[end]
+            start_labels, end_labels = set(start_entity.labels), set(end_entity.labels)
             if not (start_labels & spec.start_labels and end_labels & spec.end_labels):
                 swap = bool(start_labels & spec.end_labels and end_labels & spec.start_labels)
-                add("bad-endpoint-label", "type", rel_type, type=rel_type, start=start, end=end,
-                    start_label=entities[start].label, end_label=entities[end].label,
-                    allowed_start="/".join(sorted(spec.start_labels)),
-                    allowed_end="/".join(sorted(spec.end_labels)), swap=swap)
+                _add(problems, record, "bad-endpoint-label", "type", rel_type, type=rel_type, start=start, end=end,
+                     start_label=start_entity.label, end_label=end_entity.label,
+                     allowed_start="/".join(sorted(spec.start_labels)),
+                     allowed_end="/".join(sorted(spec.end_labels)), swap=swap)
         if start and start == end:
-            add("self-relationship", "end", start, type=rel_type)
-        if rel_type == "SHARES_CONTACT" and record.get("evidence") == "stated":
-            add("bad-evidence", "evidence", "stated", type=rel_type)
-        quote = record.get("quote")
-        keys = [(rel_type, start, end, quote)]
-        if spec and spec.symmetric:
-            keys.append((rel_type, end, start, quote))
-        first = next((seen[k] for k in keys if k in seen), None)
+            _add(problems, record, "self-relationship", "end", start, type=rel_type)
+        if rel_type == "SHARES_CONTACT" and values.get("evidence") == "stated":
+            _add(problems, record, "bad-evidence", "evidence", "stated", type=rel_type)
+        quote = values.get("quote", "")
+        key = (rel_type, start, end, quote)
+        first = seen.get(key)
+        if first is None and spec and spec.symmetric:
+            first = seen.get((rel_type, end, start, quote))
         if first is not None:
-            add("duplicate-relationship", "quote", quote[:60], WARNING, type=rel_type, start=start, end=end,
-                other_file=first.file, other_row=first.row)
+            _add(problems, record, "duplicate-relationship", "quote", quote[:60], WARNING, type=rel_type, start=start,
+                 end=end, other_file=first.file, other_row=first.row)
         else:
-            seen[keys[0]] = record
+            seen[key] = record
     return problems
 
 
