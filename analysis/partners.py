@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from typing import Any, Hashable, Iterable
+from typing import Any, Callable, Hashable, Iterable, Iterator
 
 import networkx as nx
 
@@ -75,36 +75,56 @@ def partners(
     if targets is None:
         targets = [v for v in actors(T) if T.degree(v) <= 1]
     hops = hops_to_national(T)
-    context = _context_graph(T)
-    weight = {z: 1 / math.log(context.degree(z)) for z in context if context.degree(z) > 1}
-    tiebreak = {w: (w not in hops, -d, id_key(w)) for w, d in T.degree()}  # computed once: ranked many times
-    rank_key = lambda w, score: (-round(score, 9), *tiebreak[w])  # noqa: E731
-    by_signature: dict[frozenset[Any], list[tuple[Hashable, float]]] = {}
+    adj, data = T.adj, T.nodes
+    degree = dict(T.degree())
+    # the context graph, implicitly: each organization tied to one node per region and per sector value
+    groups_of: dict[Hashable, tuple[tuple[str, str], ...]] = {}
+    members: dict[tuple[str, str], list[Hashable]] = {}
+    for v in actors(T):
+        found = []
+        for attribute in _CONTEXT:
+            value = data[v].get(attribute)
+            if value not in (None, ""):
+                group = ("@" + attribute, str(value))
+                found.append(group)
+                members.setdefault(group, []).append(v)
+        groups_of[v] = tuple(found)
+    weight: dict[Any, float] = {}
+    for z, d in degree.items():  # degree in the context graph: ties plus groups
+        if d + len(groups_of.get(z, ())) > 1:
+            weight[z] = 1 / math.log(d + len(groups_of.get(z, ())))
+    weight.update((g, 1 / math.log(len(m))) for g, m in members.items() if len(m) > 1)
+    eligible = [w for w in T if not data[w].get("is_person") and degree[w] > 0]
+    # ties are broken by reaching a national network, then more ties, then id: one rank, computed once
+    rank = {w: i for i, w in enumerate(sorted(eligible, key=lambda w: (w not in hops, -degree[w], id_key(w))))}
+    by_rank = {g: sorted((w for w in m if w in rank), key=rank.__getitem__) for g, m in members.items()}
+    rank_key = lambda ws: (-round(ws[1], 9), rank[ws[0]])  # noqa: E731
+    tied_to: dict[Hashable, list[Hashable]] = {}  # eligible neighbours of a node, in adjacency order
+    by_signature: dict[frozenset[Any], _Ranking] = {}
     result = []
     for u in sorted(targets, key=id_key):
-        groups = frozenset(z for z in context[u] if z not in T and z in weight)
-        if groups not in by_signature:  # everyone sharing a region or sector, ranked once per signature
-            shared_groups: dict[Hashable, float] = {}
-            for z in groups:
-                for w in context[z]:
-                    if not T.nodes[w].get("is_person") and T.degree(w) > 0:
-                        shared_groups[w] = shared_groups.get(w, 0.0) + weight[z]
-            by_signature[groups] = sorted(shared_groups.items(), key=lambda ws: rank_key(*ws))
+        groups = frozenset(g for g in groups_of.get(u, ()) if g in weight)
+        if groups not in by_signature:  # everyone sharing a region or sector, ranked lazily once per signature
+            by_signature[groups] = _Ranking(_shared_groups(groups, weight, by_rank, groups_of, rank, rank_key))
+        near = adj[u]
         scores: dict[Hashable, float] = {}
-        for z in T[u]:  # common partners, networks (and people) add to the groups' score
+        for z in near:  # common partners, networks (and people) add to the groups' score
             if z in weight:
-                for w in T[z]:
-                    if w != u and _eligible(T, u, w):
-                        scores[w] = scores.get(w, 0.0) + weight[z]
+                if z not in tied_to:
+                    tied_to[z] = [w for w in adj[z] if w in rank]
+                wz = weight[z]
+                for w in tied_to[z]:
+                    if w != u and w not in near:
+                        scores[w] = scores.get(w, 0.0) + wz
         for w in scores:
-            scores[w] += sum(weight[z] for z in groups if context.has_edge(w, z))
+            scores[w] += sum(weight[z] for z in groups if z in groups_of.get(w, ()))
         extra: list[tuple[Hashable, float]] = []
         for w, score in by_signature[groups]:
             if len(extra) == top:
                 break
-            if w != u and w not in scores and not T.has_edge(u, w):
+            if w != u and w not in scores and w not in near:
                 extra.append((w, score))
-        ranked = heapq.nsmallest(top, [*scores.items(), *extra], key=lambda ws: rank_key(*ws))
+        ranked = heapq.nsmallest(top, [*scores.items(), *extra], key=rank_key)
         candidates = []
         for w, score in ranked:
             why = shared(u, w, T, names=names, partners=True, lang=lang)
@@ -119,17 +139,49 @@ def partners(
     return result
 
 
-def _eligible(T: nx.Graph, u: Hashable, w: Hashable) -> bool:
-    data = T.nodes[w]
-    return not data.get("is_person") and T.degree(w) > 0 and not T.has_edge(u, w)
+class _Ranking:
+    """A ranked sequence computed lazily and kept: each target reads only its first few entries."""
+
+    def __init__(self, items: Iterator[tuple[Hashable, float]]) -> None:
+        self._items = items
+        self._seen: list[tuple[Hashable, float]] = []
+
+    def __iter__(self) -> Iterator[tuple[Hashable, float]]:
+        i = 0
+        while True:
+            if i == len(self._seen):
+                item = next(self._items, None)
+                if item is None:
+                    return
+                self._seen.append(item)
+            yield self._seen[i]
+            i += 1
 
 
-def _context_graph(T: nx.Graph) -> nx.Graph:
-    """The tie graph plus a node per region and sector value, tied to its organizations."""
-    C = nx.Graph(T)
-    for v in actors(T):
-        for attribute in _CONTEXT:
-            value = T.nodes[v].get(attribute)
-            if value not in (None, ""):
-                C.add_edge(v, ("@" + attribute, str(value)))
-    return C
+def _shared_groups(groups: frozenset[Any], weight: dict[Any, float], by_rank: dict[Any, list[Hashable]],
+                   groups_of: dict[Hashable, tuple[Any, ...]], rank: dict[Hashable, int],
+                   rank_key: Callable[[tuple[Hashable, float]], tuple[float, int]]) -> Iterator[tuple[Hashable, float]]:
+    """Everyone eligible sharing some of ``groups``, with the sum of their weights, best first.
+
+    An organization has one region and one sector, so there are at most three
+    scores (both groups, only the first, only the second): each is a run of
+    members already in rank order, and the runs are merged.
+    """
+    if len(groups) > 2:  # not with region and sector; kept general
+        score: dict[Hashable, float] = {}
+        for g in groups:
+            for w in by_rank.get(g, ()):
+                score[w] = score.get(w, 0.0) + weight[g]
+        yield from sorted(score.items(), key=rank_key)
+        return
+    def run(members: list[Hashable], score: float, inside: frozenset[Any]) -> Iterator[tuple[Hashable, float]]:
+        return ((w, score) for w in members if groups & set(groups_of[w]) == inside)
+
+    runs = [run(by_rank.get(g, []), 0.0 + weight[g], frozenset([g])) for g in groups]
+    if len(groups) == 2:
+        both = 0.0
+        for g in groups:
+            both += weight[g]
+        smaller = min(groups, key=lambda g: len(by_rank.get(g, ())))
+        runs.append(run(by_rank.get(smaller, []), both, groups))
+    yield from heapq.merge(*runs, key=rank_key)
