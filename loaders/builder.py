@@ -13,6 +13,7 @@ Examples
 """
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ import networkx as nx
 from essgraph.graphmodel import build_graph
 
 from .dataset import Dataset, load_dataset
+from .layout import bundled_data_dir, read_config
 from .gcpause import paused_gc
 from .report import ValidationReport
 from .snapshot import default_snapshot_path, read_snapshot, write_snapshot
@@ -52,8 +54,11 @@ def build(data_dir: str | Path | None = None, *, snapshot: str | Path | None = N
     snapshot : str or Path, optional
         Where to save the graph; ``.essgraph/graph.json`` under the current folder by default.
     progress : callable, optional
-        Called as ``progress(done, 3)`` after reading and validating, building and saving
-        (for a progress bar; nothing is printed here).
+        Called as ``progress(done, total)`` every few thousand rows, for a
+        progress bar (nothing is printed here): ``total`` is the number of data
+        rows (counted from the CSV files' lines before reading), and ``done``
+        goes from 0 to ``total`` across the four stages (read, validate, make
+        the model, build the graph and save it), a quarter each.
 
     Returns
     -------
@@ -66,16 +71,18 @@ def build(data_dir: str | Path | None = None, *, snapshot: str | Path | None = N
     essgraph.errors.SnapshotError
         The snapshot cannot be written.
     """
-    tick = progress or (lambda done, total: None)
+    folder = Path(data_dir) if data_dir is not None else bundled_data_dir()
+    bar = _Progress(progress, _count_rows(folder)) if progress is not None else None
     with paused_gc():
-        dataset = load_dataset(data_dir)
-        tick(1, 3)
+        dataset = load_dataset(data_dir, progress=bar.rows if bar is not None else None)
         G = graph_from_dataset(dataset)
         report = dataset.report
         del dataset  # the model objects are in G now: free them before the snapshot is encoded
-        tick(2, 3)
+    if bar is not None:
+        bar.rows("graph", bar.total // 2)
     path = write_snapshot(G, snapshot if snapshot is not None else default_snapshot_path())
-    tick(3, 3)
+    if bar is not None:
+        bar.finish()
     labels = Counter(label for _, labels in G.nodes(data="labels") for label in labels)
     types = Counter(attrs["type"] for _, out in G.adjacency() for keyed in out.values() for attrs in keyed.values())
     return BuildResult(G, dict(sorted(labels.items())), dict(sorted(types.items())), path, report)
@@ -113,3 +120,35 @@ def graph_from_dataset(dataset: Dataset) -> nx.MultiDiGraph:
     G = build_graph(dataset.nodes, dataset.relationships, dataset.metadata)
     G.graph["census"] = list(dataset.census)
     return G
+
+
+class _Progress:
+    """Rows done per stage as one ``progress(done, total)`` over the build (each stage a quarter of ``total``)."""
+
+    STAGES = ("read", "check", "model", "graph")
+
+    def __init__(self, callback: Callable[[int, int], None], total: int) -> None:
+        self.callback, self.total = callback, max(total, 1)
+        self.stage, self.in_stage = 0, 0
+
+    def rows(self, stage: str, rows: int) -> None:
+        index = self.STAGES.index(stage)
+        if index != self.stage:
+            self.stage, self.in_stage = index, 0
+        self.in_stage += rows
+        done = (index * self.total + min(self.in_stage, self.total)) // len(self.STAGES)
+        self.callback(min(done, self.total - 1), self.total)
+
+    def finish(self) -> None:
+        self.callback(self.total, self.total)
+
+
+def _count_rows(folder: Path) -> int:
+    """Data rows of the CSV files of ``folder``, estimated by their lines (XLSX files count 0)."""
+    config, _ = read_config(folder)
+    rows = 0
+    for path in (p for paths in config.files.values() for p in paths if p.suffix.lower() == ".csv"):
+        with contextlib.suppress(OSError), path.open("rb") as handle:
+            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+            rows += max(lines - 1, 0)
+    return rows

@@ -31,7 +31,7 @@ from essgraph.graphmodel import Node, Relationship, labels_for_kind
 from essgraph.graphmodel.schema import PropertySpec
 
 from .layout import FILE_KINDS, bundled_data_dir
-from .records import Record, Records, read_records
+from .records import PROGRESS_ROWS, Record, Records, read_records
 from .report import ValidationReport
 from .text import split_list
 from .validation import check_records
@@ -55,8 +55,18 @@ class Dataset:
     census: list[dict[str, Any]] = field(default_factory=list)
 
 
-def load_dataset(data_dir: str | Path | None = None, *, strict: bool = False) -> Dataset:
+def load_dataset(data_dir: str | Path | None = None, *, strict: bool = False,
+                 progress: Callable[[str, int], None] | None = None) -> Dataset:
     """Validate ``data_dir`` (the bundled data when omitted) and turn it into model objects.
+
+    ``progress``, if given, is called as ``progress(stage, rows)`` with a stage
+    (``"read"``, ``"check"``, ``"model"``, in that order) and the number of
+    rows that stage went through since the last call.
+
+    >>> stages = []
+    >>> _ = load_dataset(progress=lambda stage, rows: stages.append(stage))
+    >>> sorted(set(stages), key=stages.index)
+    ['read', 'check', 'model']
 
     Raises
     ------
@@ -64,25 +74,33 @@ def load_dataset(data_dir: str | Path | None = None, *, strict: bool = False) ->
         When validation finds an error; ``exc.report`` lists every problem.
     """
     folder = Path(data_dir) if data_dir is not None else bundled_data_dir()
-    records, problems = read_records(folder)
-    report = check_records(records, problems, strict=strict)
+    def stage(name: str) -> Callable[[int], None] | None:
+        return None if progress is None else (lambda rows: progress(name, rows))
+
+    records, problems = read_records(folder, progress=stage("read"))
+    report = check_records(records, problems, strict=strict, progress=stage("check"))
     if not report.valid:
         raise ValidationFailed(
             f"{report.summary('en')}: fix the errors listed above (essgraph validate --data {folder})", report)
-    return to_model(records, report)
+    return to_model(records, report, progress=stage("model"))
 
 
-def to_model(records: Records, report: ValidationReport) -> Dataset:
+def to_model(records: Records, report: ValidationReport, *, progress: Callable[[int], None] | None = None) -> Dataset:
     """Model objects from records that passed validation (``report``).
 
     Node properties omit the id (it is the node's id) and empty values; the
     ``LOCATED_IN`` relationships are derived as described in the module.
+    ``progress``, if given, is called as ``progress(rows)`` as
+    :func:`~essgraph.loaders.records.read_records` does.
     """
     dataset = Dataset(report, metadata=dict(records.metadata))
     for kind, spec in FILE_KINDS.items():
         plan = _plan(spec.columns)
         location = _LOCATION_COLUMNS.get(kind)
-        for record in records.rows.get(kind, []):
+        rows = records.rows.get(kind, [])
+        for count, record in enumerate(rows, start=1):
+            if progress is not None and not count % PROGRESS_ROWS:
+                progress(PROGRESS_ROWS)
             values = record.values
             props = {name: convert(value) if convert else value
                      for name, convert in plan if (value := values.get(name))}
@@ -97,6 +115,8 @@ def to_model(records: Records, report: ValidationReport) -> Dataset:
                     Relationship(props.pop("type"), props.pop("start"), props.pop("end"), props))
             else:
                 dataset.census.append(props)
+        if progress is not None:
+            progress(len(rows) % PROGRESS_ROWS)
     return dataset
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from unicodedata import is_normalized
 
 from .layout import DatasetConfig, read_config
@@ -26,7 +26,7 @@ from .readers import ReadError, Table, read_table
 from .report import ERROR, WARNING, Problem, TableInfo
 from .text import clean
 
-__all__ = ["Record", "Records", "read_records"]
+__all__ = ["PROGRESS_ROWS", "Record", "Records", "read_records"]
 
 
 @dataclass(frozen=True)
@@ -58,13 +58,20 @@ class Records:
         return self.config.metadata
 
 
-def read_records(data_dir: str | Path) -> tuple[Records, list[Problem]]:
+#: Rows between two calls of a ``progress`` callback.
+PROGRESS_ROWS = 4096
+
+
+def read_records(data_dir: str | Path, *, progress: Callable[[int], None] | None = None) -> tuple[Records, list[Problem]]:
     """Read every data file of ``data_dir`` into :class:`Records`.
 
     Parameters
     ----------
     data_dir : str or Path
         A data folder (see :mod:`essgraph.loaders.layout`).
+    progress : callable, optional
+        Called as ``progress(rows)`` with the number of rows read since the
+        last call, every :data:`PROGRESS_ROWS` rows and at the end of each file.
 
     Returns
     -------
@@ -85,14 +92,14 @@ def read_records(data_dir: str | Path) -> tuple[Records, list[Problem]]:
             problems += [Problem(n.code, WARNING, path.name, value=str(n.params.get("value", "")), params=n.params)
                          for n in table.notes]
             columns = tuple(clean(c) for c in table.columns)
-            rows = _read_rows(table, columns, kind, records.rows[kind], problems)
+            rows = _read_rows(table, columns, kind, records.rows[kind], problems, progress)
             records.tables.append(TableInfo(path.name, kind, table.format, table.encoding, table.delimiter,
                                             table.sheet, columns, rows))
     return records, problems
 
 
 def _read_rows(table: Table, columns: tuple[str, ...], kind: str, into: list[Record],
-               problems: list[Problem]) -> int:
+               problems: list[Problem], progress: Callable[[int], None] | None) -> int:
     name = table.path.name
     count = 0
     try:
@@ -104,8 +111,12 @@ def _read_rows(table: Table, columns: tuple[str, ...], kind: str, into: list[Rec
             extra = tuple(clean(x) for x in row.extra) if row.extra else ()
             into.append(Record(kind, name, row.number, dict(zip(columns, trimmed)), extra))
             count += 1
+            if progress is not None and not count % PROGRESS_ROWS:
+                progress(PROGRESS_ROWS)
     except ReadError as exc:
         problems.append(_from_read_error(exc, table.path))
+    if progress is not None:
+        progress(count % PROGRESS_ROWS)
     return count
 
 

@@ -24,13 +24,13 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from essgraph.graphmodel import REL_SPECS, REL_TYPES, VOCABULARIES, PropertySpec
 
 from .entities import Entities, index_entities
 from .layout import FILE_KINDS, KindSpec, bundled_data_dir
-from .records import Record, Records, read_records
+from .records import PROGRESS_ROWS, Record, Records, read_records
 from .report import ERROR, WARNING, Problem, TableInfo, ValidationReport
 from .text import may_be_garbled, repair_mojibake, split_list
 
@@ -68,10 +68,13 @@ def validate(data_dir: str | Path | None = None, *, strict: bool = False) -> Val
     return check_records(records, problems, strict=strict)
 
 
-def check_records(records: Records, problems: Iterable[Problem] = (), *, strict: bool = False) -> ValidationReport:
+def check_records(records: Records, problems: Iterable[Problem] = (), *, strict: bool = False,
+                  progress: Callable[[int], None] | None = None) -> ValidationReport:
     """Check records already read (see :func:`~essgraph.loaders.records.read_records`).
 
     ``problems`` are the problems met while reading; they are part of the report.
+    ``progress``, if given, is called as ``progress(rows)`` with the number of
+    records checked since the last call, as :func:`read_records` does.
     """
     found = list(problems)
     missing: set[tuple[str, str]] = set()
@@ -84,10 +87,14 @@ def check_records(records: Records, problems: Iterable[Problem] = (), *, strict:
         # Only the columns a rule applies to are looked at in every row.
         checked = tuple(p for p in spec.columns if p.required or p.type in ("int", "float") or p.vocabulary)
         refs = tuple(p for p in spec.columns if p.ref)
-        for record in rows:
+        for count, record in enumerate(rows, start=1):
             _check_values(record, checked, missing, found)
             if refs:
                 found += _check_refs(record, refs, entities)
+            if progress is not None and not count % PROGRESS_ROWS:
+                progress(PROGRESS_ROWS)
+        if progress is not None:
+            progress(len(rows) % PROGRESS_ROWS)
     found += _check_relationships(records.rows.get("relationships", []), entities)
     report = ValidationReport(str(records.config.data_dir), found, records.tables)
     return report.escalated() if strict else report

@@ -56,6 +56,20 @@ def test_build_writes_the_snapshot_and_counts(valid_dir: Path, tmp_path: Path) -
     assert "Mórrope" in result.snapshot.read_text(encoding="utf-8")
 
 
+def test_build_progress_counts_rows_up_to_the_total(valid_dir: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("essgraph.loaders.records.PROGRESS_ROWS", 2)
+    monkeypatch.setattr("essgraph.loaders.validation.PROGRESS_ROWS", 2)
+    monkeypatch.setattr("essgraph.loaders.dataset.PROGRESS_ROWS", 2)
+    calls: list[tuple[int, int]] = []
+    result = build(valid_dir, snapshot=tmp_path / "graph.json", progress=lambda done, total: calls.append((done, total)))
+    rows = sum(table.rows for table in result.report.tables)
+    totals = {total for _, total in calls}
+    assert len(totals) == 1 and rows <= totals.pop() <= rows + len(result.report.tables)
+    dones = [done for done, _ in calls]
+    assert dones == sorted(dones) and dones[-1] == calls[-1][1] and len(set(dones)) > 8
+
+
 def test_build_defaults_to_dot_essgraph_in_the_current_folder(valid_dir: Path, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
