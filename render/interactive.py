@@ -241,7 +241,7 @@ def render(
                        "focus": ids.get(shown.focus) if shown.focus else None, "aggregated": False}
     tick()
     path = _write(target, payload, lang=lang, view=view, title=shown.title,
-                  counts=TEXTS.t("counts", lang, nodes=n, edges=shown.graph.number_of_edges()),
+                  counts=TEXTS.t("counts", lang, nodes=n, edges=len(payload["edges"])),
                   notice=TEXTS.t("precomputed", lang, n=_num(n)) if precomputed else "",
                   personal=include_personal_data)
     tick()
@@ -294,7 +294,9 @@ def _positions(S: nx.MultiDiGraph, shown: View, *, precomputed: bool, seed: int,
         return None, None
     nodes = sorted(H, key=str)
     index = {node: i for i, node in enumerate(nodes)}
-    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in H.edges() if u != v})
+    # the view is an induced subgraph of S: its ties are read off S (a subgraph view filters every tie)
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v]))
+                    for u in nodes for v in S.succ[u] if v in index and v != u})
     return dict(zip(nodes, force_layout(len(nodes), pairs, seed=seed))), None
 
 
