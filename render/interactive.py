@@ -37,7 +37,7 @@ from essgraph.loaders.gcpause import paused_gc
 from .encoding import COLOUR_BY
 from .layout import GEO_SPACING, force_layout, geo_layout, map_point, outline_points
 from .page import asset, confidential_path, json_for_html, write_html
-from .overview import HUBS, overview_data
+from .overview import overview_data
 from .pagedata import Proposal, page_data
 from .structure import SIZE_MEASURES, Structure, measure
 from .texts import TEXTS
@@ -203,23 +203,27 @@ def render(
         raise RenderError(f"unknown view {view!r}: use one of {', '.join(VIEWS + ('overview',))}")
     tick = _ticker(progress, 6)
     target = confidential_path(Path(path)) if include_personal_data else Path(path)
-    notice = ""
+    too_large: tuple[int, int] | None = None
     if view != "overview" and not full:
         n, e = view_size(G, view, focus=focus, steps=steps, include_personal_data=include_personal_data)
         if n + e > (MAX_ELEMENTS if max_elements is None else max_elements):
-            notice = TEXTS.t("too_large", lang, view=view, nodes=_num(n), edges=_num(e), hubs=HUBS)
+            too_large = (n, e)
     tick()
-    if view == "overview" or notice:
+    if view == "overview" or too_large:
         payload = overview_data(G, lang=lang, personal=include_personal_data, size_by=size_by, colour_by=color_by,
                                 progress=lambda _step: tick())
         payload["meta"] = {"view": "overview", "requested": view, "physics": False, "threshold": threshold,
                            "map": payload.pop("map"), "focus": None, "aggregated": True}
         hubs = sum(1 for node in payload["nodes"] if "aggregate" not in node)
-        if notices is not None and notice:
-            notices.append(notice)
+        if too_large:
+            notice = TEXTS.t("too_large", lang, view=view, nodes=_num(too_large[0]), edges=_num(too_large[1]),
+                             hubs=hubs)
+            if notices is not None:
+                notices.append(notice)
+        else:
+            notice = TEXTS.t("overview_about", lang, hubs=hubs)
         title = TEXTS.t("view_overview", lang)
         counts = TEXTS.t("counts_overview", lang, groups=len(payload["nodes"]) - hubs, hubs=hubs)
-        notice = notice or TEXTS.t("overview_about", lang, hubs=hubs)
         tick(6)
         return _write(target, payload, lang=lang, view="overview", title=title, counts=counts, notice=notice,
                       personal=include_personal_data)
