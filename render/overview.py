@@ -9,8 +9,12 @@ whatever the size of the network. Clicking a region says how to draw it alone
 (``essgraph render --view region --focus ID``).
 
 It is computed from the analyses' tie graph of the whole network (so the counts are
-the report's) and never copies the whole graph: only the hubs and the places go
-through :func:`~essgraph.graphmodel.public_graph`.
+the report's) and never copies the whole graph: only the hubs, their networks and the
+places go through :func:`~essgraph.graphmodel.public_graph`, with the free texts
+(descriptions, quotes, notes) left out rather than redacted (redacting them means
+matching every text against every person's name: 25,000 names take seconds to
+compile at 100k). The hubs' panels show their details and ties without quotes;
+``--view ego --focus ID`` shows them in full.
 
 Examples
 --------
@@ -37,6 +41,7 @@ from typing import Any, Callable
 import networkx as nx
 
 from essgraph.analysis.projection import tie_graph
+from essgraph.graphmodel import public_graph
 
 from .encoding import colour_of
 from .layout import GEO_SPACING, geo_layout, map_point, outline_points
@@ -75,8 +80,6 @@ def overview_data(
     progress : callable, optional
         Called with the name of each step done.
     """
-    from .interactive import prepare  # the privacy step lives with render
-
     step = progress or (lambda _name: None)
     T, _ = tie_graph(G)  # person ids differ in the public graph, but ties are between organizations
     step("ties")
@@ -94,7 +97,8 @@ def overview_data(
         else:
             between[(a, b)] += 1
     top = sorted(T, key=lambda n: (-structure.degree.get(n, 0), str(n)))[:hubs]
-    S = prepare(_around(G, top, places), include_personal_data=personal)
+    around = _around(G, top, places)
+    S = around if personal else public_graph(around, texts="drop")  # no free texts: see the module's docstring
     names = {g: _group_name(g, places, S, lang) for g in members}
     order = sorted(members, key=lambda g: (g == "", names[g].casefold()))
     gid = {g: f"g-{i}" for i, g in enumerate(order)}
@@ -142,12 +146,11 @@ def overview_data(
 
 
 def _around(G: nx.MultiDiGraph, top: list[str], places: dict[str, dict[str, Any]]) -> nx.MultiDiGraph:
-    """The hubs, their ties among them and to the networks they belong to, the places, and every person
-    (whose names the privacy step removes from the texts), copied from ``G`` without scanning all of it."""
+    """The hubs, their ties among them and to the networks they belong to, and the places,
+    copied from ``G`` without scanning all of it."""
     hubs = set(top)
-    persons = [n for n, labels in G.nodes(data="labels") if "Person" in (labels or ())]
     networks = {v for u in top for _, v, t in G.out_edges(u, data="type") if t in _MEMBERSHIP}
-    keep = hubs | networks | set(places) | set(persons)
+    keep = hubs | networks | set(places)
     H = nx.MultiDiGraph()
     H.graph.update(G.graph)
     H.add_nodes_from((n, G.nodes[n]) for n in keep)
