@@ -43,7 +43,7 @@ NODE_LABELS_ATTR = "labels"
 EDGE_TYPE_ATTR = "type"
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A node: its id, its labels and its properties (no empty values)."""
 
@@ -52,7 +52,7 @@ class Node:
     properties: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Relationship:
     """A relationship: type, start and end ids, and its properties."""
 

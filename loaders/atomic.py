@@ -13,6 +13,10 @@ Examples
 True
 >>> path.read_bytes(), [p.name for p in path.parent.iterdir()]
 (b'{}', ['graph.json'])
+>>> _ = atomic_write(path, iter([b"[1,", b"2]"]), error=SnapshotError, hint="choose another path")
+>>> path.read_bytes()
+b'[1,2]'
+
 """
 from __future__ import annotations
 
@@ -20,21 +24,23 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from essgraph.errors import EssgraphError
 
 __all__ = ["atomic_write"]
 
 
-def atomic_write(path: str | Path, data: bytes, *, error: type[EssgraphError], hint: str) -> Path:
+def atomic_write(path: str | Path, data: bytes | Iterable[bytes], *, error: type[EssgraphError], hint: str) -> Path:
     """Write ``data`` to ``path`` atomically, creating its folder if needed.
 
     Parameters
     ----------
     path : str or Path
         Destination file.
-    data : bytes
-        The whole content (text is encoded by the caller, as UTF-8).
+    data : bytes or iterable of bytes
+        The whole content (text is encoded by the caller, as UTF-8), or its
+        parts in order (written as they come, so the whole never sits in memory).
     error : type of EssgraphError
         Raised, with ``hint`` appended, when the file cannot be written.
     hint : str
@@ -52,7 +58,8 @@ def atomic_write(path: str | Path, data: bytes, *, error: type[EssgraphError], h
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.fchmod(fd, 0o644)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for part in [data] if isinstance(data, bytes) else data:
+                handle.write(part)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

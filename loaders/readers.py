@@ -43,7 +43,7 @@ MAX_BYTES: dict[str, int] = {"csv": 1024 * 1024 * 1024, "xlsx": 20 * 1024 * 1024
 FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One data row: its 1-based spreadsheet row number and its cells by column.
 

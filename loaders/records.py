@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 from typing import Any, Callable
 from unicodedata import is_normalized
 
-from .layout import DatasetConfig, read_config
+from .layout import FILE_KINDS, DatasetConfig, read_config
 from .readers import ReadError, Table, read_table
 from .report import ERROR, WARNING, Problem, TableInfo
 from .text import clean
@@ -29,7 +30,7 @@ from .text import clean
 __all__ = ["PROGRESS_ROWS", "Record", "Records", "read_records"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """One data row: its kind, file, 1-based row number and cleaned values by column."""
 
@@ -92,13 +93,19 @@ def read_records(data_dir: str | Path, *, progress: Callable[[int], None] | None
             problems += [Problem(n.code, WARNING, path.name, value=str(n.params.get("value", "")), params=n.params)
                          for n in table.notes]
             columns = tuple(clean(c) for c in table.columns)
-            rows = _read_rows(table, columns, kind, records.rows[kind], problems, progress)
+            shared = tuple(i for i, c in enumerate(columns) if c in _shared_columns(kind))
+            rows = _read_rows(table, columns, shared, kind, records.rows[kind], problems, progress)
             records.tables.append(TableInfo(path.name, kind, table.format, table.encoding, table.delimiter,
                                             table.sheet, columns, rows))
     return records, problems
 
 
-def _read_rows(table: Table, columns: tuple[str, ...], kind: str, into: list[Record],
+def _shared_columns(kind: str) -> set[str]:
+    """Columns whose values repeat from row to row: vocabularies, references to ids, sections, endpoints."""
+    return {p.name for p in FILE_KINDS[kind].columns if p.vocabulary or p.ref} | {"type", "start", "end", "section"}
+
+
+def _read_rows(table: Table, columns: tuple[str, ...], shared: tuple[int, ...], kind: str, into: list[Record],
                problems: list[Problem], progress: Callable[[int], None] | None) -> int:
     name = table.path.name
     count = 0
@@ -107,7 +114,10 @@ def _read_rows(table: Table, columns: tuple[str, ...], kind: str, into: list[Rec
             cells = row.values.values()
             # One check per row: text already in NFC (nearly always) only needs its spaces trimmed.
             joined = "\n".join(cells)
-            trimmed = map(str.strip, cells) if joined.isascii() or is_normalized("NFC", joined) else map(clean, cells)
+            trimmed = list(map(str.strip, cells) if joined.isascii() or is_normalized("NFC", joined)
+                           else map(clean, cells))
+            for i in shared:  # one string object per distinct value: at 100k rows, ~100 MB less
+                trimmed[i] = intern(trimmed[i])
             extra = tuple(clean(x) for x in row.extra) if row.extra else ()
             into.append(Record(kind, name, row.number, dict(zip(columns, trimmed)), extra))
             count += 1

@@ -84,17 +84,37 @@ def write_snapshot(G: nx.MultiDiGraph, path: str | Path) -> Path:
         The file cannot be written (disk full, no permission…); any previous
         snapshot is left as it was.
     """
-    data = {
+    nodes = sorted(G.nodes(data=True), key=itemgetter(0))
+    relationships = sorted(((start, end, key, attrs) for start, out in G.adjacency()
+                            for end, keyed in out.items() for key, attrs in keyed.items()), key=itemgetter(2))
+    return atomic_write(path, _encode({
         "format": SNAPSHOT_FORMAT,
         "version": SNAPSHOT_VERSION,
         "dataset": G.graph.get("dataset", {}),
         "census": G.graph.get("census", []),
-        "nodes": sorted(G.nodes(data=True), key=itemgetter(0)),
-        "relationships": sorted(((start, end, key, attrs) for start, out in G.adjacency()
-                                 for end, keyed in out.items() for key, attrs in keyed.items()), key=itemgetter(2)),
-    }
-    return atomic_write(path, orjson.dumps(data, option=orjson.OPT_SORT_KEYS), error=SnapshotError,
-                        hint="choose another path with --snapshot")
+        "nodes": nodes,
+        "relationships": relationships,
+    }), error=SnapshotError, hint="choose another path with --snapshot")
+
+
+#: Rows encoded at a time when a snapshot is written.
+CHUNK_ROWS = 20_000
+
+
+def _encode(data: dict[str, Any]) -> Iterator[bytes]:
+    """``orjson.dumps(data, option=OPT_SORT_KEYS)``, byte for byte, in parts: lists a chunk of rows at a time."""
+    yield b"{"
+    for index, name in enumerate(sorted(data)):
+        yield (b"," if index else b"") + orjson.dumps(name) + b":"
+        value = data[name]
+        if isinstance(value, list) and len(value) > CHUNK_ROWS:
+            for start in range(0, len(value), CHUNK_ROWS):
+                part = orjson.dumps(value[start:start + CHUNK_ROWS], option=orjson.OPT_SORT_KEYS)
+                yield (b"[" if start == 0 else b",") + part[1:-1]
+            yield b"]"
+        else:
+            yield orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    yield b"}"
 
 
 def read_snapshot(path: str | Path) -> nx.MultiDiGraph:

@@ -181,6 +181,17 @@ def test_snapshot_round_trip_is_the_built_graph(valid_dir: Path, tmp_path: Path)
     assert [n[0] for n in data["nodes"]] == sorted(result.graph.nodes)
 
 
+def test_a_snapshot_written_in_chunks_is_one_orjson_document(valid_dir: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import orjson
+
+    path = build(valid_dir, snapshot=tmp_path / "whole.json").snapshot
+    monkeypatch.setattr("essgraph.loaders.snapshot.CHUNK_ROWS", 2)
+    chunked = build(valid_dir, snapshot=tmp_path / "chunked.json").snapshot
+    assert chunked.read_bytes() == path.read_bytes()
+    assert orjson.dumps(orjson.loads(path.read_bytes()), option=orjson.OPT_SORT_KEYS) == path.read_bytes()
+
+
 def test_a_json_export_is_still_read_as_a_snapshot(valid_dir: Path, tmp_path: Path) -> None:
     G = load_graph(data_dir=valid_dir)
     path = tmp_path / "old.json"
