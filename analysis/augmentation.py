@@ -44,7 +44,7 @@ import networkx as nx
 
 from ._common import id_key, ref, refs
 from .messages import CATALOG
-from .engine import biconnected
+from .engine import biconnected, subgraph, use_igraph
 from .plausibility import GroupNames, describe, partner_groups, shared
 
 __all__ = ["Augmentation", "augmentation"]
@@ -113,14 +113,21 @@ def augmentation(
     if nodes is None:
         comps = sorted((sorted(c, key=id_key) for c in nx.connected_components(T)), key=lambda c: (-len(c), id_key(c[0])))
         nodes = comps[0] if comps else []
-    S = nx.Graph(T.subgraph(nodes))
-    blocks, cuts = biconnected(S)
+    if use_igraph(T, "auto") and max_new == 0:  # the bound only: no copy of the component
+        g, order = subgraph(T, [v for v in nodes if v in T])
+        found, at = g.biconnected_components(return_articulation_points=True)
+        blocks, cuts = [[order[i] for i in b] for b in found], {order[i] for i in at}
+        S = T
+    else:
+        S = nx.Graph(T.subgraph(nodes))
+        blocks, cuts = biconnected(S)
     n_bridges = _bridges(blocks)
     before = (len(cuts), n_bridges)
     lower = _bound(*_tree(blocks, cuts)[::2])
-    actors = [v for v in sorted(S, key=id_key) if not S.nodes[v].get("is_person")]
-    groups = _Groups(S, actors)
     new_ties: list[dict[str, Any]] = []
+    if (cuts or n_bridges) and (max_new is None or max_new > 0):
+        actors = [v for v in sorted(S, key=id_key) if not S.nodes[v].get("is_person")]
+        groups = _Groups(S, actors)
     while (cuts or n_bridges) and (max_new is None or len(new_ties) < max_new):
         best = _best_tie(S, actors, groups, _tree(blocks, cuts), lookahead)
         if best is None:
@@ -136,7 +143,7 @@ def augmentation(
                          "reason": _reason(S, u, v, why, closed, n_bridges - bridges_after, lang)})
         cuts, n_bridges = after, bridges_after
     stopped = bool(cuts or n_bridges) and max_new is not None and len(new_ties) >= max_new
-    return Augmentation(sum(1 for v in T.subgraph(nodes) if not T.nodes[v].get("is_person")), before[0], before[1],
+    return Augmentation(sum(1 for v in set(nodes) if v in T and not T.nodes[v].get("is_person")), before[0], before[1],
                         lower, new_ties, len(cuts), n_bridges, refs(S, cuts), not cuts and not n_bridges, stopped)
 
 

@@ -31,6 +31,7 @@ from typing import Any, Hashable
 import networkx as nx
 
 from ._common import id_key, national_networks, ref, refs
+from .engine import memo
 
 __all__ = ["CutVertex", "Bridge", "Component", "articulation_points", "bridges", "components"]
 
@@ -105,7 +106,7 @@ def articulation_points(T: nx.Graph, *, limit: int | None = None) -> list[CutVer
     >>> cv.id, [m["id"] for m in cv.cut_off], cv.rest_size
     ('hub', ['c'], 2)
     """
-    dfs = _dfs(T)
+    dfs = memo(T, "cuts.dfs", lambda: _dfs(T))  # one search for cut points, bridges and roles
     result = []
     for v, parts in dfs.cut_parts.items():
         rest = dfs.largest(parts)
@@ -137,7 +138,7 @@ def bridges(T: nx.Graph, *, limit: int | None = None) -> list[Bridge]:
     >>> b.u["id"], b.v["id"], [m["id"] for m in b.cut_off]
     ('c', 'd', ['d'])
     """
-    dfs = _dfs(T)
+    dfs = memo(T, "cuts.dfs", lambda: _dfs(T))  # one search for cut points, bridges and roles
     result = []
     for parent, child in dfs.bridges:
         side = dfs.subtree(child)

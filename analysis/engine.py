@@ -47,15 +47,17 @@ import glob
 import os
 import random
 from contextlib import contextmanager
-from typing import Callable, Hashable, Iterable, Iterator
+from typing import Any, Callable, Hashable, Iterable, Iterator, TypeVar
 
 import igraph as ig
 import networkx as nx
 import numpy as np
 
 __all__ = ["ENGINES", "IGRAPH_ABOVE", "DISTANCES_IGRAPH_ABOVE", "BETWEENNESS_EXACT_UP_TO", "BETWEENNESS_SAMPLE", "use_igraph",
-           "to_igraph", "reuse", "subgraph", "sample_sources", "auto_sample", "betweenness", "closeness", "pagerank",
+           "to_igraph", "reuse", "memo", "subgraph", "sample_sources", "auto_sample", "betweenness", "closeness", "pagerank",
            "louvain", "biconnected"]
+
+_T = TypeVar("_T")
 
 #: The engines a measure can run on.
 ENGINES = ("auto", "networkx", "igraph")
@@ -120,11 +122,32 @@ def reuse(T: nx.Graph) -> Iterator[None]:
         yield
         return
     g, nodes = to_igraph(T)
-    _CACHE[id(T)] = (T, g, nodes, {v: i for i, v in enumerate(nodes)})
+    _CACHE[id(T)] = (T, g, nodes, {v: i for i, v in enumerate(nodes)}, {})
     try:
         yield
     finally:
         _CACHE.pop(id(T), None)
+
+
+def memo(T: nx.Graph, name: str, compute: Callable[[], _T]) -> _T:
+    """``compute()``, kept inside :func:`reuse` ``(T)`` under ``name`` so that it runs once per tie graph.
+
+    For intermediate results several analyses share (the depth-first search of
+    the cut points, the hops to national networks). Outside :func:`reuse` it
+    just calls ``compute``.
+
+    >>> T = nx.path_graph(3); calls = []
+    >>> with reuse(T):
+    ...     [memo(T, "n", lambda: calls.append(1) or len(T)) for _ in range(2)], len(calls)
+    ([3, 3], 1)
+    """
+    cached = _CACHE.get(id(T))
+    if cached is None or cached[0] is not T:
+        return compute()
+    memos = cached[4]
+    if name not in memos:
+        memos[name] = compute()
+    return memos[name]
 
 
 def subgraph(T: nx.Graph, members: Iterable[Hashable]) -> tuple[ig.Graph, list[Hashable]]:
@@ -148,7 +171,7 @@ def subgraph(T: nx.Graph, members: Iterable[Hashable]) -> tuple[ig.Graph, list[H
         sub.add_nodes_from(nodes[i] for i in chosen)
         sub.add_edges_from(T.subgraph(sub.nodes).edges())
         return to_igraph(sub)
-    _, g, all_nodes, index = cached
+    _, g, all_nodes, index, _ = cached
     chosen = sorted({index[v] for v in members})
     return g.induced_subgraph(chosen, implementation="create_from_scratch"), [all_nodes[i] for i in chosen]
 
@@ -297,8 +320,8 @@ def biconnected(T: nx.Graph, *, engine: str = "auto") -> tuple[list[list[Hashabl
     return [[nodes[i] for i in b] for b in blocks], {nodes[i] for i in cuts}
 
 
-#: igraph's conversions shared inside :func:`reuse`: ``id(T) -> (T, graph, nodes, index)``.
-_CACHE: dict[int, tuple[nx.Graph, ig.Graph, list[Hashable], dict[Hashable, int]]] = {}
+#: igraph's conversions shared inside :func:`reuse`: ``id(T) -> (T, graph, nodes, index, memos)``.
+_CACHE: dict[int, tuple[nx.Graph, ig.Graph, list[Hashable], dict[Hashable, int], dict[str, Any]]] = {}
 
 
 def _sample_indices(nodes: list[Hashable], k: int, seed: int | None) -> list[int]:

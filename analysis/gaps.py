@@ -93,13 +93,14 @@ def group_mixing(T: nx.Graph, attribute: str) -> GroupMixing:
     >>> group_mixing(T, "sector").unlinked
     [{'a': 'x', 'b': 'y'}]
     """
-    members = Counter(g for g in (group_of(T, v, attribute) for v in actors(T)) if g is not None)
+    group = {v: (None if value in (None, "") else str(value)) for v, value in T.nodes(data=attribute)}  # as group_of
+    members = Counter(g for g in (group[v] for v in actors(T)) if g is not None)
     inside: Counter[str] = Counter()
     outside: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     unassigned = 0
     for u, v in T.edges():
-        a, b = group_of(T, u, attribute), group_of(T, v, attribute)
+        a, b = group[u], group[v]
         if a is None or b is None:
             unassigned += 1
         elif a == b:

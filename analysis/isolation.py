@@ -29,6 +29,7 @@ from typing import Any, Hashable, Iterable
 import networkx as nx
 
 from ._common import GROUP_ATTRIBUTES, actors, group_of, id_key, national_networks, ref, refs
+from .engine import memo
 
 __all__ = ["Isolation", "isolation", "hops_to_national"]
 
@@ -113,6 +114,10 @@ def hops_to_national(T: nx.Graph, *, national: Iterable[Hashable] | None = None)
     {0: 0, 1: 1, 2: 2, 3: 3}
     """
     sources = [n for n in (national if national is not None else national_networks(T)) if n in T]
+    return memo(T, f"hops_to_national {sources!r}", lambda: _hops(T, sources))
+
+
+def _hops(T: nx.Graph, sources: list[Hashable]) -> dict[Hashable, int]:
     if not sources:
         return {}
     hops = dict.fromkeys(sources, 0)

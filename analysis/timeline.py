@@ -183,7 +183,6 @@ def timeline(G: nx.MultiDiGraph, *, tie: nx.Graph | None = None, **options: Any)
         degree = np.array(g.degree(), dtype=np.int64)
         n = int(present.sum())
         sizes = sorted(g.connected_components().sizes(), reverse=True)
-        blocks, cuts = g.biconnected_components(return_articulation_points=True) if m else ([], [])
         result.append({
             "year": year,
             "organizations": int((present & actor).sum()),
@@ -192,8 +191,8 @@ def timeline(G: nx.MultiDiGraph, *, tie: nx.Graph | None = None, **options: Any)
             "isolated": int((present & actor & (degree == 0)).sum()),
             "groups": sum(1 for x in sizes if x > 1),
             "largest_group": (sizes[0] if n else 0),
-            "articulation_points": len(cuts),
-            "bridges": sum(1 for b in blocks if len(b) == 2),
+            "articulation_points": len(g.articulation_points()) if m else 0,
+            "bridges": len(g.bridges()) if m else 0,  # a simple graph: the blocks of two
             "undated_relationships": int((undated & (rel_appear <= year)).sum()),
         })
     return result
