@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from essgraph.errors import DataError
 
@@ -43,11 +43,11 @@ MAX_BYTES: dict[str, int] = {"csv": 1024 * 1024 * 1024, "xlsx": 20 * 1024 * 1024
 FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One data row: its 1-based spreadsheet row number and its cells by column.
 
-    ``extra`` holds non-empty cells found beyond the last named column.
+    ``extra`` holds non-empty cells found beyond the last named column. A named
+    tuple: made by the hundred thousand, it must be cheap to create.
     """
 
     number: int

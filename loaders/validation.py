@@ -124,11 +124,12 @@ def _check_values(record: Record, columns: tuple[PropertySpec, ...], missing: se
             if p.required and (record.file, p.name) not in missing:
                 _add(problems, record, "empty-quote" if p.name == "quote" else "missing-value", p.name)
             continue
-        if p.type == "int" and (p.name == "year" or p.name.endswith("_year")):
-            if not _INTEGER.match(value) or int(value) not in YEAR_RANGE:
-                _add(problems, record, "bad-year", p.name, value)
-        elif p.type == "int" and not _INTEGER.match(value) or p.type == "float" and not _NUMBER.match(value):
-            _add(problems, record, "bad-number", p.name, value)
+        if p.type == "int" or p.type == "float":
+            if p.type == "int" and (p.name == "year" or p.name.endswith("_year")):
+                if not _INTEGER.match(value) or int(value) not in YEAR_RANGE:
+                    _add(problems, record, "bad-year", p.name, value)
+            elif not (_INTEGER if p.type == "int" else _NUMBER).match(value):
+                _add(problems, record, "bad-number", p.name, value)
         if p.vocabulary:
             vocabulary = VOCABULARIES[p.vocabulary]
             if p.type != "list" and value in vocabulary:
