@@ -54,9 +54,9 @@ PHYSICS_THRESHOLD = 1000
 
 #: Past this many nodes + ties a view is not drawn unless asked (``full=True``, ``--full``): the
 #: overview is. Headless Chromium on two shared cores draws the whole view of 10,000 synthetic
-#: organizations (10,650 nodes + 42,000 ties = 52,650 elements) in 3-5 s and pans it in about half
-#: a second (``benchmarks/scale.py``); the time grows with the elements, so past 60,000 a page
-#: would take longer than the 5 s a person waits (a bare vis-network page of the same ties: 2.7-3.9 s).
+#: organizations (10,650 nodes + 42,000 ties = 52,650 elements) in 4-6 s and redraws a pan in about
+#: half a second (``benchmarks/scale.py``; a bare vis-network page of the same ties: 3-4.5 s); the
+#: time grows with the elements, so past 60,000 a page takes longer than the ~5 s a person waits.
 MAX_ELEMENTS = 60_000
 
 _FILTERS = ("region", "macro_region", "kind", "sector", "network")
