@@ -58,7 +58,8 @@ __all__ = ["LoadSummary", "ensure_constraints", "load", "FaultHook", "ProgressHo
 #: commit, and with ``("committed", total)`` right after the (last) commit. Tests use it to inject
 #: failures (it may raise); it is ``None`` in normal use.
 FaultHook = Callable[[str, int], None]
-#: ``progress(done, total)`` after each batch; ``done`` restarts at 0 when a one-transaction load is retried.
+#: ``progress(done, total)`` in rows (nodes + relationships): ``(0, total)`` first, then after each batch;
+#: ``done`` restarts at 0 when a one-transaction load is retried.
 ProgressHook = Callable[[int, int], None]
 
 #: Loads of more rows (nodes + relationships) than this are staged when they can be (see the module doc).
@@ -205,7 +206,7 @@ def load(
     database : the database name (``None``: the server's default).
     batch_size : rows per ``UNWIND`` batch.
     replace : first delete every node carrying one of the project's labels (nothing else).
-    progress : called after each batch with ``(done, total)``.
+    progress : called with ``(rows done, rows in all)`` first and after each batch.
     fault_hook : failure injection for tests (see :data:`FaultHook`).
     staged_threshold : loads of more rows than this are staged when the database holds no
         project data or with ``replace`` (see the module doc); ``0`` stages every such load.
@@ -284,8 +285,9 @@ def _one_transaction(tx: ManagedTransaction, nbatches: list[NodeBatch], rbatches
     if replace:
         summary.deleted_nodes = _retire(tx)
     first = not _has_project_data(tx)
+    rows_total, rows_done = expected["nodes"] + expected["relationships"], 0
     if progress:
-        progress(0, total)
+        progress(0, rows_total)
     whitelist = sorted(LABELS)
     batches: list[NodeBatch | RelBatch] = [*nbatches, *rbatches]
     for k, batch in enumerate(batches, start=1):
@@ -306,8 +308,9 @@ def _one_transaction(tx: ManagedTransaction, nbatches: list[NodeBatch], rbatches
         counts = Counter({r["outcome"]: r["n"] for r in records})
         for outcome in _OUTCOMES:
             target[outcome] += counts[outcome]
+        rows_done += len(batch.rows)
         if progress:
-            progress(k, total)
+            progress(rows_done, rows_total)
     _check_counts(summary, expected, lang)
     return summary
 
@@ -319,8 +322,9 @@ def _staged(session: Session, nbatches: list[NodeBatch], rbatches: list[RelBatch
     total = len(nbatches) + len(rbatches)
     summary = LoadSummary(batches=total, staged=True)
     session.run(S.DELETE_STAGING).consume()  # leftovers of an interrupted load (invisible to readers)
+    rows_total, rows_done = expected["nodes"] + expected["relationships"], 0
     if progress:
-        progress(0, total)
+        progress(0, rows_total)
 
     def stage(tx: ManagedTransaction, k: int, statement: str, rows: list[dict[str, Any]]) -> int:
         state["attempts"] += 1
@@ -342,8 +346,9 @@ def _staged(session: Session, nbatches: list[NodeBatch], rbatches: list[RelBatch
         else:
             statement = fill(S.STAGE_RELS, type=batch.rel_type)
             summary.relationships["created"] += session.execute_write(stage, k, statement, batch.rows)
+        rows_done += len(batch.rows)
         if progress:
-            progress(k, total)
+            progress(rows_done, rows_total)
     _check_counts(summary, expected, lang)
 
     def publish(tx: ManagedTransaction) -> int:

@@ -108,17 +108,20 @@ def load_command(data_dir: Path | None, snapshot: Path | None, uri: str, user: s
         if not no_progress:
             from tqdm import tqdm
 
-            bar = tqdm(total=0, unit="batch", desc="neo4j load", file=sys.stderr, leave=False)
+            # rows (nodes + relationships) done / in all, rate and ETA; the swap follows the last batch
+            bar = tqdm(total=0, unit=" rows", unit_scale=True, desc="neo4j load", file=sys.stderr, leave=False)
 
         def progress(done: int, total: int) -> None:
             assert bar is not None
             if bar.total != total or done < bar.n:
                 bar.reset(total=total)
             bar.update(done - bar.n)
+            if done == total:  # every batch written: the commit (or the swap) runs now
+                bar.set_description("neo4j load: commit")
 
         try:
             summary = load_into_neo4j(driver, G, database=settings.database, batch_size=batch_size,
-                                      replace=replace, progress=progress if bar else None, lang=lang)
+                                      replace=replace, progress=progress if bar is not None else None, lang=lang)
         finally:
             if bar is not None:
                 bar.close()

@@ -218,6 +218,18 @@ def test_password_prompt_is_hidden(neo4j_server, neo4j_clean, monkeypatch) -> No
     assert "relationships:" in result.output
 
 
+def test_cli_progress_bar_counts_rows(neo4j_server, neo4j_clean, bundled, monkeypatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", neo4j_server.uri)
+    monkeypatch.setenv("NEO4J_USER", neo4j_server.user)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_server.password or "")
+    result = CliRunner().invoke(main, ["neo4j", "load", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    rows = bundled.number_of_nodes() + bundled.number_of_edges()
+    # counts in rows (nodes + relationships), not batches, with the rate (and the ETA while it runs)
+    assert f"{rows}/{rows} [" in result.stderr and "rows/s]" in result.stderr
+    assert "neo4j load: commit" in result.stderr
+
+
 def test_unencrypted_remote_uri_is_refused_before_any_prompt() -> None:
     result = CliRunner().invoke(main, ["neo4j", "load", "--uri", "bolt://db.example.org:7687"], input="x\n")
     assert result.exit_code == 1
