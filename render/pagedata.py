@@ -141,15 +141,17 @@ def page_data(
             "size": size, "marks": marks,
             "color": {"background": colour, "border": _border(marks, colour),
                       "highlight": {"background": colour, "border": "#000000"}},
-            "borderWidth": 5 if "articulation" in marks else 2 if {"isolated", "one_tie"} & set(marks) else 1,
             "font": {"size": 12 + size // 4, "color": "#9a9a9a" if node in view.context else "#222222"},
-            "shapeProperties": {"borderDashes": STYLE["isolated_dashes"] if "isolated" in marks else False},
             "degree": structure.degree.get(node, 0),
             **_details(G, attrs, networks, kind_group, macro, places, lang, personal),
             "f": {"region": attrs.get("region", ""), "macro_region": macro or "", "kind": kind_group,
                   "sector": attrs.get("sector", ""), "network": sorted(ids[m] for m in networks if m in ids)},
             "q": search_text(attrs.get("name"), attrs.get("acronym"), attrs.get("aliases", ())),
         }
+        if "articulation" in marks or {"isolated", "one_tie"} & set(marks):  # vis-network's default: 1, no dashes
+            record["borderWidth"] = 5 if "articulation" in marks else 2
+        if "isolated" in marks:
+            record["shapeProperties"] = {"borderDashes": STYLE["isolated_dashes"]}
         if positions and node in positions:
             record["x"], record["y"] = positions[node]
         nodes.append(record)
