@@ -26,9 +26,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Hashable
 
+import igraph as ig
 import networkx as nx
+import numpy as np
 
-from .engine import louvain, use_igraph
+from .engine import core_number as engine_core_number
+from .engine import IGRAPH_ABOVE, igraph_multilevel, louvain, to_igraph, use_igraph
 from ._common import GROUP_ATTRIBUTES, actors, group_of, id_key, refs, rnd
 
 __all__ = ["Community", "Communities", "CorePeriphery", "communities", "core_periphery"]
@@ -107,16 +110,20 @@ def communities(T: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, 
     >>> [m.size for m in c.communities], round(c.modularity, 3)
     ([4, 4], 0.423)
     """
-    H = nx.Graph()
-    H.add_nodes_from(sorted((v for v in T if T.degree(v) > 0), key=id_key))
-    H.add_edges_from(sorted((sorted(e, key=id_key) for e in T.edges() if e[0] != e[1]),
-                            key=lambda e: (id_key(e[0]), id_key(e[1]))))
-    H.remove_nodes_from([v for v in list(H) if H.degree(v) == 0])
-    parts: list[set[Hashable]] = []
-    modularity = None
-    if H.number_of_edges():
-        parts = louvain(H, seed=seed, resolution=resolution, engine=engine)
-        modularity = nx.community.modularity(H, parts, weight=None, resolution=resolution)
+    fast = use_igraph(T, engine) and (engine == "igraph" or sum(1 for v in T if T.degree(v) > 0) >= IGRAPH_ABOVE)
+    if fast:
+        H, parts, modularity = None, *_igraph_louvain(T, seed=seed, resolution=resolution)
+    else:
+        H = nx.Graph()
+        H.add_nodes_from(sorted((v for v in T if T.degree(v) > 0), key=id_key))
+        H.add_edges_from(sorted((sorted(e, key=id_key) for e in T.edges() if e[0] != e[1]),
+                                key=lambda e: (id_key(e[0]), id_key(e[1]))))
+        H.remove_nodes_from([v for v in list(H) if H.degree(v) == 0])
+        parts = []
+        modularity = None
+        if H.number_of_edges():
+            parts = louvain(H, seed=seed, resolution=resolution, engine=engine)
+            modularity = nx.community.modularity(H, parts, weight=None, resolution=resolution)
     ordered = sorted((sorted(p, key=id_key) for p in parts), key=lambda p: (-len(p), id_key(p[0])))
     result = []
     for i, members in enumerate(ordered, start=1):
@@ -128,12 +135,47 @@ def communities(T: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, 
             dominant[attribute] = {"value": top[0], "share": rnd(top[1] / len(orgs))} if top else None
         result.append(Community(i, len(orgs), refs(T, orgs), dominant))
     isolated = sum(1 for v in actors(T) if T.degree(v) == 0)
-    algorithm = "louvain" if not use_igraph(H, engine) else "louvain (igraph multilevel)"
+    algorithm = "louvain" if H is not None and not use_igraph(H, engine) else "louvain (igraph multilevel)"
     return Communities(algorithm, seed, resolution, rnd(modularity), result, isolated)
 
 
-def core_periphery(T: nx.Graph) -> CorePeriphery:
+def _igraph_louvain(T: nx.Graph, *, seed: int | None, resolution: float) -> tuple[list[set[Hashable]], float | None]:
+    """:func:`louvain` of ``T`` without its isolated nodes, cut from the shared igraph conversion.
+
+    The graph handed to igraph is the one :func:`louvain` converts from the
+    NetworkX graph the small path builds: vertices in id order, ties as
+    ``(smaller, larger)`` pairs in lexicographic order, so the seeded method
+    takes the same steps and finds the same partition.
+    """
+    g, nodes = to_igraph(T)
+    ends = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    tied = np.unique(ends)
+    keep = sorted(tied.tolist(), key=lambda i: id_key(nodes[i]))
+    if not keep:
+        return [], None
+    new = np.full(len(nodes), -1, dtype=np.int64)
+    new[keep] = np.arange(len(keep))
+    a, b = new[ends[:, 0]], new[ends[:, 1]]
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    order = np.lexsort((hi, lo))
+    H = ig.Graph(n=len(keep), edges=np.column_stack([lo[order], hi[order]]).tolist())
+    membership = igraph_multilevel(H, seed=seed, resolution=resolution)
+    parts: dict[int, set[Hashable]] = {}
+    for i, c in zip(keep, membership):
+        parts.setdefault(c, set()).add(nodes[i])
+    return list(parts.values()), H.modularity(membership, resolution=resolution)
+
+
+def core_periphery(T: nx.Graph, *, engine: str = "auto") -> CorePeriphery:
     """Split the connected organizations into the innermost k-core and the periphery.
+
+    Parameters
+    ----------
+    T : networkx.Graph
+        A tie graph (self-loops are ignored).
+    engine : {"auto", "networkx", "igraph"}
+        Who computes the core numbers (the same numbers: see
+        :func:`essgraph.analysis.engine.core_number`).
 
     Returns
     -------
@@ -157,7 +199,7 @@ def core_periphery(T: nx.Graph) -> CorePeriphery:
     if nx.number_of_selfloops(T):
         T = nx.Graph(T)
         T.remove_edges_from(list(nx.selfloop_edges(T)))
-    core_number = nx.core_number(T) if T.number_of_nodes() else {}
+    core_number = engine_core_number(T, engine=engine)
     orgs = actors(T)
     k = max((core_number[v] for v in T), default=0)
     core = [v for v in orgs if k >= 2 and core_number[v] == k]

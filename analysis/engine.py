@@ -55,7 +55,7 @@ import numpy as np
 
 __all__ = ["ENGINES", "IGRAPH_ABOVE", "DISTANCES_IGRAPH_ABOVE", "BETWEENNESS_EXACT_UP_TO", "BETWEENNESS_SAMPLE", "use_igraph",
            "to_igraph", "reuse", "memo", "subgraph", "sample_sources", "auto_sample", "betweenness", "closeness", "pagerank",
-           "louvain", "biconnected"]
+           "louvain", "igraph_multilevel", "core_number", "biconnected"]
 
 _T = TypeVar("_T")
 
@@ -298,6 +298,14 @@ def louvain(H: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, engi
     if not use_igraph(H, engine):
         return nx.community.louvain_communities(H, weight=None, resolution=resolution, seed=seed)
     g, nodes = to_igraph(H)
+    parts: dict[int, set[Hashable]] = {}
+    for v, c in zip(nodes, igraph_multilevel(g, seed=seed, resolution=resolution)):
+        parts.setdefault(c, set()).add(v)
+    return list(parts.values())
+
+
+def igraph_multilevel(g: ig.Graph, *, seed: int | None = 42, resolution: float = 1.0) -> list[int]:
+    """:func:`louvain` on an igraph graph: the community of each vertex, with igraph's RNG seeded from ``seed``."""
     state = random.getstate()
     ig.set_random_number_generator(random.Random(seed))
     try:
@@ -305,10 +313,26 @@ def louvain(H: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, engi
     finally:
         ig.set_random_number_generator(random)
         random.setstate(state)
-    parts: dict[int, set[Hashable]] = {}
-    for v, c in zip(nodes, clusters.membership):
-        parts.setdefault(c, set()).add(v)
-    return list(parts.values())
+    return clusters.membership
+
+
+def core_number(T: nx.Graph, *, engine: str = "auto") -> dict[Hashable, int]:
+    """The core number of every node (self-loops ignored), as ``nx.core_number`` returns it.
+
+    The core number is defined uniquely (the largest k of a k-core holding the
+    node), so both engines give the same numbers; NetworkX's took 22 s on the
+    100,000-organization tie graph, igraph's ``coreness`` a fraction of a second.
+
+    >>> core_number(nx.complete_graph(4), engine="igraph") == nx.core_number(nx.complete_graph(4))
+    True
+    """
+    if not use_igraph(T, engine):
+        if nx.number_of_selfloops(T):
+            T = nx.Graph(T)
+            T.remove_edges_from(list(nx.selfloop_edges(T)))
+        return nx.core_number(T) if T.number_of_nodes() else {}
+    g, nodes = to_igraph(T)
+    return dict(zip(nodes, g.coreness()))
 
 
 def biconnected(T: nx.Graph, *, engine: str = "auto") -> tuple[list[list[Hashable]], set[Hashable]]:

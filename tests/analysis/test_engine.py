@@ -1,10 +1,12 @@
 """Both engines (NetworkX, igraph) give the same answers: karate club, seeded random graphs, the real data."""
 from __future__ import annotations
 
+import random
+
 import networkx as nx
 import pytest
 
-from essgraph.analysis import augmentation, centrality, communities, hubs, tie_graph
+from essgraph.analysis import augmentation, centrality, communities, core_periphery, hubs, tie_graph
 from essgraph.analysis import engine as E
 from essgraph.analysis.report import betweenness_sample
 
@@ -139,3 +141,64 @@ def test_sampled_betweenness_top20_overlap_at_5k() -> None:
     sampled = E.betweenness(T, k=E.BETWEENNESS_SAMPLE, seed=42, engine="igraph")
     top = lambda d: set(sorted(d, key=lambda v: (-d[v], v))[:20])  # noqa: E731
     assert len(top(exact) & top(sampled)) / 20 >= 0.85
+
+
+def _attributed(n: int, m: int, seed: int) -> nx.Graph:
+    """A seeded random tie graph with string ids (id order is not insertion order) and groups."""
+    rng = random.Random(seed)
+    G = nx.gnm_random_graph(n, m, seed=seed)
+    T = nx.Graph()
+    ids = [f"o{rng.randrange(10 ** 6):06d}-{v}" for v in G]
+    T.add_nodes_from(ids)  # insertion order differs from id order
+    T.add_edges_from((ids[u], ids[v]) for u, v in G.edges())
+    for v in T:
+        T.nodes[v].update(region="abc"[rng.randrange(3)], macro_region="xy"[rng.randrange(2)])
+    return T
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("k", [None, 30])
+def test_hubs_by_group_from_shared_conversion_equal_subgraph_copies(seed: int, k: int | None) -> None:
+    T = _attributed(240, 500, seed)
+    slow = hubs(T, top=5, by="degree", group_by="region", k=k, seed=3, engine="networkx")
+    with E.reuse(T):
+        fast = hubs(T, top=5, by="degree", group_by="region", k=k, seed=3, engine="igraph")
+    assert slow[["group", "id", "degree", "degree_centrality", "betweenness", "closeness"]].equals(
+        fast[["group", "id", "degree", "degree_centrality", "betweenness", "closeness"]])
+    assert (slow["pagerank"] - fast["pagerank"]).abs().max() <= 5e-5
+    # reproducible: the sample of sources is drawn in T's node order, not a set's
+    assert hubs(T, top=5, group_by="region", k=k, seed=3, engine="igraph").equals(
+        hubs(nx.Graph(T), top=5, group_by="region", k=k, seed=3, engine="igraph"))
+
+
+def test_subgraph_keeps_t_order_with_or_without_reuse() -> None:
+    T = _attributed(50, 90, 4)
+    members = sorted(T)[::3][::-1]
+    g1, n1 = E.subgraph(T, members)
+    with E.reuse(T):
+        g2, n2 = E.subgraph(T, members)
+        assert E.to_igraph(T)[0] is E.to_igraph(T)[0]
+    assert n1 == n2 == [v for v in T if v in set(members)]
+    assert sorted(g1.get_edgelist()) == sorted(g2.get_edgelist())
+    assert g1.ecount() == T.subgraph(members).number_of_edges()
+
+
+@pytest.mark.parametrize("name,T", GRAPHS)
+def test_core_numbers_identical_across_engines(name: str, T: nx.Graph) -> None:
+    assert E.core_number(T, engine="networkx") == E.core_number(T, engine="igraph")
+    assert core_periphery(T, engine="networkx") == core_periphery(T, engine="igraph")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_communities_from_shared_conversion_same_partition_as_networkx_copy(seed: int) -> None:
+    T = _attributed(300, 420, seed)
+    T.add_edge(sorted(T)[0], sorted(T)[0])  # a self-loop is ignored
+    H = nx.Graph()  # what the small path hands to igraph
+    H.add_nodes_from(sorted((v for v in T if T.degree(v) > 0)))
+    H.add_edges_from(sorted(tuple(sorted(e)) for e in T.edges() if e[0] != e[1]))
+    H.remove_nodes_from([v for v in list(H) if H.degree(v) == 0])
+    parts = E.louvain(H, seed=seed, engine="igraph")
+    with E.reuse(T):
+        c = communities(T, seed=seed, engine="igraph")
+    assert sorted(sorted(p) for p in parts) == sorted(sorted(m["id"] for m in x.members) for x in c.communities)
+    assert c.modularity == pytest.approx(nx.community.modularity(H, parts), abs=1e-6)

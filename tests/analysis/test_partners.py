@@ -41,3 +41,43 @@ def test_nobody_plausible():
     T = nx.Graph([("a", "b")])
     T.add_node("alone", region="tumbes")
     assert partners(T, targets=["alone"]) == [{"target": {"id": "alone", "name": "alone"}, "ties": 0, "candidates": []}]
+
+
+def _brute_force(T, u, top=3):
+    """Adamic–Adar over the context graph built explicitly, every candidate scored and sorted."""
+    from essgraph.analysis._common import id_key
+    from essgraph.analysis.isolation import hops_to_national
+    C = nx.Graph(T)
+    for v, d in T.nodes(data=True):
+        if not d.get("is_person"):
+            for attribute in ("region", "sector"):
+                if d.get(attribute) not in (None, ""):
+                    C.add_edge(v, ("@" + attribute, str(d[attribute])))
+    hops = hops_to_national(T)
+    scores = {}
+    for w in T:
+        if w == u or T.nodes[w].get("is_person") or T.degree(w) == 0 or T.has_edge(u, w):
+            continue
+        common = [z for z in nx.common_neighbors(C, u, w) if C.degree(z) > 1]
+        if common:
+            scores[w] = sum(1 / math.log(C.degree(z)) for z in common)
+    ranked = sorted(scores, key=lambda w: (-round(scores[w], 9), w not in hops, -T.degree(w), id_key(w)))
+    return [(w, round(scores[w], 6)) for w in ranked[:top]]
+
+
+def test_partners_equal_brute_force_adamic_adar():
+    import random
+    for seed in range(12):
+        rng = random.Random(seed)
+        T = nx.gnm_random_graph(rng.randint(10, 70), rng.randint(5, 110), seed=seed)
+        T = nx.relabel_nodes(T, {v: f"n{v:02d}" for v in T})
+        for v in T:
+            if rng.random() < 0.8:
+                T.nodes[v]["region"] = rng.choice("abc")
+            if rng.random() < 0.7:
+                T.nodes[v]["sector"] = rng.choice(["x", "y", "z"])
+            if rng.random() < 0.1:
+                T.nodes[v].update(is_network=True, scope="national")
+        for row in partners(T, targets=list(T)):
+            got = [(c["partner"]["id"], c["score"]) for c in row["candidates"]]
+            assert got == _brute_force(T, row["target"]["id"]), (seed, row["target"]["id"])
