@@ -63,10 +63,12 @@ def atomic_write(path: str | Path, data: bytes | Iterable[bytes], *, error: type
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # a failed write, or a part that could not be made: no temporary file left
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        if not isinstance(exc, OSError):
+            raise
         reason = exc.strerror or str(exc)
         raise error(f"cannot write {path}: {reason}; check free disk space and write permission, or {hint}") from exc
     return path

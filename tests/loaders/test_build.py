@@ -192,6 +192,21 @@ def test_a_snapshot_written_in_chunks_is_one_orjson_document(valid_dir: Path, tm
     assert orjson.dumps(orjson.loads(path.read_bytes()), option=orjson.OPT_SORT_KEYS) == path.read_bytes()
 
 
+def test_a_snapshot_that_cannot_be_encoded_leaves_the_previous_one(valid_dir: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from essgraph.loaders import write_snapshot
+
+    monkeypatch.setattr("essgraph.loaders.snapshot.CHUNK_ROWS", 2)
+    result = build(valid_dir, snapshot=tmp_path / "out" / "graph.json")
+    before = result.snapshot.read_bytes()
+    G = result.graph
+    G.nodes[sorted(G.nodes)[-1]]["bad"] = object()  # encoded in the last chunk, after earlier ones were written
+    with pytest.raises(TypeError):
+        write_snapshot(G, result.snapshot)
+    assert result.snapshot.read_bytes() == before
+    assert [p.name for p in result.snapshot.parent.iterdir()] == ["graph.json"]
+
+
 def test_a_json_export_is_still_read_as_a_snapshot(valid_dir: Path, tmp_path: Path) -> None:
     G = load_graph(data_dir=valid_dir)
     path = tmp_path / "old.json"
