@@ -80,6 +80,7 @@ def check_records(records: Records, problems: Iterable[Problem] = (), *, strict:
     missing: set[tuple[str, str]] = set()
     for table in records.tables:
         found += _check_columns(table, FILE_KINDS[table.kind], missing)
+    seen: dict[tuple[str, str, str, str], Record] = {}  # relationships by (type, start, end, quote)
     entities, entity_problems = index_entities(records.rows)
     found += entity_problems
     for kind, rows in records.rows.items():
@@ -91,11 +92,12 @@ def check_records(records: Records, problems: Iterable[Problem] = (), *, strict:
             _check_values(record, checked, missing, found)
             if refs:
                 found += _check_refs(record, refs, entities)
+            if kind == "relationships":
+                _check_relationship(record, entities, seen, found)
             if progress is not None and not count % PROGRESS_ROWS:
                 progress(PROGRESS_ROWS)
         if progress is not None:
             progress(len(rows) % PROGRESS_ROWS)
-    found += _check_relationships(records.rows.get("relationships", []), entities)
     report = ValidationReport(str(records.config.data_dir), found, records.tables)
     return report.escalated() if strict else report
 
@@ -168,47 +170,45 @@ def _check_refs(record: Record, columns: tuple[PropertySpec, ...], entities: Ent
     return problems
 
 
-def _check_relationships(rows: list[Record], entities: Entities) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: dict[tuple[str, str, str, str], Record] = {}
-    for record in rows:
-        values = record.values
-        rel_type, start, end = values.get("type", ""), values.get("start", ""), values.get("end", "")
-        spec = REL_SPECS.get(rel_type)
-        if rel_type and spec is None:
-            _add(problems, record, "unknown-relationship-type", "type", rel_type, allowed=sorted(REL_TYPES),
-                 suggestions=_close(rel_type.upper(), REL_TYPES))
-        start_known, end_known = start in entities, end in entities
-        for column, node_id, known in (("start", start, start_known), ("end", end, end_known)):
-            if node_id and not known:
-                labels = (spec.start_labels if column == "start" else spec.end_labels) if spec else None
-                target = "/".join(sorted(labels)) if labels else "node"
-                _add(problems, record, "unknown-reference", column, node_id, target=target,
-                     suggestions=entities.suggest(node_id, labels))
-        if spec and start_known and end_known:
-            start_entity, end_entity = entities[start], entities[end]
-            start_labels, end_labels = set(start_entity.labels), set(end_entity.labels)
-            if not (start_labels & spec.start_labels and end_labels & spec.end_labels):
-                swap = bool(start_labels & spec.end_labels and end_labels & spec.start_labels)
-                _add(problems, record, "bad-endpoint-label", "type", rel_type, type=rel_type, start=start, end=end,
-                     start_label=start_entity.label, end_label=end_entity.label,
-                     allowed_start="/".join(sorted(spec.start_labels)),
-                     allowed_end="/".join(sorted(spec.end_labels)), swap=swap)
-        if start and start == end:
-            _add(problems, record, "self-relationship", "end", start, type=rel_type)
-        if rel_type == "SHARES_CONTACT" and values.get("evidence") == "stated":
-            _add(problems, record, "bad-evidence", "evidence", "stated", type=rel_type)
-        quote = values.get("quote", "")
-        key = (rel_type, start, end, quote)
-        first = seen.get(key)
-        if first is None and spec and spec.symmetric:
-            first = seen.get((rel_type, end, start, quote))
-        if first is not None:
-            _add(problems, record, "duplicate-relationship", "quote", quote[:60], WARNING, type=rel_type, start=start,
-                 end=end, other_file=first.file, other_row=first.row)
-        else:
-            seen[key] = record
-    return problems
+def _check_relationship(record: Record, entities: Entities, seen: dict[tuple[str, str, str, str], Record],
+                        problems: list[Problem]) -> None:
+    """Append the problems of one relationship row (``seen`` holds the rows before it, for duplicates)."""
+    values = record.values
+    rel_type, start, end = values.get("type", ""), values.get("start", ""), values.get("end", "")
+    spec = REL_SPECS.get(rel_type)
+    if rel_type and spec is None:
+        _add(problems, record, "unknown-relationship-type", "type", rel_type, allowed=sorted(REL_TYPES),
+             suggestions=_close(rel_type.upper(), REL_TYPES))
+    start_known, end_known = start in entities, end in entities
+    for column, node_id, known in (("start", start, start_known), ("end", end, end_known)):
+        if node_id and not known:
+            labels = (spec.start_labels if column == "start" else spec.end_labels) if spec else None
+            target = "/".join(sorted(labels)) if labels else "node"
+            _add(problems, record, "unknown-reference", column, node_id, target=target,
+                 suggestions=entities.suggest(node_id, labels))
+    if spec and start_known and end_known:
+        start_entity, end_entity = entities[start], entities[end]
+        start_labels, end_labels = set(start_entity.labels), set(end_entity.labels)
+        if not (start_labels & spec.start_labels and end_labels & spec.end_labels):
+            swap = bool(start_labels & spec.end_labels and end_labels & spec.start_labels)
+            _add(problems, record, "bad-endpoint-label", "type", rel_type, type=rel_type, start=start, end=end,
+                 start_label=start_entity.label, end_label=end_entity.label,
+                 allowed_start="/".join(sorted(spec.start_labels)),
+                 allowed_end="/".join(sorted(spec.end_labels)), swap=swap)
+    if start and start == end:
+        _add(problems, record, "self-relationship", "end", start, type=rel_type)
+    if rel_type == "SHARES_CONTACT" and values.get("evidence") == "stated":
+        _add(problems, record, "bad-evidence", "evidence", "stated", type=rel_type)
+    quote = values.get("quote", "")
+    key = (rel_type, start, end, quote)
+    first = seen.get(key)
+    if first is None and spec and spec.symmetric:
+        first = seen.get((rel_type, end, start, quote))
+    if first is not None:
+        _add(problems, record, "duplicate-relationship", "quote", quote[:60], WARNING, type=rel_type, start=start,
+             end=end, other_file=first.file, other_row=first.row)
+    else:
+        seen[key] = record
 
 
 def _close(value: str, choices: Iterable[str]) -> list[str]:
