@@ -106,7 +106,7 @@ def partners(
         groups = frozenset(g for g in groups_of.get(u, ()) if g in weight)
         if groups not in by_signature:  # everyone sharing a region or sector, ranked lazily once per signature
             by_signature[groups] = _Ranking(_shared_groups(groups, weight, by_rank, groups_of, rank, rank_key))
-        near = adj[u]
+        near = set(adj[u])
         scores: dict[Hashable, float] = {}
         for z in near:  # common partners, networks (and people) add to the groups' score
             if z in weight:

@@ -56,7 +56,8 @@ def shared(u: Hashable, v: Hashable, T: nx.Graph, *, names: GroupNames | None = 
         a, b = group_of(T, u, kind), group_of(T, v, kind)
         if a is not None and a == b:
             result.append({"kind": kind, "value": a, "label": group_label(kind, a, names, lang)})
-    common = sorted(set(T[u]) & set(T[v]), key=id_key)
+    small, large = sorted((T.adj[u], T.adj[v]), key=len)  # a hub's ties are not copied into a set
+    common = sorted((w for w in small if w in large), key=id_key)
     for w in common:
         if T.nodes[w].get("is_network"):
             result.append({"kind": "network", "value": w, "label": T.nodes[w].get("name", str(w))})
