@@ -16,12 +16,30 @@ from .errors import EssgraphError, ValidationFailed
 
 __all__ = ["main", "COMMAND_MODULES"]
 
-#: Modules under ``essgraph.commands`` whose ``COMMANDS`` list is registered on ``main``.
-COMMAND_MODULES = ("data", "analyze", "render", "neo4j", "query", "synth")
+#: Each command and the module under ``essgraph.commands`` whose ``COMMANDS`` list defines it.
+#: A module is imported only when one of its commands runs (or ``--help`` lists them all), so
+#: ``essgraph build`` does not pay for importing igraph, matplotlib and pandas.
+COMMAND_MODULES = {"validate": "data", "build": "data", "stats": "data", "export": "data",
+                   "analyze": "analyze", "render": "render", "report": "render", "neo4j": "neo4j",
+                   "query": "query", "synth": "synth"}
 
 
 class _Group(click.Group):
-    """A group that turns user errors into ``Error: …`` lines."""
+    """A group that loads its commands lazily and turns user errors into ``Error: …`` lines.
+
+    >>> main.list_commands(None)[:3], main.get_command(None, "build").name
+    (['analyze', 'build', 'export'], 'build')
+    """
+
+    def list_commands(self, ctx: click.Context | None) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context | None, cmd_name: str) -> click.Command | None:
+        module = COMMAND_MODULES.get(cmd_name)
+        if module is None:
+            return None
+        commands = importlib.import_module(f"essgraph.commands.{module}").COMMANDS
+        return next(command for command in commands if command.name == cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -45,22 +63,6 @@ def main() -> None:
     Example: essgraph report -o informe/
     """
 
-
-def _register() -> None:
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"essgraph.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"essgraph.commands.{name}":
-                raise
-            continue
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
-
-
-_register()
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
