@@ -30,8 +30,10 @@ from dataclasses import dataclass
 from typing import Any, Hashable, Iterable, Mapping
 
 import networkx as nx
+import numpy as np
 
 from ._common import actors, group_of, id_key, national_networks, ref, refs, rnd
+from .engine import to_igraph, use_igraph
 from .isolation import hops_to_national
 
 __all__ = ["GroupMixing", "CooperativeGap", "group_mixing", "cooperative_gap", "regions_without_national",
@@ -99,16 +101,19 @@ def group_mixing(T: nx.Graph, attribute: str) -> GroupMixing:
     outside: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     unassigned = 0
-    for u, v in T.edges():
-        a, b = group[u], group[v]
-        if a is None or b is None:
-            unassigned += 1
-        elif a == b:
-            inside[a] += 1
-        else:
-            outside[a] += 1
-            outside[b] += 1
-            pairs[min(a, b), max(a, b)] += 1
+    if use_igraph(T) and not nx.number_of_selfloops(T):  # count on arrays: the same counts
+        unassigned = _count_on_arrays(T, group, inside, outside, pairs)
+    else:
+        for u, v in T.edges():
+            a, b = group[u], group[v]
+            if a is None or b is None:
+                unassigned += 1
+            elif a == b:
+                inside[a] += 1
+            else:
+                outside[a] += 1
+                outside[b] += 1
+                pairs[min(a, b), max(a, b)] += 1
     groups = [{"group": g, "organizations": members[g], "internal": inside[g], "external": outside[g],
                "ei_index": _ei(outside[g], inside[g])} for g in sorted(members)]
     names = sorted(members)
@@ -219,3 +224,28 @@ def regions_without_national(T: nx.Graph, *, regions: Mapping[str, str] | None =
 
 def _ei(external: int, internal: int) -> float | None:
     return rnd((external - internal) / (external + internal)) if external + internal else None
+
+
+def _count_on_arrays(T: nx.Graph, group: dict[Hashable, str | None], inside: Counter[str], outside: Counter[str],
+                     pairs: Counter[tuple[str, str]]) -> int:
+    """The tie counts of :func:`group_mixing` from the igraph edge list (no self-loops); returns the unassigned."""
+    g, nodes = to_igraph(T)
+    names = sorted({x for x in group.values() if x is not None})
+    code_of = {x: i for i, x in enumerate(names)}  # codes in name order: min/max of codes = of names
+    code = np.array([-1 if (x := group[v]) is None else code_of[x] for v in nodes], dtype=np.int64)
+    ends = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    a, b = code[ends[:, 0]], code[ends[:, 1]]
+    known = (a >= 0) & (b >= 0)
+    same, cross = known & (a == b), known & (a != b)
+    for i, n in enumerate(np.bincount(a[same], minlength=len(names)).tolist()):
+        if n:
+            inside[names[i]] += n
+    across = np.bincount(np.concatenate([a[cross], b[cross]]), minlength=len(names)).tolist()
+    for i, n in enumerate(across):
+        if n:
+            outside[names[i]] += n
+    lo, hi = np.minimum(a[cross], b[cross]), np.maximum(a[cross], b[cross])
+    keys, counts = np.unique(lo * max(len(names), 1) + hi, return_counts=True)
+    for key, n in zip(keys.tolist(), counts.tolist()):
+        pairs[names[key // len(names)], names[key % len(names)]] = n
+    return int((~known).sum())

@@ -55,3 +55,21 @@ def test_regions_left_out(ess_graph):
     assert rows["arequipa"]["left_out"] and rows["arequipa"]["reaching_national"] == 0
     assert [r["left_out"] for r in regions_without_national(T)] == sorted(
         [r["left_out"] for r in regions_without_national(T)], reverse=True)
+
+
+def test_group_mixing_counts_on_arrays_equal_the_loop(monkeypatch):
+    import random
+
+    import networkx as nx
+
+    from essgraph.analysis import gaps, group_mixing
+    rng = random.Random(5)
+    T = nx.gnm_random_graph(2500, 6000, seed=5)  # large enough for the array path
+    for v in T:
+        value = rng.choice(["lima", "cusco", "puno", "", None, 7])
+        if value is not None:
+            T.nodes[v]["region"] = value
+    fast = group_mixing(T, "region")
+    monkeypatch.setattr(gaps, "use_igraph", lambda *a, **k: False)
+    assert group_mixing(T, "region") == fast
+    assert fast.unassigned_ties > 0 and fast.external > 0 and fast.internal > 0
