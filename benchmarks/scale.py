@@ -84,7 +84,9 @@ def _stage(name: str, work: Path, n: int, seed: int) -> dict[str, Any]:
         from essgraph.analysis.report import betweenness_sample
         from essgraph.graphmodel import public_graph
         from essgraph.loaders import load_graph
+        t = time.perf_counter()
         G = load_graph(snapshot=snap)
+        out["load_seconds"] = time.perf_counter() - t
         if name == "analyze":
             before = _rss_mib()
             t = time.perf_counter()
@@ -267,7 +269,7 @@ def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
     if not ok:
         return {"error": runs[-1].get("error"), "runs": len(runs)}
     out = dict(ok[-1])
-    for key in ("seconds", "rss_mib", "rss_before_mib", "wall_s", "pan_redraw_s", "load_event_s", "load", "ready_ms",
+    for key in ("seconds", "load_seconds", "rss_mib", "rss_before_mib", "wall_s", "pan_redraw_s", "load_event_s", "load", "ready_ms",
                 "drag_s", "drag_release_redraw_s", "html_mib"):
         values = [r[key] for r in ok if r.get(key) is not None]
         if values:
