@@ -237,6 +237,15 @@ def plain(value: Any) -> Any:
     >>> plain({"a": (1, np.int64(2)), "b": {3}})
     {'a': [1, 2], 'b': [3]}
     """
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # most values: answered first
+        return value
+    if kind is float:
+        return None if value != value else value
+    if kind is dict:
+        return {str(k): plain(v) for k, v in value.items()}
+    if kind is list:
+        return [plain(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
