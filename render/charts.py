@@ -30,7 +30,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from .texts import TEXTS  # noqa: E402
 
-__all__ = ["macro_region_matrix", "heat_map", "degree_histogram", "isolation_bars", "png_uri"]
+__all__ = ["DEGREE_BARS", "macro_region_matrix", "heat_map", "degree_histogram", "isolation_bars", "png_uri"]
 
 
 def png_uri(fig: Any) -> str:
@@ -74,13 +74,19 @@ def heat_map(result: dict[str, Any], lang: str) -> str:
     return png_uri(fig)
 
 
+#: Bars of :func:`degree_histogram`: one per degree up to this, the last one for this many ties or more.
+DEGREE_BARS = 40
+
+
 def degree_histogram(result: dict[str, Any], lang: str) -> str:
     """How many organizations have 0, 1, 2… ties (the isolated bar in red)."""
-    counts = Counter(int(row["degree"]) for row in result["roles"]["roles"])
+    counts = Counter(min(int(row["degree"]), DEGREE_BARS) for row in result["roles"]["roles"])
     degrees = list(range(0, max(counts, default=0) + 1))
     fig, ax = plt.subplots(figsize=(5.6, 3.2))
     colours = ["#d62728" if d == 0 else "#ff7f0e" if d == 1 else "#4e79a7" for d in degrees]
     ax.bar(degrees, [counts.get(d, 0) for d in degrees], color=colours)
+    if degrees[-1] == DEGREE_BARS:  # the last bar gathers every larger degree (a hub can have tens of thousands)
+        ax.set_xticks([0, 10, 20, DEGREE_BARS], ["0", "10", "20", f"{DEGREE_BARS}+"])
     ax.set_xlabel(TEXTS.t("chart_degree_x", lang))
     ax.set_ylabel(TEXTS.t("chart_organizations", lang))
     ax.set_title(TEXTS.t("chart_degree", lang), fontsize=11)

@@ -97,6 +97,8 @@ REPORT_TEXTS = Catalog({
     "export_json": ("Resultado completo del análisis (JSON)", "Full analysis result (JSON)"),
     "export_graphml": ("El grafo para Gephi, yEd o Cytoscape (GraphML)", "The graph for Gephi, yEd or Cytoscape (GraphML)"),
     "export_gexf": ("El grafo para Gephi (GEXF)", "The graph for Gephi (GEXF)"),
+    "export_on_request": ("no incluido por el tamaño de la red: genérelo con este comando",
+                          "not included at this network size: make it with this command"),
     "method_title": ("Cómo se calculó", "How it was computed"),
     "method_text": (
         "Un vínculo es una relación declarada en el informe entre dos organizaciones ({types}); los vínculos "

@@ -109,3 +109,18 @@ def test_the_hostile_region_and_hub_names_reach_the_overview_as_data(tmp_path) -
     assert HOSTILE[1] not in html and HOSTILE[2] not in html
     names = {n["name"] for n in embedded_data(html)["nodes"]}
     assert names == {HOSTILE[1], HOSTILE[2], "B"}
+
+
+@pytest.mark.parametrize("lang, words", [("es", "genérelo con este comando"), ("en", "make it with this command")])
+def test_a_large_report_names_the_export_commands_instead_of_writing_graphml_and_gexf(graph, tmp_path, lang,
+                                                                                   words) -> None:
+    from essgraph.render import report
+
+    index = report(graph, tmp_path / "r", lang=lang, progress=False, max_elements=5)
+    exports = sorted(p.suffix for p in (tmp_path / "r" / "exports").iterdir())
+    assert exports == [".csv", ".json"]
+    html = index.read_text(encoding="utf-8")
+    stem = {"es": "grafo", "en": "graph"}[lang]
+    assert f"essgraph export --format graphml -o {stem}.graphml" in html and words in html
+    small = report(graph, tmp_path / "s", lang=lang, progress=False)
+    assert sorted(p.suffix for p in (small.parent / "exports").iterdir()) == [".csv", ".gexf", ".graphml", ".json"]

@@ -104,3 +104,11 @@ def test_report_opens_offline_and_every_link_works(bundled, open_page) -> None:
             assert view.remote_requests == []
             assert view.js("return essgraph.data.nodes.length") > 0
             assert view.driver.find_element(By.ID, "title").text
+
+
+def test_degree_histogram_gathers_large_degrees_in_one_last_bar() -> None:
+    from essgraph.render.charts import DEGREE_BARS, degree_histogram
+
+    roles = lambda hub: {"roles": {"roles": [{"degree": d} for d in (0, 1, 1, 2, 5, hub)]}}  # noqa: E731
+    assert degree_histogram(roles(100_000), "es") == degree_histogram(roles(DEGREE_BARS), "es")
+    assert degree_histogram(roles(DEGREE_BARS - 1), "es") != degree_histogram(roles(DEGREE_BARS), "es")
