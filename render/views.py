@@ -46,7 +46,7 @@ from essgraph.errors import RenderError
 
 from .texts import TEXTS
 
-__all__ = ["VIEWS", "View", "select", "actor_ids"]
+__all__ = ["VIEWS", "View", "select", "actor_ids", "induced"]
 
 #: Names of the views, in the order the report lists them.
 VIEWS = ("whole", "ego", "network", "region", "gaps", "geo")
@@ -103,27 +103,52 @@ def select(
         raise RenderError(f"unknown view {view!r}: use one of {', '.join(VIEWS)}")
     if view in _NEEDS_FOCUS and not focus:
         raise RenderError(f"the {view} view needs --focus ID (e.g. --view {view} --focus {_example(view)})")
-    A = G.subgraph(actor_ids(G, people=people))
+    ids = actor_ids(G, people=people)
+    A = G.subgraph(ids)
+    actors = set(ids)
     if view == "ego":
         if steps < 1:
             raise RenderError("--steps must be 1 or more")
         center = _resolve_actor(A, focus or "")
-        shown = nx.ego_graph(A.to_undirected(as_view=True), center, radius=steps)
+        shown, frontier = {center}, {center}
+        for _ in range(steps):  # breadth-first over ties in either direction, actors only
+            frontier = {m for n in frontier for m in nx.all_neighbors(G, n) if m in actors} - shown
+            shown |= frontier
         title = TEXTS.t("view_ego_1" if steps == 1 else "view_ego", lang, name=_name(A, center), steps=steps)
-        return View(view, title, A.subgraph(shown).copy(), center)
+        return View(view, title, induced(G, shown), center)
     if view == "network":
         center = _resolve_actor(A, focus or "")
         if "Network" not in A.nodes[center].get("labels", ()):
             raise RenderError(f"{center!r} is not a network, platform or mesa: try --view ego --focus {center}")
         title = TEXTS.t("view_network", lang, name=_name(A, center))
-        return View(view, title, A.subgraph(_members(A, center)).copy(), center)
+        return View(view, title, induced(G, _members(A, center)), center)
     if view == "region":
         region, name = _resolve_region(G, focus or "")
-        inside = {n for n in A if region in (A.nodes[n].get("region"), _macro(G, n))}
-        outside = {m for n in inside for m in nx.all_neighbors(A, n)} - inside
+        inside = {n for n in ids if region in (G.nodes[n].get("region"), _macro(G, n))}
+        outside = {m for n in inside for m in nx.all_neighbors(G, n) if m in actors} - inside
         title = TEXTS.t("view_region", lang, name=name)
-        return View(view, title, A.subgraph(inside | outside).copy(), region, frozenset(outside))
+        return View(view, title, induced(G, inside | outside), region, frozenset(outside))
     return View(view, TEXTS.t(f"view_{view}", lang), A)  # a read-only view: copying 40k ties costs a second
+
+
+def induced(G: nx.MultiDiGraph, nodes: set[str]) -> nx.MultiDiGraph:
+    """A copy of the subgraph of ``G`` on ``nodes``, in ``G``'s node and tie order.
+
+    The same graph as ``G.subgraph(nodes).copy()``, built straight from ``G``'s
+    adjacency: copying through subgraph views took over a minute for a hub's
+    67,000-neighbour ego view at 100,000 organizations.
+
+    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("c", "a")])
+    >>> H = induced(G, {"a", "b"})
+    >>> list(H), list(H.edges(keys=True)), nx.utils.graphs_equal(H, G.subgraph({"a", "b"}).copy())
+    (['a', 'b'], [('a', 'b', 0)], True)
+    """
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from((n, G.nodes[n]) for n in G if n in nodes)
+    H.add_edges_from((u, v, key, data) for u in H for v, keyed in G._adj[u].items() if v in nodes
+                     for key, data in keyed.items())
+    return H
 
 
 def _example(view: str) -> str:
