@@ -164,15 +164,14 @@ def subgraph(T: nx.Graph, members: Iterable[Hashable]) -> tuple[ig.Graph, list[H
     """
     cached = _CACHE.get(id(T))
     if cached is None or cached[0] is not T:
-        order = {v: i for i, v in enumerate(T)}
-        chosen = sorted({order[v] for v in members})
-        nodes = list(T)
-        sub = nx.Graph()
-        sub.add_nodes_from(nodes[i] for i in chosen)
-        sub.add_edges_from(T.subgraph(sub.nodes).edges())
-        return to_igraph(sub)
-    _, g, all_nodes, index, _ = cached
-    chosen = sorted({index[v] for v in members})
+        g, all_nodes = to_igraph(T)
+        index = {v: i for i, v in enumerate(all_nodes)}
+        chosen = sorted({index[v] for v in members})
+        if len(chosen) == len(all_nodes):  # the whole graph: a fresh conversion, nobody shares it
+            return g, all_nodes
+    else:
+        _, g, all_nodes, index, _ = cached
+        chosen = sorted({index[v] for v in members})
     return g.induced_subgraph(chosen, implementation="create_from_scratch"), [all_nodes[i] for i in chosen]
 
 
