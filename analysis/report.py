@@ -25,13 +25,12 @@ True
 from __future__ import annotations
 
 import dataclasses
-import gc
-from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import networkx as nx
 
 from ..errors import GraphError
+from ..gcpause import paused_gc
 from ..graphmodel import public_graph
 from ..graphmodel.vocab import SECTORS
 from ..i18n import check_lang
@@ -121,7 +120,7 @@ def analyze(
         When the projection leaves no organization.
     """
     check_lang(lang)
-    with _frozen_heap():
+    with paused_gc(freeze=True):  # the analyses allocate millions of objects; see essgraph.gcpause
         return _analyze(G, include_inferred=include_inferred, include_people=include_people,
                         include_municipalities=include_municipalities, year=year, since=since, seed=seed,
                         include_personal_data=include_personal_data, lang=lang, top=top,
@@ -259,31 +258,6 @@ def plain(value: Any) -> Any:
     if isinstance(value, float) and value != value:  # NaN
         return None
     return value
-
-
-@contextmanager
-def _frozen_heap() -> Iterator[None]:
-    """Pause the cyclic garbage collector, with the objects that exist already frozen out of it.
-
-    The analyses allocate millions of small objects, and each full collection
-    walks every object in the process again: the loaded graph, its public copy
-    and the tie graph (about half of the time of the projection at 10,000
-    organizations, more at 100,000). Reference counting still frees almost
-    everything on the spot; the few cycles made inside (NetworkX graphs) wait
-    for the collector to be back on, which costs some memory until then. Nothing
-    is frozen when the caller froze objects already.
-    """
-    enabled, froze = gc.isenabled(), not gc.get_freeze_count()
-    if froze:
-        gc.freeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-        if froze:
-            gc.unfreeze()
 
 
 def _summary(T: nx.Graph, result: dict[str, Any]) -> dict[str, Any]:

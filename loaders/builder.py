@@ -26,7 +26,7 @@ from essgraph.graphmodel.graph import EDGE_TYPE_ATTR, NODE_LABELS_ATTR, graph_fr
 
 from .dataset import Dataset, load_dataset
 from .layout import bundled_data_dir, read_config
-from .gcpause import paused_gc
+from ..gcpause import paused_gc
 from .report import ValidationReport
 from .snapshot import default_snapshot_path, read_snapshot, write_snapshot
 

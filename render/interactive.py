@@ -32,7 +32,7 @@ from essgraph.analysis.projection import tie_graph
 from essgraph.errors import RenderError
 from essgraph.graphmodel import public_graph
 from essgraph.i18n import check_lang
-from essgraph.loaders.gcpause import paused_gc
+from essgraph.gcpause import paused_gc
 
 from .encoding import COLOUR_BY
 from .layout import GEO_SPACING, force_layout, geo_layout, map_point, outline_points
