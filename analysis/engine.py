@@ -47,6 +47,7 @@ import glob
 import os
 import random
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any, Callable, Hashable, Iterable, Iterator, TypeVar
 
 import igraph as ig
@@ -163,15 +164,15 @@ def subgraph(T: nx.Graph, members: Iterable[Hashable]) -> tuple[ig.Graph, list[H
     ([1, 2, 3], [(0, 1), (1, 2)])
     """
     cached = _CACHE.get(id(T))
-    if cached is None or cached[0] is not T:
+    shared = cached is not None and cached[0] is T
+    if cached is not None and shared:
+        _, g, all_nodes, index, _ = cached
+    else:
         g, all_nodes = to_igraph(T)
         index = {v: i for i, v in enumerate(all_nodes)}
-        chosen = sorted({index[v] for v in members})
-        if len(chosen) == len(all_nodes):  # the whole graph: a fresh conversion, nobody shares it
-            return g, all_nodes
-    else:
-        _, g, all_nodes, index, _ = cached
-        chosen = sorted({index[v] for v in members})
+    chosen = sorted({index[v] for v in members})
+    if not shared and len(chosen) == len(all_nodes):  # the whole graph, a fresh conversion nobody shares
+        return g, all_nodes
     return g.induced_subgraph(chosen, implementation="create_from_scratch"), [all_nodes[i] for i in chosen]
 
 
@@ -381,8 +382,9 @@ def _closeness(n: int, membership: np.ndarray, nodes: list[Hashable], k: int | N
     return value
 
 
+@lru_cache(maxsize=1)
 def _openmp() -> "ctypes.CDLL | None":
-    """The OpenMP runtime python-igraph's wheel bundles, if any."""
+    """The OpenMP runtime python-igraph's wheel bundles, if any (looked up on first use, not at import)."""
     found = glob.glob(os.path.join(os.path.dirname(ig.__file__), os.pardir, "igraph.libs", "libgomp*.so*"))
     try:
         return ctypes.CDLL(found[0]) if found else None
@@ -390,17 +392,16 @@ def _openmp() -> "ctypes.CDLL | None":
         return None
 
 
-_OMP = _openmp()
-
 
 @contextmanager
 def _one_openmp_thread() -> Iterator[None]:
-    if _OMP is None:
+    omp = _openmp()
+    if omp is None:
         yield
         return
-    before = _OMP.omp_get_max_threads()
-    _OMP.omp_set_num_threads(1)
+    before = omp.omp_get_max_threads()
+    omp.omp_set_num_threads(1)
     try:
         yield
     finally:
-        _OMP.omp_set_num_threads(before)
+        omp.omp_set_num_threads(before)
