@@ -19,10 +19,9 @@ Examples
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, ParamSpec, TypeVar
+from typing import Any, Callable, Iterable
 
 import networkx as nx
 from markupsafe import Markup
@@ -44,10 +43,7 @@ from .texts import TEXTS
 from .views import VIEWS, View, actor_ids, select
 
 __all__ = ["MAX_ELEMENTS", "PHYSICS_THRESHOLD", "Prepared", "render", "prepare", "prepared", "proposals_from",
-           "view_size", "without_gc"]
-
-P = ParamSpec("P")
-R = TypeVar("R")
+           "view_size"]
 
 #: Past this many nodes the layout is computed beforehand and physics is off.
 PHYSICS_THRESHOLD = 1000
@@ -101,18 +97,9 @@ def view_size(G: nx.MultiDiGraph, view: str = "whole", *, focus: str | None = No
     return shown.graph.number_of_nodes(), shown.graph.number_of_edges()
 
 
-def without_gc(f: Callable[P, R]) -> Callable[P, R]:
-    """Run ``f`` with the cyclic garbage collector paused: drawing a big graph makes
-    hundreds of thousands of dicts and no cycle, and each collection walks them all
-    (10k organizations: a second or more of a five-second render)."""
-    @functools.wraps(f)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with paused_gc():
-            return f(*args, **kwargs)
-    return wrapper
-
-
-@without_gc
+# Drawing a big graph makes hundreds of thousands of dicts and no cycle, and each collection
+# walks them all (10k organizations: a second or more of a five-second render).
+@paused_gc()
 def render(
     G: nx.MultiDiGraph,
     path: str | Path,

@@ -45,11 +45,12 @@ from essgraph.analysis import analyze
 from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
 from essgraph.i18n import check_lang
 from essgraph.errors import RenderError
+from essgraph.gcpause import paused_gc
 from essgraph.loaders import export
 
 from .charts import degree_histogram, heat_map, isolation_bars
 from . import interactive
-from .interactive import Prepared, prepare, prepared, proposals_from, render, view_size, without_gc
+from .interactive import Prepared, prepare, prepared, proposals_from, render, view_size
 from .page import asset, confidential_path, write_html
 from .report_texts import REPORT_TEXTS as R
 from .texts import TEXTS
@@ -59,7 +60,7 @@ __all__ = ["report", "report_views", "organization_rows"]
 _TOP = 10
 
 
-@without_gc
+@paused_gc()  # see render()
 def report(
     G: nx.MultiDiGraph,
     out_dir: str | Path,
