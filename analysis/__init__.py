@@ -17,22 +17,22 @@ bridges), ``augmentation`` and ``partners`` (weaving recommendations), ``mesa``,
 >>> [c.id for c in articulation_points(nx.path_graph(3))]
 [1]
 """
-from .augmentation import Augmentation, augmentation
-from .centrality import MEASURES, Centrality, centrality, hubs
-from .communities import Communities, Community, CorePeriphery, communities, core_periphery
-from .cuts import Bridge, Component, CutVertex, articulation_points, bridges, components
-from .gaps import (
+from essgraph.analysis.augmentation import Augmentation, augmentation
+from essgraph.analysis.centrality import MEASURES, Centrality, centrality, hubs
+from essgraph.analysis.communities import Communities, Community, CorePeriphery, communities, core_periphery
+from essgraph.analysis.cuts import Bridge, Component, CutVertex, articulation_points, bridges, components
+from essgraph.analysis.gaps import (
     CooperativeGap, GroupMixing, cooperative_gap, cooperative_sector, group_mixing, regions_without_national,
 )
-from .isolation import Isolation, hops_to_national, isolation
-from .markdown import to_markdown
-from .mesa import Mesa, mesa
-from .partners import partners
-from .people import PersonBridges, person_bridges
-from .projection import DEFAULT_RELATIONSHIP_TYPES, Projection, projection_of, tie_graph
-from .report import RESULT_KEYS, analyze
-from .roles import Roles, roles
-from .timeline import Changes, changes, network_as_of, summary, timeline
+from essgraph.analysis.isolation import Isolation, hops_to_national, isolation
+from essgraph.analysis.markdown import to_markdown
+from essgraph.analysis.mesa import Mesa, mesa
+from essgraph.analysis.partners import partners
+from essgraph.analysis.people import PersonBridges, person_bridges
+from essgraph.analysis.projection import DEFAULT_RELATIONSHIP_TYPES, Projection, projection_of, tie_graph
+from essgraph.analysis.pipeline import RESULT_KEYS, analyze
+from essgraph.analysis.roles import Roles, roles
+from essgraph.analysis.timeline import Changes, changes, network_as_of, summary, timeline
 
 __all__ = [
     "analyze", "to_markdown", "RESULT_KEYS",

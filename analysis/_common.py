@@ -14,7 +14,7 @@ from typing import Any, Hashable, Iterable
 
 import networkx as nx
 
-from ..errors import GraphError
+from essgraph.errors import GraphError
 
 __all__ = ["ref", "refs", "actors", "nearest_rank", "rnd", "require_nodes", "group_of", "GROUP_ATTRIBUTES",
            "NATIONAL_SCOPES", "national_networks", "id_key"]

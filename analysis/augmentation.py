@@ -42,10 +42,10 @@ from typing import Any, Hashable
 
 import networkx as nx
 
-from ._common import id_key, ref, refs
-from .messages import CATALOG
-from .engine import biconnected, subgraph, use_igraph
-from .plausibility import GroupNames, describe, partner_groups, shared
+from essgraph.analysis._common import id_key, ref, refs
+from essgraph.analysis.messages import CATALOG
+from essgraph.analysis.engine import biconnected, subgraph, use_igraph
+from essgraph.analysis.plausibility import GroupNames, describe, partner_groups, shared
 
 __all__ = ["Augmentation", "augmentation"]
 

@@ -29,12 +29,12 @@ from typing import Hashable
 import networkx as nx
 import pandas as pd
 
-from ..errors import GraphError
-from ._common import actors, group_of, id_key, require_nodes, rnd
-from .engine import DISTANCES_IGRAPH_ABOVE, igraph_betweenness, igraph_closeness, igraph_pagerank, subgraph, use_igraph
-from .engine import betweenness as engine_betweenness
-from .engine import closeness as engine_closeness
-from .engine import pagerank as engine_pagerank
+from essgraph.errors import GraphError
+from essgraph.analysis._common import actors, group_of, id_key, require_nodes, rnd
+from essgraph.analysis.engine import DISTANCES_IGRAPH_ABOVE, igraph_betweenness, igraph_closeness, igraph_pagerank, subgraph, use_igraph
+from essgraph.analysis.engine import betweenness as engine_betweenness
+from essgraph.analysis.engine import closeness as engine_closeness
+from essgraph.analysis.engine import pagerank as engine_pagerank
 
 __all__ = ["MEASURES", "Centrality", "centrality", "hubs"]
 

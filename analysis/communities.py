@@ -30,9 +30,9 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
-from .engine import core_number as engine_core_number
-from .engine import IGRAPH_ABOVE, igraph_multilevel, louvain, to_igraph, use_igraph
-from ._common import GROUP_ATTRIBUTES, actors, group_of, id_key, refs, rnd
+from essgraph.analysis.engine import core_number as engine_core_number
+from essgraph.analysis.engine import IGRAPH_ABOVE, igraph_multilevel, louvain, to_igraph, use_igraph
+from essgraph.analysis._common import GROUP_ATTRIBUTES, actors, group_of, id_key, refs, rnd
 
 __all__ = ["Community", "Communities", "CorePeriphery", "communities", "core_periphery"]
 

@@ -30,8 +30,8 @@ from typing import Any, Hashable
 
 import networkx as nx
 
-from ._common import id_key, national_networks, ref, refs
-from .engine import memo
+from essgraph.analysis._common import id_key, national_networks, ref, refs
+from essgraph.analysis.engine import memo
 
 __all__ = ["CutVertex", "Bridge", "Component", "articulation_points", "bridges", "components"]
 

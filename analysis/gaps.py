@@ -32,9 +32,9 @@ from typing import Any, Hashable, Iterable, Mapping
 import networkx as nx
 import numpy as np
 
-from ._common import actors, group_of, id_key, national_networks, ref, refs, rnd
-from .engine import to_igraph, use_igraph
-from .isolation import hops_to_national
+from essgraph.analysis._common import actors, group_of, id_key, national_networks, ref, refs, rnd
+from essgraph.analysis.engine import to_igraph, use_igraph
+from essgraph.analysis.isolation import hops_to_national
 
 __all__ = ["GroupMixing", "CooperativeGap", "group_mixing", "cooperative_gap", "regions_without_national",
            "cooperative_sector"]

@@ -28,8 +28,8 @@ from typing import Any, Hashable, Iterable
 
 import networkx as nx
 
-from ._common import GROUP_ATTRIBUTES, actors, group_of, id_key, national_networks, ref, refs
-from .engine import memo
+from essgraph.analysis._common import GROUP_ATTRIBUTES, actors, group_of, id_key, national_networks, ref, refs
+from essgraph.analysis.engine import memo
 
 __all__ = ["Isolation", "isolation", "hops_to_national"]
 

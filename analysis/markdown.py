@@ -1,4 +1,4 @@
-"""A five-minute Markdown summary of :func:`essgraph.analysis.report.analyze` for planners.
+"""A five-minute Markdown summary of :func:`essgraph.analysis.pipeline.analyze` for planners.
 
 Spanish by default, English with ``lang="en"``. It reads only the JSON-ready
 result, so a saved ``analysis.json`` can be rendered again later. Sections: the
@@ -9,7 +9,7 @@ and how it was computed.
 Examples
 --------
 >>> from essgraph.graphmodel import Node, Relationship, build_graph
->>> from essgraph.analysis.report import analyze
+>>> from essgraph.analysis.pipeline import analyze
 >>> ev = {"section": "s", "quote": "q", "evidence": "stated"}
 >>> G = build_graph([Node("gresp", ("Organization", "Network"), {"name": "GRESP", "kind": "network"}),
 ...                  Node("a", ("Organization",), {"name": "A"})], [Relationship("MEMBER_OF", "a", "gresp", ev)])
@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..graphmodel.vocab import ORG_KINDS
-from ..i18n import Catalog
+from essgraph.graphmodel.vocab import ORG_KINDS
+from essgraph.i18n import Catalog
 
 __all__ = ["to_markdown"]
 
@@ -119,7 +119,7 @@ def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 1
     Parameters
     ----------
     result : dict
-        The result of :func:`essgraph.analysis.report.analyze` (or its JSON read back).
+        The result of :func:`essgraph.analysis.pipeline.analyze` (or its JSON read back).
     lang : {"es", "en"}, optional
         Language; by default the one the analysis was run in.
     top : int

@@ -41,9 +41,9 @@ from typing import Any, Hashable
 
 import networkx as nx
 
-from ._common import actors, group_of, id_key, ref, refs, rnd
-from .messages import CATALOG
-from .plausibility import GroupNames, group_label
+from essgraph.analysis._common import actors, group_of, id_key, ref, refs, rnd
+from essgraph.analysis.messages import CATALOG
+from essgraph.analysis.plausibility import GroupNames, group_label
 
 __all__ = ["Mesa", "mesa"]
 

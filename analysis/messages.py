@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-from ..i18n import Catalog
+from essgraph.i18n import Catalog
 
 __all__ = ["CATALOG", "ROLES"]
 

@@ -32,10 +32,10 @@ from typing import Any, Callable, Hashable, Iterable, Iterator
 
 import networkx as nx
 
-from ._common import actors, id_key, ref, rnd
-from .isolation import hops_to_national
-from .messages import CATALOG
-from .plausibility import GroupNames, describe, shared
+from essgraph.analysis._common import actors, id_key, ref, rnd
+from essgraph.analysis.isolation import hops_to_national
+from essgraph.analysis.messages import CATALOG
+from essgraph.analysis.plausibility import GroupNames, describe, shared
 
 __all__ = ["partners"]
 

@@ -33,8 +33,8 @@ from typing import Any, Hashable
 
 import networkx as nx
 
-from ..graphmodel import pseudonym
-from ._common import id_key
+from essgraph.graphmodel import pseudonym
+from essgraph.analysis._common import id_key
 
 __all__ = ["PersonBridges", "person_bridges"]
 

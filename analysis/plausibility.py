@@ -23,9 +23,9 @@ from typing import Any, Hashable, Mapping
 
 import networkx as nx
 
-from ..graphmodel.vocab import SECTORS
-from ..i18n import Catalog
-from ._common import group_of, id_key
+from essgraph.graphmodel.vocab import SECTORS
+from essgraph.i18n import Catalog
+from essgraph.analysis._common import group_of, id_key
 
 __all__ = ["shared", "describe", "plausible_partners", "partner_groups", "group_label", "GroupNames"]
 

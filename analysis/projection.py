@@ -50,8 +50,8 @@ from typing import Any, Iterable, Iterator
 
 import networkx as nx
 
-from ..errors import GraphError
-from ..graphmodel import NETWORK_LABEL, REL_TYPES
+from essgraph.errors import GraphError
+from essgraph.graphmodel import NETWORK_LABEL, REL_TYPES
 
 __all__ = [
     "DEFAULT_RELATIONSHIP_TYPES",

@@ -36,11 +36,11 @@ from typing import Any, Hashable
 import networkx as nx
 import pandas as pd
 
-from ._common import actors, nearest_rank
-from .centrality import centrality
-from .communities import communities
-from .cuts import articulation_points
-from .messages import CATALOG, ROLES
+from essgraph.analysis._common import actors, nearest_rank
+from essgraph.analysis.centrality import centrality
+from essgraph.analysis.communities import communities
+from essgraph.analysis.cuts import articulation_points
+from essgraph.analysis.messages import CATALOG, ROLES
 
 __all__ = ["Roles", "roles"]
 

@@ -26,9 +26,9 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
-from ._common import actors, id_key, ref, refs, rnd
-from .engine import biconnected
-from .projection import _as_int, projection_of, relationships, tie_graph
+from essgraph.analysis._common import actors, id_key, ref, refs, rnd
+from essgraph.analysis.engine import biconnected
+from essgraph.analysis.projection import _as_int, projection_of, relationships, tie_graph
 
 __all__ = ["Changes", "network_as_of", "summary", "changes", "timeline"]
 

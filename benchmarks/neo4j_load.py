@@ -41,10 +41,12 @@ if "--no-rust" in sys.argv:  # before the driver is imported
 
 from neo4j import GraphDatabase  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "neo4j"))
+from synthetic_graph import synthetic_graph  # noqa: E402  (the tests' generator)
+
 from essgraph.neo4jstore import load
-from essgraph.neo4jstore.load import DEFAULT_STAGED_THRESHOLD, _node_statement, _rel_statement
+from essgraph.neo4jstore.writer import DEFAULT_STAGED_THRESHOLD, _node_statement, _rel_statement
 from essgraph.neo4jstore.rows import node_batches, rel_batches
-from essgraph.neo4jstore.synthetic import synthetic_graph
 from essgraph.graphmodel import LABELS
 
 

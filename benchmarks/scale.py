@@ -84,7 +84,7 @@ def _stage(name: str, work: Path, n: int, seed: int) -> dict[str, Any]:
         out["nodes"], out["edges"] = G.number_of_nodes(), G.number_of_edges()
     elif name in ("analyze", "measures", "reference"):
         from essgraph.analysis import analyze, tie_graph
-        from essgraph.analysis.report import betweenness_sample
+        from essgraph.analysis.pipeline import betweenness_sample
         from essgraph.graphmodel import public_graph
         from essgraph.loaders import load_graph
         t = time.perf_counter()
@@ -132,7 +132,7 @@ def _stage(name: str, work: Path, n: int, seed: int) -> dict[str, Any]:
         from essgraph.analysis import tie_graph
         from essgraph.graphmodel import public_graph
         from essgraph.loaders import load_graph
-        from essgraph.render.layout import force_layout
+        from essgraph.render.positions import force_layout
         G = load_graph(snapshot=snap)
         before = _rss_mib()
         t = time.perf_counter()

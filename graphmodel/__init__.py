@@ -6,7 +6,7 @@ One source of truth that every layer imports; it imports nothing else of essgrap
 >>> "MEMBER_OF" in REL_TYPES and "Network" in LABELS
 True
 """
-from .graph import (
+from essgraph.graphmodel.graph import (
     Node,
     Relationship,
     build_graph,
@@ -17,7 +17,7 @@ from .graph import (
     rel_key,
     to_json_dict,
 )
-from .schema import (
+from essgraph.graphmodel.schema import (
     EVIDENCE_PROPERTIES,
     ID_PATTERN,
     LABELS,
@@ -34,8 +34,8 @@ from .schema import (
     labels_for_kind,
     node_spec_for_labels,
 )
-from .privacy import Redactor, is_personal_node, pseudonym, public_graph
-from .vocab import VOCABULARIES, Term
+from essgraph.graphmodel.privacy import Redactor, is_personal_node, pseudonym, public_graph
+from essgraph.graphmodel.vocab import VOCABULARIES, Term
 
 __all__ = [
     "Node", "Relationship", "build_graph", "from_json_dict", "has_label", "iter_nodes",

@@ -13,8 +13,8 @@ True
 """
 from __future__ import annotations
 
-from .schema import EVIDENCE_PROPERTIES, NETWORK_LABEL, NODE_SPECS, REL_SPECS, PropertySpec
-from .vocab import NETWORK_KINDS, VOCABULARIES
+from essgraph.graphmodel.schema import EVIDENCE_PROPERTIES, NETWORK_LABEL, NODE_SPECS, REL_SPECS, PropertySpec
+from essgraph.graphmodel.vocab import NETWORK_KINDS, VOCABULARIES
 
 __all__ = ["model_markdown"]
 

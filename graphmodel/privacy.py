@@ -31,7 +31,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from .schema import NODE_SPECS, PERSONAL_PROPERTIES
+from essgraph.graphmodel.schema import NODE_SPECS, PERSONAL_PROPERTIES
 
 __all__ = ["pseudonym", "public_graph", "is_personal_node", "Redactor", "PHONE_PATTERN", "TEXT_PROPERTIES"]
 

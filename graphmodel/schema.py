@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .vocab import NETWORK_KINDS, Term
+from essgraph.graphmodel.vocab import NETWORK_KINDS, Term
 
 __all__ = [
     "ID_PATTERN",

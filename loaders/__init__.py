@@ -12,15 +12,15 @@ The public API, one function per CLI command:
 >>> validate.__module__
 'essgraph.loaders.validation'
 """
-from .builder import BuildResult, build, load_graph
-from .dataset import Dataset, load_dataset, to_model
-from .exporters import EXPORT_FORMATS, export
-from .layout import bundled_data_dir
-from .readers import ReadError, Row, Table, read_table
-from .report import Problem, ValidationReport
-from .snapshot import read_snapshot, write_snapshot
-from .counts import stats
-from .validation import validate
+from essgraph.loaders.building import BuildResult, build, load_graph
+from essgraph.loaders.dataset import Dataset, load_dataset, to_model
+from essgraph.loaders.exporters import EXPORT_FORMATS, export
+from essgraph.loaders.folder import bundled_data_dir
+from essgraph.loaders.readers import ReadError, Row, Table, read_table
+from essgraph.loaders.problems import Problem, ValidationReport
+from essgraph.loaders.snapshot import read_snapshot, write_snapshot
+from essgraph.loaders.statistics import stats
+from essgraph.loaders.validation import validate
 
 __all__ = [
     "BuildResult", "build", "load_graph", "Dataset", "load_dataset", "to_model", "EXPORT_FORMATS", "export",

@@ -27,7 +27,7 @@ import itertools
 from pathlib import Path
 from typing import Iterator
 
-from .readers import Note, ReadError, Row, Table, header_columns, make_row
+from essgraph.loaders.readers import Note, ReadError, Row, Table, header_columns, make_row
 
 __all__ = ["DELIMITERS", "CHUNK_BYTES", "read_csv"]
 

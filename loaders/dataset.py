@@ -30,11 +30,11 @@ from essgraph.errors import ValidationFailed
 from essgraph.graphmodel import Node, Relationship, labels_for_kind
 from essgraph.graphmodel.schema import PropertySpec
 
-from .layout import FILE_KINDS, bundled_data_dir
-from .records import PROGRESS_ROWS, Record, Records, read_records
-from .report import ValidationReport
-from .text import split_list
-from .validation import check_records
+from essgraph.loaders.folder import FILE_KINDS, bundled_data_dir
+from essgraph.loaders.records import PROGRESS_ROWS, Record, Records, read_records
+from essgraph.loaders.problems import ValidationReport
+from essgraph.loaders.text import split_list
+from essgraph.loaders.validation import check_records
 
 __all__ = ["LOCATION_NOTE", "Dataset", "to_model", "load_dataset"]
 

@@ -28,10 +28,10 @@ from typing import Iterable
 
 from essgraph.graphmodel import is_valid_id, labels_for_kind
 
-from .layout import FILE_KINDS
-from .records import Record
-from .report import ERROR, WARNING, Problem
-from .text import name_key, slugify, split_list
+from essgraph.loaders.folder import FILE_KINDS
+from essgraph.loaders.records import Record
+from essgraph.loaders.problems import ERROR, WARNING, Problem
+from essgraph.loaders.text import name_key, slugify, split_list
 
 __all__ = ["Entity", "Entities", "index_entities"]
 

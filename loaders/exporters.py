@@ -46,9 +46,9 @@ import networkx as nx
 from essgraph.errors import RenderError
 from essgraph.graphmodel import iter_nodes, iter_relationships, public_graph
 
-from .atomic import atomic_write
-from .snapshot import graph_to_dict
-from .text import LIST_SEPARATOR
+from essgraph.files import atomic_write
+from essgraph.loaders.snapshot import graph_to_dict
+from essgraph.loaders.text import LIST_SEPARATOR
 
 __all__ = ["EXPORT_FORMATS", "export"]
 

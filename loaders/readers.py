@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterator, NamedTuple
 
 from essgraph.errors import DataError
 
-from .messages import CATALOG
+from essgraph.loaders.messages import CATALOG
 
 __all__ = ["MAX_BYTES", "FORMATS", "Row", "Note", "Table", "ReadError", "read_table"]
 
@@ -131,10 +131,10 @@ def read_table(path: str | Path, *, max_bytes: int | None = None) -> Table:
     if size == 0:
         raise ReadError("empty-file", file=path.name)
     if fmt == "csv":
-        from .csv_reader import read_csv
+        from essgraph.loaders.csv_reader import read_csv
 
         return read_csv(path)
-    from .xlsx_reader import read_xlsx
+    from essgraph.loaders.xlsx_reader import read_xlsx
 
     return read_xlsx(path)
 

@@ -22,10 +22,10 @@ from sys import intern
 from typing import Any, Callable, NamedTuple
 from unicodedata import is_normalized
 
-from .layout import FILE_KINDS, DatasetConfig, read_config
-from .readers import ReadError, Table, read_table
-from .report import ERROR, WARNING, Problem, TableInfo
-from .text import clean
+from essgraph.loaders.folder import FILE_KINDS, DatasetConfig, read_config
+from essgraph.loaders.readers import ReadError, Table, read_table
+from essgraph.loaders.problems import ERROR, WARNING, Problem, TableInfo
+from essgraph.loaders.text import clean
 
 __all__ = ["PROGRESS_ROWS", "Record", "Records", "read_records"]
 
@@ -71,7 +71,7 @@ def read_records(data_dir: str | Path, *, progress: Callable[[int], None] | None
     Parameters
     ----------
     data_dir : str or Path
-        A data folder (see :mod:`essgraph.loaders.layout`).
+        A data folder (see :mod:`essgraph.loaders.folder`).
     progress : callable, optional
         Called as ``progress(rows)`` with the number of rows read since the
         last call, every :data:`PROGRESS_ROWS` rows and at the end of each file.

@@ -40,8 +40,8 @@ from essgraph.errors import SnapshotError
 from essgraph.graphmodel import from_json_dict, to_json_dict
 from essgraph.graphmodel.graph import EDGE_TYPE_ATTR, NODE_LABELS_ATTR, graph_from_attrs
 
-from .atomic import atomic_write
-from ..gcpause import paused_gc
+from essgraph.files import atomic_write
+from essgraph.gcpause import paused_gc
 
 __all__ = ["DEFAULT_SNAPSHOT", "SNAPSHOT_FORMAT", "SNAPSHOT_VERSION", "default_snapshot_path", "graph_to_dict",
            "graph_from_dict", "write_snapshot", "read_snapshot"]

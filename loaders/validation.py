@@ -1,7 +1,7 @@
 """Validate a data folder against the graph model and return every problem at once.
 
 :func:`validate` never raises for a data problem: it reads every file it can and
-returns a :class:`~essgraph.loaders.report.ValidationReport` listing each problem
+returns a :class:`~essgraph.loaders.problems.ValidationReport` listing each problem
 with a stable type slug, a severity, its location and how to fix it. The data
 contract is ``data/SCHEMA.md``; the rules come from the graph model
 (:data:`~essgraph.graphmodel.NODE_SPECS`, :data:`~essgraph.graphmodel.REL_SPECS`,
@@ -28,11 +28,11 @@ from typing import Callable, Iterable
 
 from essgraph.graphmodel import REL_SPECS, REL_TYPES, VOCABULARIES, PropertySpec
 
-from .entities import Entities, index_entities
-from .layout import FILE_KINDS, KindSpec, bundled_data_dir
-from .records import PROGRESS_ROWS, Record, Records, read_records
-from .report import ERROR, WARNING, Problem, TableInfo, ValidationReport
-from .text import may_be_garbled, repair_mojibake, split_list
+from essgraph.loaders.entities import Entities, index_entities
+from essgraph.loaders.folder import FILE_KINDS, KindSpec, bundled_data_dir
+from essgraph.loaders.records import PROGRESS_ROWS, Record, Records, read_records
+from essgraph.loaders.problems import ERROR, WARNING, Problem, TableInfo, ValidationReport
+from essgraph.loaders.text import may_be_garbled, repair_mojibake, split_list
 
 __all__ = ["YEAR_RANGE", "validate", "check_records"]
 
@@ -61,7 +61,7 @@ def validate(data_dir: str | Path | None = None, *, strict: bool = False) -> Val
 
     See Also
     --------
-    essgraph.loaders.builder.build : validates, then builds the graph.
+    essgraph.loaders.building.build : validates, then builds the graph.
     """
     folder = Path(data_dir) if data_dir is not None else bundled_data_dir()
     records, problems = read_records(folder)

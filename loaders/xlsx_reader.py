@@ -33,7 +33,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from .readers import Note, ReadError, Row, Table, header_columns, make_row
+from essgraph.loaders.readers import Note, ReadError, Row, Table, header_columns, make_row
 
 __all__ = ["read_xlsx", "cell_text"]
 

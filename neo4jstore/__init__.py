@@ -10,11 +10,11 @@ The caller creates one driver at the edge and passes it in::
 >>> check_uri("bolt://127.0.0.1:7687")
 'bolt://127.0.0.1:7687'
 """
-from .connection import DEFAULT_URI, Neo4jSettings, check_uri, is_loopback, open_driver, redact_uri, verify
-from .cypher import fill
-from .load import LoadSummary, ensure_constraints, load
-from .pull import graph_from_records, pull
-from .rows import DEFAULT_BATCH_SIZE, canonical_labels, check_graph, node_batches, rel_batches
+from essgraph.neo4jstore.connection import DEFAULT_URI, Neo4jSettings, check_uri, is_loopback, open_driver, redact_uri, verify
+from essgraph.neo4jstore.cypher import fill
+from essgraph.neo4jstore.writer import LoadSummary, ensure_constraints, load
+from essgraph.neo4jstore.reader import graph_from_records, pull
+from essgraph.neo4jstore.rows import DEFAULT_BATCH_SIZE, canonical_labels, check_graph, node_batches, rel_batches
 
 __all__ = [
     "DEFAULT_URI", "Neo4jSettings", "check_uri", "is_loopback", "open_driver", "redact_uri", "verify", "fill",

@@ -28,9 +28,9 @@ from urllib.parse import urlsplit
 from neo4j import Driver, GraphDatabase
 from neo4j import exceptions as nx4j
 
-from ..errors import Neo4jConnectionError
-from ..i18n import DEFAULT_LANG
-from .messages import MESSAGES
+from essgraph.errors import Neo4jConnectionError
+from essgraph.i18n import DEFAULT_LANG
+from essgraph.neo4jstore.messages import MESSAGES
 
 __all__ = ["Neo4jSettings", "check_uri", "redact_uri", "is_loopback", "open_driver", "verify", "DEFAULT_URI"]
 

@@ -16,7 +16,7 @@ ValueError: not a whitelisted label or relationship type: 'x) DETACH DELETE n //
 """
 from __future__ import annotations
 
-from ..graphmodel import LABELS, REL_TYPES
+from essgraph.graphmodel import LABELS, REL_TYPES
 
 __all__ = ["fill", "WHITELIST"]
 

@@ -5,7 +5,7 @@ True
 """
 from __future__ import annotations
 
-from ..i18n import Catalog
+from essgraph.i18n import Catalog
 
 __all__ = ["MESSAGES", "SUMMARY"]
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..graphmodel import LABELS, NODE_SPECS, REL_TYPES
+from essgraph.graphmodel import LABELS, NODE_SPECS, REL_TYPES
 
 __all__ = ["NodeBatch", "RelBatch", "node_row", "rel_row", "node_batches", "rel_batches",
            "primary_label", "canonical_labels", "check_graph", "DEFAULT_BATCH_SIZE", "REL_KEY_PROPERTY"]

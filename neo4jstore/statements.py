@@ -15,7 +15,7 @@ __all__ = [
     "RETURN_CREATED", "RETURN_COUNT", "COUNT_STAGING", "PULL_NODES", "PULL_RELS", "COUNT_PROJECT",
 ]
 
-#: The internal label of staged nodes (big loads, see :mod:`essgraph.neo4jstore.load`). It is not a
+#: The internal label of staged nodes (big loads, see :mod:`essgraph.neo4jstore.writer`). It is not a
 #: model label: readers (pull, the named queries) never match it, and the loader writes it only as
 #: this constant, never from data.
 STAGING_LABEL = "EssgraphStaging"

@@ -8,9 +8,9 @@ that answers it over the NetworkX graph with identical rows.
 >>> "network_members" in [q.name for q in list_queries()]
 True
 """
-from .embedded import EMBEDDED, TIE_TYPES
-from .library import Param, QuerySpec, get_query, list_queries, parse_params
-from .run import QueryResult, check_values, query, run_cypher, run_embedded
+from essgraph.queries.embedded import EMBEDDED, TIE_TYPES
+from essgraph.queries.library import Param, QuerySpec, get_query, list_queries, parse_params
+from essgraph.queries.run import QueryResult, check_values, query, run_cypher, run_embedded
 
 __all__ = ["EMBEDDED", "TIE_TYPES", "Param", "QuerySpec", "get_query", "list_queries", "parse_params",
            "QueryResult", "check_values", "query", "run_cypher", "run_embedded"]

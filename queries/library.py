@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Mapping
 
-from ..errors import QueryError
+from essgraph.errors import QueryError
 
 __all__ = ["Param", "QuerySpec", "list_queries", "get_query", "parse_params", "parse_header"]
 

@@ -14,10 +14,10 @@ import networkx as nx
 from neo4j import Driver, RoutingControl
 from neo4j import exceptions as nx4j
 
-from ..errors import Neo4jConnectionError, QueryError
-from ..graphmodel.privacy import PHONE_PATTERN, pseudonym
-from .embedded import EMBEDDED
-from .library import QuerySpec, get_query, parse_params
+from essgraph.errors import Neo4jConnectionError, QueryError
+from essgraph.graphmodel.privacy import PHONE_PATTERN, pseudonym
+from essgraph.queries.embedded import EMBEDDED
+from essgraph.queries.library import QuerySpec, get_query, parse_params
 
 __all__ = ["QueryResult", "query", "run_cypher", "run_embedded", "check_values", "public_rows"]
 

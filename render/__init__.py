@@ -13,8 +13,8 @@ Only this package imports pyvis (for its bundled copy of vis-network).
 >>> VIEWS
 ('whole', 'ego', 'network', 'region', 'gaps', 'geo')
 """
-from .interactive import MAX_ELEMENTS, PHYSICS_THRESHOLD, render
-from .report import report
-from .views import VIEWS
+from essgraph.render.interactive import MAX_ELEMENTS, PHYSICS_THRESHOLD, render
+from essgraph.render.report_folder import report
+from essgraph.render.views import VIEWS
 
 __all__ = ["MAX_ELEMENTS", "PHYSICS_THRESHOLD", "VIEWS", "render", "report"]

@@ -18,7 +18,7 @@ from typing import Any
 
 from essgraph.graphmodel.vocab import ORG_KINDS
 
-from .texts import TEXTS
+from essgraph.render.texts import TEXTS
 
 __all__ = [
     "COLOUR_BY", "KIND_COLOURS", "MACRO_REGION_COLOURS", "COMPONENT_COLOURS", "NO_GROUP_COLOUR", "OTHER_GROUPS_COLOUR", "FADED_COLOUR",

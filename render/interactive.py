@@ -33,14 +33,14 @@ from essgraph.graphmodel import public_graph
 from essgraph.i18n import check_lang
 from essgraph.gcpause import paused_gc
 
-from .encoding import COLOUR_BY
-from .layout import GEO_SPACING, force_layout, geo_layout, map_point, outline_points
-from .page import asset, confidential_path, json_for_html, write_html
-from .overview import overview_data
-from .pagedata import Proposal, page_data
-from .structure import SIZE_MEASURES, Structure, measure
-from .texts import TEXTS
-from .views import VIEWS, View, actor_ids, select
+from essgraph.render.encoding import COLOUR_BY
+from essgraph.render.positions import GEO_SPACING, force_layout, geo_layout, map_point, outline_points
+from essgraph.render.page import asset, confidential_path, json_for_html, write_html
+from essgraph.render.overview import overview_data
+from essgraph.render.pagedata import Proposal, page_data
+from essgraph.render.structure import SIZE_MEASURES, Structure, measure
+from essgraph.render.texts import TEXTS
+from essgraph.render.views import VIEWS, View, actor_ids, select
 
 __all__ = ["MAX_ELEMENTS", "PHYSICS_THRESHOLD", "Prepared", "render", "prepare", "prepared", "proposals_from",
            "view_size"]
@@ -71,7 +71,7 @@ def prepare(G: nx.MultiDiGraph, *, include_personal_data: bool = False) -> nx.Mu
 class Prepared:
     """What every view of one graph shares: its shared form and the measures behind sizes and marks.
 
-    :func:`essgraph.render.report` computes it once for its six views.
+    :func:`essgraph.render.report_folder` computes it once for its six views.
     """
 
     graph: nx.MultiDiGraph

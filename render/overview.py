@@ -43,12 +43,12 @@ import networkx as nx
 from essgraph.analysis.projection import tie_graph
 from essgraph.graphmodel import public_graph
 
-from .encoding import colour_of
-from .layout import GEO_SPACING, geo_layout, map_point, outline_points
-from .pagedata import page_data
-from .structure import Structure, measure
-from .texts import TEXTS
-from .views import View
+from essgraph.render.encoding import colour_of
+from essgraph.render.positions import GEO_SPACING, geo_layout, map_point, outline_points
+from essgraph.render.pagedata import page_data
+from essgraph.render.structure import Structure, measure
+from essgraph.render.texts import TEXTS
+from essgraph.render.views import View
 
 __all__ = ["HUBS", "overview_data"]
 

@@ -38,13 +38,13 @@ import networkx as nx
 from essgraph.graphmodel import REL_SPECS, SYMMETRIC_TYPES
 from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS, STATUSES
 
-from .encoding import (
+from essgraph.render.encoding import (
     COMPONENT_COLOURS, FADED_COLOUR, NO_GROUP_COLOUR, OTHER_GROUPS_COLOUR, STYLE, colour_of, component_colour,
     group_label, legend, node_size, shape_of,
 )
-from .structure import Structure
-from .texts import TEXTS, ui_strings
-from .views import View
+from essgraph.render.structure import Structure
+from essgraph.render.texts import TEXTS, ui_strings
+from essgraph.render.views import View
 
 __all__ = ["EDGE_DEFAULTS", "Proposal", "page_data", "search_text", "short_label"]
 

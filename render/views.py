@@ -44,7 +44,7 @@ import networkx as nx
 from essgraph.analysis.projection import ACTOR_LABELS
 from essgraph.errors import RenderError
 
-from .texts import TEXTS
+from essgraph.render.texts import TEXTS
 
 __all__ = ["VIEWS", "View", "select", "actor_ids", "induced"]
 

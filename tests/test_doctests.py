@@ -15,7 +15,7 @@ def _modules() -> list[str]:
     for info in pkgutil.walk_packages(essgraph.__path__, "essgraph."):
         names.append(info.name)
     # Subpackages mapped onto top-level folders are found through their own paths.
-    for sub in ("graphmodel", "loaders", "queries", "neo4jstore", "analysis", "render", "commands"):
+    for sub in ("graphmodel", "loaders", "queries", "neo4jstore", "analysis", "render", "cli"):
         pkg = importlib.import_module(f"essgraph.{sub}")
         names.append(pkg.__name__)
         names += [i.name for i in pkgutil.walk_packages(pkg.__path__, f"essgraph.{sub}.")]

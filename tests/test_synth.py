@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from essgraph.cli import main
 from essgraph.graphmodel import NODE_SPECS
-from essgraph.synth import synth
+from essgraph.loaders.synthetic import synth
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

@@ -8,7 +8,7 @@ import pytest
 
 from essgraph.analysis import augmentation, centrality, communities, core_periphery, hubs, tie_graph
 from essgraph.analysis import engine as E
-from essgraph.analysis.report import betweenness_sample
+from essgraph.analysis.pipeline import betweenness_sample
 
 
 def _graphs() -> list[tuple[str, nx.Graph]]:

@@ -8,7 +8,7 @@ import pytest
 
 from essgraph.graphmodel import is_valid_id
 from essgraph.loaders import bundled_data_dir, validate
-from essgraph.loaders.layout import FILE_KINDS
+from essgraph.loaders.folder import FILE_KINDS
 from essgraph.loaders.records import Record, read_records
 from essgraph.loaders.text import name_key, split_list
 

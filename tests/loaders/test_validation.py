@@ -10,7 +10,7 @@ import pytest
 from essgraph.graphmodel import REL_TYPES
 from essgraph.loaders import ValidationReport, validate
 from essgraph.loaders.messages import CATALOG, PROBLEM_TYPES
-from essgraph.loaders.report import Problem
+from essgraph.loaders.problems import Problem
 
 from loaders_helpers import Tables, write_csv
 

@@ -20,7 +20,7 @@ from essgraph.graphmodel import to_json_dict
 from essgraph.loaders import bundled_data_dir, load_graph
 from essgraph.neo4jstore import load, pull
 from essgraph.neo4jstore.rows import node_batches, rel_batches
-from essgraph.neo4jstore.synthetic import synthetic_graph
+from synthetic_graph import synthetic_graph
 from essgraph.queries import list_queries, query
 
 pytestmark = pytest.mark.neo4j

@@ -14,7 +14,7 @@ from essgraph.errors import Neo4jConnectionError, Neo4jLoadError
 from essgraph.graphmodel import Node, Relationship, build_graph, to_json_dict
 from essgraph.loaders import load_graph
 from essgraph.neo4jstore import load, pull
-from essgraph.neo4jstore.synthetic import synthetic_graph
+from synthetic_graph import synthetic_graph
 
 pytestmark = pytest.mark.neo4j
 

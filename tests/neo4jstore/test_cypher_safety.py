@@ -75,4 +75,4 @@ def test_the_scan_catches_built_cypher(bad: str) -> None:
 
 def test_the_scan_sees_the_package() -> None:
     names = {p.name for p in _sources()}
-    assert {"load.py", "pull.py", "run.py", "cypher.py"} <= names
+    assert {"writer.py", "reader.py", "run.py", "cypher.py"} <= names

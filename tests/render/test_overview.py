@@ -8,7 +8,7 @@ from essgraph.analysis.projection import tie_graph
 from essgraph.graphmodel import Node, Relationship, build_graph
 from essgraph.render import MAX_ELEMENTS, render
 from essgraph.render.interactive import prepare, view_size
-from essgraph.render.report import report_views
+from essgraph.render.report_folder import report_views
 from essgraph.render.views import select
 
 from render_helpers import HOSTILE, PERSON_NAME, embedded_data

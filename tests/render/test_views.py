@@ -6,7 +6,7 @@ import pytest
 
 from essgraph.analysis.projection import tie_graph
 from essgraph.render.interactive import prepare
-from essgraph.render.layout import force_layout, map_point
+from essgraph.render.positions import force_layout, map_point
 from essgraph.render.pagedata import page_data
 from essgraph.render.structure import measure
 from essgraph.render.views import select

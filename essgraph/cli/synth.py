@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .. import synth as synth_module
+from essgraph.loaders.synthetic import synth as write_synthetic
 
 __all__ = ["COMMANDS", "synth"]
 
@@ -21,7 +21,7 @@ def synth(orgs: int, seed: int, out_dir: Path) -> None:
 
     Example: essgraph synth --orgs 10000 --seed 1 -o /tmp/ess10k && essgraph validate --data /tmp/ess10k
     """
-    counts = synth_module.synth(out_dir, orgs=orgs, seed=seed)
+    counts = write_synthetic(out_dir, orgs=orgs, seed=seed)
     click.echo(", ".join(f"{k}: {v}" for k, v in counts.items()) + f" → {out_dir}")
 
 

@@ -29,25 +29,25 @@ from typing import Any, Callable
 
 import networkx as nx
 
-from ..errors import GraphError
-from ..gcpause import paused_gc
-from ..graphmodel import public_graph
-from ..graphmodel.vocab import SECTORS
-from ..i18n import check_lang
-from ._common import actors
-from .augmentation import augmentation
-from .centrality import centrality, hubs
-from .communities import communities, core_periphery
-from .engine import IGRAPH_ABOVE, auto_sample, reuse
-from .cuts import articulation_points, bridges, components
-from .gaps import cooperative_gap, group_mixing, regions_without_national
-from .isolation import isolation
-from .mesa import mesa
-from .partners import partners
-from .people import person_bridges
-from .projection import tie_graph
-from .roles import roles
-from .timeline import changes, timeline
+from essgraph.errors import GraphError
+from essgraph.gcpause import paused_gc
+from essgraph.graphmodel import public_graph
+from essgraph.graphmodel.vocab import SECTORS
+from essgraph.i18n import check_lang
+from essgraph.analysis._common import actors
+from essgraph.analysis.augmentation import augmentation
+from essgraph.analysis.centrality import centrality, hubs
+from essgraph.analysis.communities import communities, core_periphery
+from essgraph.analysis.engine import IGRAPH_ABOVE, auto_sample, reuse
+from essgraph.analysis.cuts import articulation_points, bridges, components
+from essgraph.analysis.gaps import cooperative_gap, group_mixing, regions_without_national
+from essgraph.analysis.isolation import isolation
+from essgraph.analysis.mesa import mesa
+from essgraph.analysis.partners import partners
+from essgraph.analysis.people import person_bridges
+from essgraph.analysis.projection import tie_graph
+from essgraph.analysis.roles import roles
+from essgraph.analysis.timeline import changes, timeline
 
 __all__ = ["RESULT_KEYS", "LIST_LIMIT", "AUGMENT_AT_SCALE", "STEPS", "analyze", "betweenness_sample", "group_names", "plain"]
 

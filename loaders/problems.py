@@ -28,7 +28,7 @@ from typing import Any
 
 from essgraph.i18n import DEFAULT_LANG
 
-from .messages import CATALOG
+from essgraph.loaders.messages import CATALOG
 
 __all__ = ["ERROR", "WARNING", "Problem", "TableInfo", "ValidationReport"]
 

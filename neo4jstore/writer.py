@@ -43,13 +43,13 @@ import networkx as nx
 from neo4j import Driver, ManagedTransaction, Session
 from neo4j import exceptions as nx4j
 
-from ..errors import Neo4jConnectionError, Neo4jLoadError
-from ..graphmodel import LABELS, NODE_SPECS, REL_TYPES
-from ..i18n import DEFAULT_LANG
-from . import statements as S
-from .cypher import fill
-from .messages import MESSAGES, SUMMARY
-from .rows import DEFAULT_BATCH_SIZE, NodeBatch, RelBatch, check_graph, node_batches, rel_batches
+from essgraph.errors import Neo4jConnectionError, Neo4jLoadError
+from essgraph.graphmodel import LABELS, NODE_SPECS, REL_TYPES
+from essgraph.i18n import DEFAULT_LANG
+from essgraph.neo4jstore import statements as S
+from essgraph.neo4jstore.cypher import fill
+from essgraph.neo4jstore.messages import MESSAGES, SUMMARY
+from essgraph.neo4jstore.rows import DEFAULT_BATCH_SIZE, NodeBatch, RelBatch, check_graph, node_batches, rel_batches
 
 __all__ = ["LoadSummary", "ensure_constraints", "load", "FaultHook", "ProgressHook", "DEFAULT_STAGED_THRESHOLD"]
 

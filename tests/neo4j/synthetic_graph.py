@@ -12,7 +12,7 @@ import random
 
 import networkx as nx
 
-from ..graphmodel import Node, Relationship, build_graph
+from essgraph.graphmodel import Node, Relationship, build_graph
 
 __all__ = ["synthetic_graph"]
 

@@ -17,7 +17,7 @@ import essgraph.loaders as loaders
 from essgraph.errors import ValidationFailed
 from essgraph.i18n import Catalog
 
-from .common import data_option, echo_json, graph_options, json_flag, lang_option, progress_bar, snapshot_option
+from essgraph.cli.options import data_option, echo_json, graph_options, json_flag, lang_option, progress_bar, snapshot_option
 
 __all__ = ["COMMANDS", "validate", "build", "stats", "export"]
 

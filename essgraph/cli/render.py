@@ -17,7 +17,7 @@ import essgraph.loaders as loaders
 from essgraph import render as rendering
 from essgraph.i18n import Catalog
 
-from .common import graph_options, lang_option, progress_bar
+from essgraph.cli.options import graph_options, lang_option, progress_bar
 
 __all__ = ["COMMANDS", "render", "report"]
 

@@ -15,12 +15,12 @@ import networkx as nx
 from neo4j import READ_ACCESS, Driver, ManagedTransaction
 from neo4j import exceptions as nx4j
 
-from ..errors import Neo4jConnectionError
-from ..graphmodel import LABELS, REL_TYPES, Node, Relationship, build_graph, rel_key
-from ..i18n import DEFAULT_LANG
-from . import statements as S
-from .messages import MESSAGES
-from .rows import REL_KEY_PROPERTY, canonical_labels
+from essgraph.errors import Neo4jConnectionError
+from essgraph.graphmodel import LABELS, REL_TYPES, Node, Relationship, build_graph, rel_key
+from essgraph.i18n import DEFAULT_LANG
+from essgraph.neo4jstore import statements as S
+from essgraph.neo4jstore.messages import MESSAGES
+from essgraph.neo4jstore.rows import REL_KEY_PROPERTY, canonical_labels
 
 __all__ = ["pull", "graph_from_records"]
 

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterator, TypeVar
 
 import click
 
-from ..i18n import DEFAULT_LANG, LANGS
+from essgraph.i18n import DEFAULT_LANG, LANGS
 
 __all__ = ["lang_option", "data_option", "snapshot_option", "json_flag", "graph_options", "echo_json", "progress_bar"]
 

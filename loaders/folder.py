@@ -26,8 +26,8 @@ from typing import Any
 
 from essgraph.graphmodel import EVIDENCE_PROPERTIES, NODE_SPECS, PropertySpec
 
-from .readers import FORMATS
-from .report import ERROR, WARNING, Problem
+from essgraph.loaders.readers import FORMATS
+from essgraph.loaders.problems import ERROR, WARNING, Problem
 
 __all__ = [
     "CONFIG_FILE", "CENSUS_COLUMNS", "RELATIONSHIP_COLUMNS", "FILE_KINDS", "DEFAULT_FILES",

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from essgraph.cli import main
-from essgraph.commands.render import COMMANDS
+from essgraph.cli.render import COMMANDS
 from essgraph.loaders import load_graph
 from essgraph.render import render
 

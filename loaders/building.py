@@ -24,11 +24,11 @@ import networkx as nx
 
 from essgraph.graphmodel.graph import EDGE_TYPE_ATTR, NODE_LABELS_ATTR, graph_from_attrs
 
-from .dataset import Dataset, load_dataset
-from .layout import bundled_data_dir, read_config
-from ..gcpause import paused_gc
-from .report import ValidationReport
-from .snapshot import default_snapshot_path, read_snapshot, write_snapshot
+from essgraph.loaders.dataset import Dataset, load_dataset
+from essgraph.loaders.folder import bundled_data_dir, read_config
+from essgraph.gcpause import paused_gc
+from essgraph.loaders.problems import ValidationReport
+from essgraph.loaders.snapshot import default_snapshot_path, read_snapshot, write_snapshot
 
 __all__ = ["BuildResult", "build", "load_graph", "graph_from_dataset"]
 
@@ -125,7 +125,7 @@ def graph_from_dataset(dataset: Dataset) -> nx.MultiDiGraph:
     hundreds of MB) and its node and relationship lists are emptied.
 
     >>> from essgraph.graphmodel import Node, Relationship, build_graph, to_json_dict
-    >>> from essgraph.loaders.report import ValidationReport
+    >>> from essgraph.loaders.problems import ValidationReport
     >>> def dataset():
     ...     return Dataset(ValidationReport("x"), [Node("b", ("Region",), {"name": "B"}), Node("a", ("Region",))],
     ...                    [Relationship("NEXT_TO", "a", "b", {"quote": "q", "year": 2020})], {"title": "t"})

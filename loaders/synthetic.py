@@ -29,8 +29,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from .graphmodel import NODE_SPECS
-from .graphmodel.vocab import ORG_KINDS, SECTORS
+from essgraph.graphmodel import NODE_SPECS
+from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
 
 __all__ = ["synth", "REGIONS"]
 

@@ -9,11 +9,11 @@ from typing import Any
 
 import click
 
-from ..errors import QueryError
-from ..queries import list_queries
-from ..queries import query as run_query
-from .common import graph_options, lang_option
-from .neo4j import connect, neo4j_options
+from essgraph.errors import QueryError
+from essgraph.queries import list_queries
+from essgraph.queries import query as run_query
+from essgraph.cli.options import graph_options, lang_option
+from essgraph.cli.neo4j import connect, neo4j_options
 
 __all__ = ["query", "COMMANDS", "render_rows"]
 
@@ -93,7 +93,7 @@ def query(name: str | None, params: tuple[str, ...], backend: str, fmt: str, lis
             result = run_query(name, values, driver=driver, database=settings.database,
                                include_personal_data=include_personal_data)
     else:
-        from ..loaders import load_graph
+        from essgraph.loaders import load_graph
 
         result = run_query(name, values, graph=load_graph(data_dir=data_dir, snapshot=snapshot),
                            include_personal_data=include_personal_data)

@@ -18,7 +18,7 @@ import essgraph.loaders as loaders
 from essgraph import analysis
 from essgraph.i18n import Catalog
 
-from .common import graph_options, lang_option, progress_bar
+from essgraph.cli.options import graph_options, lang_option, progress_bar
 
 __all__ = ["COMMANDS", "analyze"]
 

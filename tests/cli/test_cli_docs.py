@@ -38,7 +38,7 @@ def test_every_command_module_is_registered_and_only_its_commands() -> None:
     from essgraph.cli import COMMAND_MODULES
 
     defined = {command.name: module for module in set(COMMAND_MODULES.values())
-               for command in importlib.import_module(f"essgraph.commands.{module}").COMMANDS}
+               for command in importlib.import_module(f"essgraph.cli.{module}").COMMANDS}
     assert defined == COMMAND_MODULES
 
 

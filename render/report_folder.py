@@ -48,12 +48,12 @@ from essgraph.errors import RenderError
 from essgraph.gcpause import paused_gc
 from essgraph.loaders import export
 
-from .charts import degree_histogram, heat_map, isolation_bars
-from . import interactive
-from .interactive import Prepared, prepare, prepared, proposals_from, render, view_size
-from .page import asset, confidential_path, write_html
-from .report_texts import REPORT_TEXTS as R
-from .texts import TEXTS
+from essgraph.render.charts import degree_histogram, heat_map, isolation_bars
+from essgraph.render import interactive
+from essgraph.render.interactive import Prepared, prepare, prepared, proposals_from, render, view_size
+from essgraph.render.page import asset, confidential_path, write_html
+from essgraph.render.report_texts import REPORT_TEXTS as R
+from essgraph.render.texts import TEXTS
 
 __all__ = ["report", "report_views", "organization_rows"]
 

@@ -14,11 +14,11 @@ from typing import Any, Callable, Iterator, TypeVar
 
 import click
 
-from ..neo4jstore import DEFAULT_BATCH_SIZE, DEFAULT_URI, Neo4jSettings, open_driver, verify
-from ..neo4jstore import load as load_into_neo4j
-from ..neo4jstore import pull as pull_from_neo4j
-from ..neo4jstore.messages import SUMMARY
-from .common import echo_json, graph_options, json_flag, lang_option
+from essgraph.neo4jstore import DEFAULT_BATCH_SIZE, DEFAULT_URI, Neo4jSettings, open_driver, verify
+from essgraph.neo4jstore import load as load_into_neo4j
+from essgraph.neo4jstore import pull as pull_from_neo4j
+from essgraph.neo4jstore.messages import SUMMARY
+from essgraph.cli.options import echo_json, graph_options, json_flag, lang_option
 
 __all__ = ["neo4j", "neo4j_options", "connect", "COMMANDS"]
 
@@ -62,7 +62,7 @@ def connect(uri: str, user: str, database: str | None, allow_insecure: bool, ver
         logger = logging.getLogger("neo4j")
         logger.addHandler(handler)
         logger.setLevel(logging.DEBUG)
-    from ..neo4jstore import check_uri
+    from essgraph.neo4jstore import check_uri
 
     check_uri(uri, allow_insecure=allow_insecure, lang=lang)  # before asking for a password
     settings = Neo4jSettings(uri, user, _password(user, lang), database or None)
@@ -100,7 +100,7 @@ def load_command(data_dir: Path | None, snapshot: Path | None, uri: str, user: s
 
     Example: NEO4J_URI=neo4j+s://xxxx.databases.neo4j.io essgraph neo4j load --batch-size 2000
     """
-    from ..loaders import load_graph
+    from essgraph.loaders import load_graph
 
     G = load_graph(data_dir=data_dir, snapshot=snapshot)  # validation happens here, before any write
     with connect(uri, user, database, allow_insecure, verbose, lang) as (driver, settings):
@@ -145,8 +145,8 @@ def pull_command(data_dir: Path | None, snapshot: Path | None, uri: str, user: s
 
     Example: essgraph neo4j pull --snapshot .essgraph/graph.json
     """
-    from ..loaders import load_dataset, write_snapshot
-    from ..loaders.snapshot import default_snapshot_path
+    from essgraph.loaders import load_dataset, write_snapshot
+    from essgraph.loaders.snapshot import default_snapshot_path
 
     dataset = load_dataset(data_dir)
     with connect(uri, user, database, allow_insecure, verbose, lang) as (driver, settings):

@@ -1,4 +1,4 @@
-"""The ``essgraph`` command line: a thin layer over the library.
+"""The ``essgraph`` command line: a thin layer over the library, one module per area (each exports ``COMMANDS``).
 
 Each command parses its options, calls one library function of the same name and
 renders the result. Errors of type :class:`essgraph.errors.EssgraphError` become
@@ -12,11 +12,11 @@ from typing import Any
 
 import click
 
-from .errors import EssgraphError, ValidationFailed
+from essgraph.errors import EssgraphError, ValidationFailed
 
 __all__ = ["main", "COMMAND_MODULES"]
 
-#: Each command and the module under ``essgraph.commands`` whose ``COMMANDS`` list defines it.
+#: Each command and the module under ``essgraph.cli`` whose ``COMMANDS`` list defines it.
 #: A module is imported only when one of its commands runs (or ``--help`` lists them all), so
 #: ``essgraph build`` does not pay for importing igraph, matplotlib and pandas.
 COMMAND_MODULES = {"validate": "data", "build": "data", "stats": "data", "export": "data",
@@ -38,7 +38,7 @@ class _Group(click.Group):
         module = COMMAND_MODULES.get(cmd_name)
         if module is None:
             return None
-        commands = importlib.import_module(f"essgraph.commands.{module}").COMMANDS
+        commands = importlib.import_module(f"essgraph.cli.{module}").COMMANDS
         return next(command for command in commands if command.name == cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:

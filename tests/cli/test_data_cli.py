@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from essgraph import loaders
 from essgraph.cli import main
-from essgraph.commands.data import COMMANDS
+from essgraph.cli.data import COMMANDS
 
 VALID_DIR = Path(__file__).resolve().parents[1] / "loaders" / "fixtures" / "valid"
 

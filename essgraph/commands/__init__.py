@@ -1,1 +1,0 @@
-"""CLI commands, one module per area; each module exports ``COMMANDS``."""
