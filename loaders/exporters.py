@@ -7,8 +7,12 @@ Formats:
     (``{"dataset", "nodes": [{"id", "labels", "properties"}], "relationships":
     [{"type", "start", "end", "properties"}]}``) plus ``"census"``; loss-free
     (:func:`~essgraph.loaders.snapshot.read_snapshot` reads it back).
-``graphml`` and ``gexf``
-    For Gephi, yEd, Cytoscape, NetworkX: node attributes ``labels``
+``gexf``
+    GEXF 1.3 for Gephi (:mod:`essgraph.loaders.gexf`): every relationship a typed
+    edge (its type as Gephi's edge kind, its name as the edge label), code columns
+    with a ``_label`` column beside them, no internal columns.
+``graphml``
+    For yEd, Cytoscape, NetworkX: node attributes ``labels``
     (``Organization|Network``), ``label`` (the name, what Gephi displays) and the
     properties; edge attributes ``rel_type`` and ``label`` (the relationship
     type; GEXF reserves ``type``) and the properties. List values are joined
@@ -47,6 +51,7 @@ from essgraph.errors import RenderError
 from essgraph.graphmodel import iter_nodes, iter_relationships, public_graph
 
 from essgraph.files import atomic_write
+from essgraph.loaders.gexf import gexf_bytes
 from essgraph.loaders.snapshot import graph_to_dict
 from essgraph.loaders.text import LIST_SEPARATOR
 
@@ -111,9 +116,7 @@ def _graphml(G: nx.MultiDiGraph) -> bytes:
 
 
 def _gexf(G: nx.MultiDiGraph) -> bytes:
-    buffer = io.BytesIO()
-    nx.write_gexf(_flat_graph(G), buffer, encoding="utf-8")
-    return buffer.getvalue()
+    return gexf_bytes(G)
 
 
 def _csv(G: nx.MultiDiGraph) -> bytes:
