@@ -73,3 +73,31 @@ def test_symmetric_tie_written_twice_is_one_row(rows, rel_type: str, a: str, b: 
 def test_bundled_data_has_no_warning_so_no_symmetric_duplicate() -> None:
     report = validate(strict=True)
     assert report.valid, report.render("en")
+
+
+def _node(rows: dict[str, list[Record]], node_id: str) -> Record | None:
+    found = [r for kind in ("organizations", "municipalities") for r in rows.get(kind, []) if r.get("id") == node_id]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def test_ciap_is_a_central_so_a_federation_and_familia_ciap_is_not_its_name(rows) -> None:
+    # "CIAP Central Interregional de Artesanos del Perú" (1.2), "es una asociación" and "Se llama Familia CIAP a
+    # todas las unidades económicas que forman parte de la Central" (3.3).
+    ciap = _node(rows, "ciap")
+    assert ciap is not None
+    assert (ciap.get("kind"), ciap.get("legal_form"), ciap.file) == ("federation", "L4", "organizations.csv")
+    assert "Familia CIAP" not in ciap.get("aliases").split("|")
+
+
+def test_the_municipality_of_jaen_is_not_invented(rows) -> None:
+    # The EEM row (zone Jaén) says only "la municipalidad": no "Municipalidad de Jaén" in the report.
+    assert _node(rows, "muni-jaen") is None
+    assert [r for r in _ties(rows) if "muni-jaen" in (r.get("start"), r.get("end"))] == []
+
+
+def test_cristianos_sin_fronteras_has_no_founding_year_from_the_earthquake(rows) -> None:
+    # "creada en el post terremoto 2007": the year is the earthquake's.
+    node = _node(rows, "cristianos-sin-fronteras")
+    assert node is not None and node.get("founded_year") == "" and node.get("year") == ""
+    assert "post terremoto 2007" in node.get("note")
