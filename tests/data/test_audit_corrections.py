@@ -5,16 +5,14 @@ reasons, row by row.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
+from dataset_helpers import collapse_whitespace
 
-from essgraph.loaders import bundled_data_dir, validate
-from essgraph.loaders.records import Record, read_records
-
-
-@pytest.fixture(scope="module")
-def rows() -> dict[str, list[Record]]:
-    records, _ = read_records(bundled_data_dir())
-    return records.rows
+from essgraph.loaders import validate
+from essgraph.loaders.records import Record
+from essgraph.loaders.text import split_list
 
 
 def _ties(rows: dict[str, list[Record]]) -> list[Record]:
@@ -101,3 +99,41 @@ def test_cristianos_sin_fronteras_has_no_founding_year_from_the_earthquake(rows)
     node = _node(rows, "cristianos-sin-fronteras")
     assert node is not None and node.get("founded_year") == "" and node.get("year") == ""
     assert "post terremoto 2007" in node.get("note")
+
+
+# Counterparts the report names only generically are not modelled (data/SCHEMA.md, "Counterparts").
+GUESSED_COUNTERPARTS = [
+    ("COORDINATES_WITH", "instituto-bartolome-de-las-casas", "iglesia-catolica"),  # "las organizaciones de la Iglesia"
+    ("WORKS_WITH", "eem", "muni-jaen"),  # "la municipalidad"
+    # 3.3 describes "Las organizaciones que integran GIES" by activity, without names.
+    ("MEMBER_OF", "centro-bartolome-de-las-casas", "gies-cusco"),
+    ("MEMBER_OF", "cma", "gies-cusco"),
+    ("MEMBER_OF", "inti-runakunaq-wasi", "gies-cusco"),
+    ("MEMBER_OF", "asociacion-inkaqunaq-ruwaynin", "gies-cusco"),
+]
+
+
+@pytest.mark.parametrize("rel_type, start, end", GUESSED_COUNTERPARTS, ids=["-".join(t) for t in GUESSED_COUNTERPARTS])
+def test_a_counterpart_named_only_generically_is_not_guessed(rows, rel_type: str, start: str, end: str) -> None:
+    assert _between(rows, rel_type, start, end) == []
+
+
+def test_every_organization_and_municipality_is_named_in_the_report(rows, report_text: str) -> None:
+    """A node stands for something the report names: its name, acronym or an alias is in the report text.
+
+    A bracketed qualifier at the end of a name ("Ministerio de Agricultura (Brasil)") only tells apart
+    two bodies the report names alike, and is left out of the search.
+    """
+    text = report_text.casefold()
+    unnamed = []
+    for r in rows.get("organizations", []) + rows.get("municipalities", []):
+        forms = [re.sub(r" \([^()]*\)$", "", r.get("name")), r.get("acronym") or "", *split_list(r.get("aliases"))]
+        if not any(form and collapse_whitespace(form).casefold() in text for form in forms):
+            unnamed.append((r.file, r.row, r.get("id")))
+    assert unnamed == []
+
+
+def test_no_regional_government_is_guessed_from_a_row_region(rows) -> None:
+    # "Buenas relaciones con el Gobierno Regional" (IAAP, GIES Chiclayo, CECYCAP, CEOP ILO, IAC) names none.
+    names = [r.get("name") for r in rows.get("organizations", [])]
+    assert not [n for n in names if n.casefold().startswith("gobierno regional")]
