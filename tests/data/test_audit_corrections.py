@@ -137,3 +137,32 @@ def test_no_regional_government_is_guessed_from_a_row_region(rows) -> None:
     # "Buenas relaciones con el Gobierno Regional" (IAAP, GIES Chiclayo, CECYCAP, CEOP ILO, IAC) names none.
     names = [r.get("name") for r in rows.get("organizations", [])]
     assert not [n for n in names if n.casefold().startswith("gobierno regional")]
+
+
+_ALLIES_22 = ("gresp", "cxd", "ceas", "congregacion-franciscana", "comunidad-jesuita")
+# (type, start, end, section, words of the quote): ties the report states that the data had left out.
+OMISSIONS = [
+    *[("COORDINATES_WITH", org, space, "2.2 Experiencias", "puntos de encuentro con el Acuerdo Nacional")
+      for org in _ALLIES_22 for space in ("acuerdo-nacional", "mesa-de-concertacion-de-lucha-contra-la-pobreza")],
+    *[("COORDINATES_WITH", "remurpe", power, "3.2 Entrevistas a redes de Municipios", "dialoga con el Poder Ejecutivo")
+      for power in ("poder-ejecutivo", "congreso-de-la-republica", "poder-judicial")],
+    ("PART_OF", "senaes", "ministerio-de-trabajo-brasil", "2.3 Relaciones de la ESS con redes intercontinentales",
+     "dependiente del Ministerio de Trabajo"),
+    ("SUPPORTS", "ministerio-de-agricultura-brasil", "consejo-nacional-de-cooperativismo-brasil",
+     "2.3 Relaciones de la ESS con redes intercontinentales", "convocado por el Ministerio de Agricultura"),
+]
+
+
+@pytest.mark.parametrize("rel_type, start, end, section, words", OMISSIONS, ids=["-".join(o[:3]) for o in OMISSIONS])
+def test_a_stated_tie_left_out_is_now_in(rows, rel_type: str, start: str, end: str, section: str, words: str) -> None:
+    [tie] = [r for r in _ties(rows) if (r.get("type"), r.get("start"), r.get("end")) == (rel_type, start, end)]
+    assert (tie.get("section"), tie.get("evidence")) == (section, "stated")
+    assert words in tie.get("quote")
+
+
+def test_brazils_ministries_are_not_perus(rows) -> None:
+    # 2.3, Brazil's model: "convocado por el Ministerio de Agricultura", "dependiente del Ministerio de Trabajo".
+    brazil = {r.get("id"): r for r in rows.get("organizations", []) if r.get("id").endswith("-brasil")}
+    assert {"ministerio-de-agricultura-brasil", "ministerio-de-trabajo-brasil"} <= set(brazil)
+    assert all(not r.get("region") and "Brazil" in r.get("note") for r in brazil.values())
+    assert _between(rows, "SUPPORTS", "ministerio-de-agricultura", "consejo-nacional-de-cooperativismo-brasil") == []
