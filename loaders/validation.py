@@ -81,6 +81,7 @@ def check_records(records: Records, problems: Iterable[Problem] = (), *, strict:
     for table in records.tables:
         found += _check_columns(table, FILE_KINDS[table.kind], missing)
     seen: dict[tuple[str, str, str, str], Record] = {}  # relationships by (type, start, end, quote)
+    pairs: dict[tuple[str, ...], Record] = {}  # symmetric relationships by (type, sorted pair)
     entities, entity_problems = index_entities(records.rows)
     found += entity_problems
     for kind, rows in records.rows.items():
@@ -93,7 +94,7 @@ def check_records(records: Records, problems: Iterable[Problem] = (), *, strict:
             if refs:
                 found += _check_refs(record, refs, entities)
             if kind == "relationships":
-                _check_relationship(record, entities, seen, found)
+                _check_relationship(record, entities, seen, pairs, found)
             if progress is not None and not count % PROGRESS_ROWS:
                 progress(PROGRESS_ROWS)
         if progress is not None:
@@ -171,8 +172,12 @@ def _check_refs(record: Record, columns: tuple[PropertySpec, ...], entities: Ent
 
 
 def _check_relationship(record: Record, entities: Entities, seen: dict[tuple[str, str, str, str], Record],
-                        problems: list[Problem]) -> None:
-    """Append the problems of one relationship row (``seen`` holds the rows before it, for duplicates)."""
+                        pairs: dict[tuple[str, ...], Record], problems: list[Problem]) -> None:
+    """Append the problems of one relationship row.
+
+    ``seen`` holds the rows before it by (type, start, end, quote), ``pairs`` the
+    symmetric ones by (type, pair): both find duplicates.
+    """
     values = record.values
     rel_type, start, end = values.get("type", ""), values.get("start", ""), values.get("end", "")
     spec = REL_SPECS.get(rel_type)
@@ -207,8 +212,14 @@ def _check_relationship(record: Record, entities: Entities, seen: dict[tuple[str
     if first is not None:
         _add(problems, record, "duplicate-relationship", "quote", quote[:60], WARNING, type=rel_type, start=start,
              end=end, other_file=first.file, other_row=first.row)
-    else:
-        seen[key] = record
+        return
+    seen[key] = record
+    if spec and spec.symmetric and start and end:
+        # One fact between a pair: a second row, in either direction and with any quote, counts it twice.
+        first = pairs.setdefault((rel_type, *sorted((start, end))), record)
+        if first is not record:
+            _add(problems, record, "duplicate-symmetric-tie", "end", end, WARNING, type=rel_type, start=start,
+                 end=end, other_file=first.file, other_row=first.row)
 
 
 def _close(value: str, choices: Iterable[str]) -> list[str]:

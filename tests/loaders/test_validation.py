@@ -67,6 +67,11 @@ BAD_DATA: list[tuple[str, Callable[[Tables], object], tuple[str, str, int, str, 
      ("self-relationship", "relationships", 4, "end", "error")),
     ("duplicate-relationship", lambda t: t.copy_row("relationships", 2, start="casa-sol", end="coop-andina"),
      ("duplicate-relationship", "relationships", 5, "quote", "warning")),
+    ("duplicate-symmetric-tie", lambda t: t.copy_row("relationships", 2, start="casa-sol", end="coop-andina",
+                                                     quote="Casa del Sol y la Cooperativa Andina, aliadas"),
+     ("duplicate-symmetric-tie", "relationships", 5, "end", "warning")),
+    ("duplicate-symmetric-tie-same-direction", lambda t: t.copy_row("relationships", 1, quote="ferias en Majes"),
+     ("duplicate-symmetric-tie", "relationships", 5, "end", "warning")),
     ("mojibake", lambda t: t.set("organizations", 0, "name", "AsociaciÃ³n Casa del Sol"),
      ("mojibake", "organizations", 2, "name", "warning")),
     ("replacement-character", lambda t: t.set("regions", 2, "name", "Jun\ufffdn"),
@@ -102,6 +107,22 @@ def test_the_valid_fixture_has_no_problem(tables: Tables, write_tables) -> None:
     for fmt in ("csv", "xlsx"):
         report = validate(write_tables(tables, fmt))
         assert report.problems == [], report.render("en")
+
+
+def test_a_symmetric_tie_written_twice_cites_the_first_row_and_fails_strict_validation(
+        tables: Tables, write_tables) -> None:
+    folder = write_tables(tables.copy_row("relationships", 2, start="casa-sol", end="coop-andina", quote="otra cita"))
+    [problem] = validate(folder).problems
+    assert (problem.type, problem.severity) == ("duplicate-symmetric-tie", "warning")
+    assert problem.message("en") == (
+        "ALLIED_WITH is symmetric and the pair 'casa-sol'–'coop-andina' is already in relationships.csv row 4")
+    assert problem.message("es").startswith("ALLIED_WITH es simétrica")
+    assert not validate(folder, strict=True).valid
+
+
+def test_a_directed_tie_written_twice_with_two_quotes_is_two_facts(tables: Tables, write_tables) -> None:
+    tables.copy_row("relationships", 0, quote="otra cita de la misma membresía")
+    assert validate(write_tables(tables)).problems == []
 
 
 def test_duplicate_id_cites_both_rows(tables: Tables, write_tables) -> None:
