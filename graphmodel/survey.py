@@ -21,11 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from essgraph.graphmodel.vocab import Term
+from essgraph.graphmodel.schema import PropertySpec
+from essgraph.graphmodel.vocab import CONFIRMATIONS, Term
 
 __all__ = [
     "RESPONSE_FORMAT", "RESPONSE_VERSION", "TieAnswer", "TIE_ANSWERS", "VERDICTS", "CONFIRMATIONS",
-    "confirmation",
+    "confirmation", "SURVEY_TIE_PROPERTIES", "RESPONSE_PROPERTIES", "REVIEW_PROPERTIES",
 ]
 
 #: The ``format`` value of a response file, and the version this essgraph reads.
@@ -59,12 +60,38 @@ VERDICTS: dict[str, Term] = {
     "deny": Term("No es correcto", "It is not right"),
 }
 
-#: How far a reported tie is confirmed.
-CONFIRMATIONS: dict[str, Term] = {
-    "mutual": Term("Confirmado por ambas", "Confirmed by both"),
-    "one-sided": Term("Declarado por una sola", "Reported by one side"),
-    "disputed": Term("En disputa", "Disputed"),
-}
+#: Extra columns of a relationship reported in a survey round (``survey_ties.csv``).
+SURVEY_TIE_PROPERTIES: tuple[PropertySpec, ...] = (
+    PropertySpec("round", description="survey round of a reported tie"),
+    PropertySpec("respondent", "list", description="organizations that reported the tie in that round"),
+    PropertySpec("confirmation", vocabulary="confirmation", description="mutual, one-sided or disputed"),
+)
+
+#: Who answered a round (``survey_responses.csv``): one row per response merged.
+RESPONSE_PROPERTIES: tuple[PropertySpec, ...] = (
+    PropertySpec("round", required=True),
+    PropertySpec("respondent", required=True, description="id of the organization that answered"),
+    PropertySpec("date", required=True, description="day the answer was saved (AAAA-MM-DD)"),
+    PropertySpec("role", description="role of the person who answered"),
+    PropertySpec("person_name", personal=True, description="kept only with consent; never shared"),
+    PropertySpec("person_contact", personal=True, description="kept only with consent; never shared"),
+    PropertySpec("file", description="the response file merged"),
+    PropertySpec("corrections", description="what the organization asks to correct in its own data"),
+)
+
+#: Verdicts of respondents on ties already on record (``survey_reviews.csv``).
+REVIEW_PROPERTIES: tuple[PropertySpec, ...] = (
+    PropertySpec("round", required=True),
+    PropertySpec("respondent", required=True),
+    PropertySpec("date", required=True),
+    PropertySpec("type", required=True),
+    PropertySpec("start", required=True),
+    PropertySpec("end", required=True),
+    PropertySpec("key", required=True, description="stable key of the relationship reviewed"),
+    PropertySpec("verdict", required=True, description="confirm, correct or deny"),
+    PropertySpec("answer", description="for 'correct': the kind of tie the respondent gives"),
+    PropertySpec("year", "int", description="for 'correct': the year the respondent gives"),
+)
 
 
 def confirmation(*, reported_by: set[str], denied_by: set[str], ends: tuple[str, str]) -> str:

@@ -33,6 +33,7 @@ __all__ = [
     "SCOPES",
     "STATUSES",
     "EVIDENCE",
+    "CONFIRMATIONS",
     "MUNICIPALITY_LEVELS",
     "VOCABULARIES",
 ]
@@ -206,7 +207,15 @@ STATUSES: dict[str, Term] = _v(
 EVIDENCE: dict[str, Term] = _v(
     stated=("Declarado en el informe", "Stated in the report"),
     inferred=("Inferido", "Inferred"),
+    reported=("Declarado en una encuesta", "Reported in a survey"),
 )
+
+#: How far a tie reported in a survey round is confirmed (see :mod:`essgraph.graphmodel.survey`).
+CONFIRMATIONS: dict[str, Term] = {
+    "mutual": Term("Confirmado por ambas", "Confirmed by both"),
+    "one-sided": Term("Declarado por una sola", "Reported by one side"),
+    "disputed": Term("En disputa", "Disputed"),
+}
 
 MUNICIPALITY_LEVELS: dict[str, Term] = _v(
     provincial=("Provincial", "Provincial"),
@@ -224,5 +233,6 @@ VOCABULARIES: dict[str, dict[str, Term]] = {
     "scope": SCOPES,
     "status": STATUSES,
     "evidence": EVIDENCE,
+    "confirmation": CONFIRMATIONS,
     "municipality_level": MUNICIPALITY_LEVELS,
 }

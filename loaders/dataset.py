@@ -4,7 +4,9 @@ List cells are split on ``|``, integers parsed, organizations get the labels of
 their kind (:func:`~essgraph.graphmodel.labels_for_kind`), and the ``region``
 column of organizations and municipalities and the ``macro_region`` column of
 regions become ``LOCATED_IN`` relationships carrying the row's evidence.
-Cooperative census rows stay plain records (``Dataset.census``).
+Cooperative census rows stay plain records (``Dataset.census``); the rows of
+survey rounds (``Dataset.survey``) mark who answered and the verdicts on ties
+(:func:`~essgraph.loaders.survey_rounds.apply_survey`).
 
 Examples
 --------
@@ -33,6 +35,7 @@ from essgraph.graphmodel.schema import PropertySpec
 from essgraph.loaders.folder import FILE_KINDS, bundled_data_dir
 from essgraph.loaders.records import PROGRESS_ROWS, Record, Records, read_records
 from essgraph.loaders.problems import ValidationReport
+from essgraph.loaders.survey_rounds import apply_survey
 from essgraph.loaders.text import split_list
 from essgraph.loaders.validation import check_records
 
@@ -53,6 +56,7 @@ class Dataset:
     relationships: list[Relationship] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
     census: list[dict[str, Any]] = field(default_factory=list)
+    survey: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 def load_dataset(data_dir: str | Path | None = None, *, strict: bool = False,
@@ -113,10 +117,13 @@ def to_model(records: Records, report: ValidationReport, *, progress: Callable[[
             elif kind == "relationships":
                 dataset.relationships.append(
                     Relationship(props.pop("type"), props.pop("start"), props.pop("end"), props))
-            else:
+            elif kind == "census":
                 dataset.census.append(props)
+            else:
+                dataset.survey.setdefault(kind, []).append(props)
         if progress is not None:
             progress(len(rows) % PROGRESS_ROWS)
+    apply_survey(dataset.nodes, dataset.relationships, dataset.survey)
     return dataset
 
 

@@ -8,7 +8,7 @@ files named in ``data/SCHEMA.md``) are read where present. A file listed as
 Examples
 --------
 >>> sorted(FILE_KINDS)
-['census', 'macro_regions', 'municipalities', 'organizations', 'people', 'regions', 'relationships']
+['census', 'macro_regions', 'municipalities', 'organizations', 'people', 'regions', 'relationships', 'survey_responses', 'survey_reviews']
 >>> FILE_KINDS["regions"].label, FILE_KINDS["relationships"].label
 ('Region', None)
 >>> [c.name for c in FILE_KINDS["relationships"].columns][:3]
@@ -25,12 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from essgraph.graphmodel import EVIDENCE_PROPERTIES, NODE_SPECS, PropertySpec
+from essgraph.graphmodel.survey import RESPONSE_PROPERTIES, REVIEW_PROPERTIES, SURVEY_TIE_PROPERTIES
 
 from essgraph.loaders.readers import FORMATS
 from essgraph.loaders.problems import ERROR, WARNING, Problem
 
 __all__ = [
-    "CONFIG_FILE", "CENSUS_COLUMNS", "RELATIONSHIP_COLUMNS", "FILE_KINDS", "DEFAULT_FILES",
+    "CONFIG_FILE", "CENSUS_COLUMNS", "RELATIONSHIP_COLUMNS", "FILE_KINDS", "DEFAULT_FILES", "SURVEY_FILES",
     "KindSpec", "DatasetConfig", "read_config", "bundled_data_dir",
 ]
 
@@ -42,7 +43,7 @@ RELATIONSHIP_COLUMNS: tuple[PropertySpec, ...] = (
     PropertySpec("type", required=True),
     PropertySpec("start", required=True),
     PropertySpec("end", required=True),
-) + EVIDENCE_PROPERTIES
+) + EVIDENCE_PROPERTIES + SURVEY_TIE_PROPERTIES
 
 #: Columns of the cooperative census file (Anexo 1 figures; records, not nodes).
 CENSUS_COLUMNS: tuple[PropertySpec, ...] = (
@@ -73,6 +74,16 @@ FILE_KINDS: dict[str, KindSpec] = {
     **{spec.file_key: KindSpec(spec.file_key, spec.properties, spec.label) for spec in NODE_SPECS.values()},
     "relationships": KindSpec("relationships", RELATIONSHIP_COLUMNS),
     "census": KindSpec("census", CENSUS_COLUMNS),
+    "survey_responses": KindSpec("survey_responses", RESPONSE_PROPERTIES),
+    "survey_reviews": KindSpec("survey_reviews", REVIEW_PROPERTIES),
+}
+
+#: Files that ``essgraph survey merge`` writes: read wherever they exist, listed in dataset.toml or not.
+SURVEY_FILES: dict[str, list[str]] = {
+    "organizations": ["survey_organizations.csv"],
+    "relationships": ["survey_ties.csv"],
+    "survey_responses": ["survey_responses.csv"],
+    "survey_reviews": ["survey_reviews.csv"],
 }
 
 #: Files read when a folder has no dataset.toml (as in data/SCHEMA.md).
@@ -146,6 +157,12 @@ def read_config(data_dir: Path) -> tuple[DatasetConfig, list[Problem]]:
                 continue
             config.files.setdefault(kind, []).append(path)
             used.add(path.name)
+    for kind, names in SURVEY_FILES.items():
+        for name in names:
+            path = _resolve(data_dir, name)
+            if path is not None and path.name not in used:
+                config.files.setdefault(kind, []).append(path)
+                used.add(path.name)
     for path in sorted(data_dir.iterdir()) if data_dir.is_dir() else []:
         if path.suffix.lower() in FORMATS and path.name not in used and not path.name.startswith((".", "~$")):
             problems.append(Problem("unlisted-file", WARNING, path.name))

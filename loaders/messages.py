@@ -198,6 +198,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "survey-duplicate-response.fix": ("combine solo la más reciente", "merge only the most recent one"),
     "survey-too-long": ("{column} tiene {length} caracteres (máximo {limit})", "{column} has {length} characters (at most {limit})"),
     "survey-too-long.fix": ("acorte el texto", "shorten the text"),
+    "survey-near-duplicate": ("'{value}' se parece a una organización del mapa{hint}",
+                              "'{value}' looks like an organization of the map{hint}"),
+    "survey-near-duplicate.fix": ("si es la misma, márquela en la lista del formulario en vez de añadirla como nueva",
+                                  "if it is the same, mark it in the form's list instead of adding it as new"),
     "survey-unknown-field": ("campo desconocido {column} (se ignora)", "unknown field {column} (ignored)"),
     "survey-unknown-field.fix": ("borre el campo o actualice essgraph", "delete the field or update essgraph"),
     # Pieces of messages

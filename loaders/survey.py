@@ -51,7 +51,11 @@ _ACTORS = ("Organization", "Municipality")
 
 @dataclass(frozen=True)
 class ReportedTie:
-    """One tie a respondent reports, already as the relationship it stands for."""
+    """One tie a respondent reports, already as the relationship it stands for.
+
+    A respondent not on the map yet (the blank form) stands as ``new:<name>``
+    until the merge gives it an id.
+    """
 
     type: str
     start: str
@@ -142,11 +146,12 @@ class _Checker:
         if date and not _DATE.match(date):
             self.fail("survey-bad-value", "date", date, allowed=["AAAA-MM-DD"])
         respondent, new = self.respondent(raw.get("respondent"))
+        speaker = respondent or (f"new:{new['name']}" if new else None)
         answerer = raw.get("answerer") if isinstance(raw.get("answerer"), dict) else {}
         self.text(answerer, "role", required=True, prefix="answerer.")
         return Response(self.file, round_name, date, respondent, new, answerer,
                         tuple(self.verdicts(_items(raw, "recorded"), respondent)),
-                        tuple(self.ties(_items(raw, "ties"), respondent)),
+                        tuple(self.ties(_items(raw, "ties"), speaker)),
                         tuple(self.new_orgs(_items(raw, "new_orgs"))), self.text(raw, "corrections"))
 
     def text(self, obj: Mapping[str, Any], key: str, *, required: bool = False, prefix: str = "") -> str:

@@ -1,7 +1,7 @@
 """``essgraph survey``: the mapping rounds — make the forms, check the answers.
 
 >>> [c.name for c in COMMANDS], sorted(survey.commands)
-(['survey'], ['check', 'make'])
+(['survey'], ['check', 'make', 'merge'])
 """
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ import click
 import essgraph.loaders as loaders
 from essgraph.errors import ValidationFailed
 from essgraph.i18n import Catalog
+from essgraph.loaders.folder import bundled_data_dir
 from essgraph.loaders.survey import check_responses
+from essgraph.loaders.survey_rounds import merge_responses
 from essgraph.render.survey_form import make_survey
 
 from essgraph.cli.options import echo_json, graph_options, json_flag, lang_option
@@ -23,6 +25,15 @@ _TEXT = Catalog({
     "made": ("{forms} formularios, el índice y un formulario en blanco en {path} (ábralo: {index})",
              "{forms} forms, the index and a blank form in {path} (open {index})"),
     "checked": ("{n} respuesta(s) correctas", "{n} correct response(s)"),
+    "merged": ("Ronda {round}: {responses} respuesta(s); {new_ties} vínculo(s) nuevo(s); {mutual} confirmado(s) por "
+               "ambas partes, {one_sided} por una sola, {disputed} en disputa; {denied} vínculo(s) del informe "
+               "negado(s) (marcados, no borrados); organizaciones por revisar: {review}",
+               "Round {round}: {responses} response(s); {new_ties} new tie(s); {mutual} confirmed by both sides, "
+               "{one_sided} by one side, {disputed} disputed; {denied} tie(s) of the report denied (flagged, not "
+               "deleted); organizations to review: {review}"),
+    "unchanged": ("nada cambió: esas respuestas ya estaban combinadas", "nothing changed: those responses were already merged"),
+    "bundled": ("--data debe ser su propia carpeta de datos: la de essgraph no se modifica (cópiela primero)",
+                "--data must be your own data folder: essgraph's bundled data is not modified (copy it first)"),
 })
 
 
@@ -73,6 +84,41 @@ def check(data_dir: Path | None, snapshot: Path | None, responses: tuple[Path, .
     if not report.valid:
         raise ValidationFailed(report.summary(lang), report)
     click.echo((report.render(lang) + "\n" if report.problems else "") + _TEXT.t("checked", lang, n=len(checked)))
+
+
+@survey.command("merge")
+@click.argument("responses", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True, path_type=Path), required=True,
+              help="The data folder the answers are merged into.")
+@click.option("--round", "round_name", required=True, help="The round the responses answer, e.g. ronda-2027.")
+@lang_option
+def merge(responses: tuple[Path, ...], data_dir: Path, round_name: str, lang: str) -> None:
+    """Merge checked responses into a data folder as reported ties (all or nothing, idempotent).
+
+    Example: essgraph survey merge respuestas/*.json --data mis-datos/ --round ronda-2027
+    """
+    if data_dir.resolve() == bundled_data_dir().resolve():
+        raise click.UsageError(_TEXT.t("bundled", lang))
+    G = loaders.load_graph(data_dir=data_dir)
+    checked, report = check_responses(responses, G)
+    if not report.valid:
+        raise ValidationFailed(report.summary(lang), report)
+    summary = merge_responses(checked, data_dir, round_name=round_name, entities=_names(G))
+    if not summary.changed_files:
+        click.echo(_TEXT.t("unchanged", lang))
+    click.echo(_TEXT.t("merged", lang, round=round_name, responses=summary.responses, new_ties=summary.new_ties,
+                       mutual=summary.mutual, one_sided=summary.one_sided, disputed=summary.disputed,
+                       denied=summary.denied_on_record, review=", ".join(summary.to_review) or "-"))
+
+
+def _names(G) -> list[tuple[str, str]]:
+    """``(id, text)`` for every id, name, alias and acronym of the map (to catch near-duplicates)."""
+    out = []
+    for node, attrs in G.nodes(data=True):
+        for text in (node, attrs.get("name"), attrs.get("acronym"), *(attrs.get("aliases") or ())):
+            if text:
+                out.append((node, str(text)))
+    return out
 
 
 COMMANDS = [survey]
