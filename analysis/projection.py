@@ -90,6 +90,7 @@ class Projection:
     year: int | None = None
     exclude_status: tuple[str, ...] = ("proposed",)
     counts: dict[str, int] = field(default_factory=dict, compare=False)
+    include_reported: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         """The machine-readable form stored as ``projection`` in every JSON result."""
@@ -100,6 +101,7 @@ class Projection:
             "directed": self.directed,
             "year": self.year,
             "exclude_status": list(self.exclude_status),
+            "include_reported": self.include_reported,
             "counts": dict(sorted(self.counts.items())),
         }
 
@@ -108,7 +110,8 @@ class Projection:
         """Inverse of :meth:`to_dict` (counts are kept as given)."""
         return cls(tuple(data["node_labels"]), tuple(data["relationship_types"]),
                    bool(data.get("include_inferred", False)), bool(data.get("directed", False)),
-                   data.get("year"), tuple(data.get("exclude_status", ())), dict(data.get("counts", {})))
+                   data.get("year"), tuple(data.get("exclude_status", ())), dict(data.get("counts", {})),
+                   bool(data.get("include_reported", True)))
 
 
 def projection_of(
@@ -119,6 +122,7 @@ def projection_of(
     relationship_types: Iterable[str] | None = None,
     year: int | None = None,
     exclude_status: Iterable[str] = ("proposed",),
+    include_reported: bool = True,
 ) -> Projection:
     """The :class:`Projection` that :func:`tie_graph` applies for these options.
 
@@ -137,6 +141,10 @@ def projection_of(
         The network as of this year.
     exclude_status : iterable of str
         Organization statuses left out (default: ``proposed``).
+    include_reported : bool
+        Count ties that organizations reported in a survey round (evidence
+        ``reported``, :mod:`essgraph.graphmodel.survey`); on by default, as the
+        organizations' own word. ``stated`` ties always count.
 
     Returns
     -------
@@ -169,7 +177,7 @@ def projection_of(
         if relationship_types is None:
             types.add("WORKS_WITH")
     return Projection(tuple(sorted(labels)), tuple(sorted(types)), include_inferred, False,
-                      year, tuple(sorted(set(exclude_status))))
+                      year, tuple(sorted(set(exclude_status))), include_reported=include_reported)
 
 
 def tie_graph(
@@ -181,6 +189,7 @@ def tie_graph(
     relationship_types: Iterable[str] | None = None,
     year: int | None = None,
     exclude_status: Iterable[str] = ("proposed",),
+    include_reported: bool = True,
     projection: Projection | None = None,
 ) -> tuple[nx.Graph, Projection]:
     """Project the property graph onto the tie graph that analyses run on.
@@ -189,7 +198,7 @@ def tie_graph(
     ----------
     G : networkx.MultiDiGraph
         The property graph (embedded, read back from Neo4j or rebuilt from an export).
-    include_inferred, include_people, include_municipalities, relationship_types, year, exclude_status
+    include_inferred, include_people, include_municipalities, relationship_types, year, exclude_status, include_reported
         See :func:`projection_of`.
     projection : Projection, optional
         Apply this rule instead of the options (e.g. one read from a JSON result).
@@ -220,7 +229,7 @@ def tie_graph(
     proj = projection or projection_of(
         include_inferred=include_inferred, include_people=include_people,
         include_municipalities=include_municipalities, relationship_types=relationship_types,
-        year=year, exclude_status=exclude_status)
+        year=year, exclude_status=exclude_status, include_reported=include_reported)
     labels, types = set(proj.node_labels), set(proj.relationship_types)
     T = nx.Graph()
     nodes = []
@@ -251,7 +260,7 @@ def tie_graph(
     T.add_edges_from(edges)
     counts = {"nodes": T.number_of_nodes(), "ties": T.number_of_edges(), **counts}
     proj = Projection(proj.node_labels, proj.relationship_types, proj.include_inferred, proj.directed,
-                      proj.year, proj.exclude_status, counts)
+                      proj.year, proj.exclude_status, counts, proj.include_reported)
     T.graph["projection"] = proj
     return T, proj
 
@@ -272,7 +281,13 @@ def relationships(G: nx.MultiDiGraph, T: nx.Graph, proj: Projection) -> list[tup
     types = set(proj.relationship_types)
     return [(start, end, _as_int(attrs.get("year")), attrs) for start, end, attrs in G.edges(data=True)
             if attrs.get("type") in types and start in T and end in T
-            and (attrs.get("evidence", "stated") == "stated" or proj.include_inferred)]
+            and _counts(attrs.get("evidence", "stated"), proj)]
+
+
+def _counts(evidence: str, proj: Projection) -> bool:
+    """Whether a relationship of this evidence is a tie under ``proj`` (the one rule for evidence)."""
+    return (evidence == "stated" or (evidence == "inferred" and proj.include_inferred)
+            or (evidence == "reported" and proj.include_reported))
 
 
 def _ties(T: nx.Graph, rels: list[tuple[Any, Any, int | None, dict[str, Any]]],

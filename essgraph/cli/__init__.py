@@ -21,14 +21,14 @@ __all__ = ["main", "COMMAND_MODULES"]
 #: ``essgraph build`` does not pay for importing igraph, matplotlib and pandas.
 COMMAND_MODULES = {"validate": "data", "build": "data", "stats": "data", "export": "data",
                    "analyze": "analyze", "render": "render", "report": "render", "neo4j": "neo4j",
-                   "query": "query", "synth": "synth", "survey": "survey"}
+                   "query": "query", "synth": "synth", "survey": "survey", "diff": "diff"}
 
 
 class _Group(click.Group):
     """A group that loads its commands lazily and turns user errors into ``Error: …`` lines.
 
     >>> main.list_commands(None)[:3], main.get_command(None, "build").name
-    (['analyze', 'build', 'export'], 'build')
+    (['analyze', 'build', 'diff'], 'build')
     """
 
     def list_commands(self, ctx: click.Context | None) -> list[str]:

@@ -1,7 +1,7 @@
 """``essgraph survey``: the mapping rounds — make the forms, check the answers.
 
 >>> [c.name for c in COMMANDS], sorted(survey.commands)
-(['survey'], ['check', 'make', 'merge'])
+(['survey'], ['check', 'make', 'merge', 'status'])
 """
 from __future__ import annotations
 
@@ -109,6 +109,31 @@ def merge(responses: tuple[Path, ...], data_dir: Path, round_name: str, lang: st
     click.echo(_TEXT.t("merged", lang, round=round_name, responses=summary.responses, new_ties=summary.new_ties,
                        mutual=summary.mutual, one_sided=summary.one_sided, disputed=summary.disputed,
                        denied=summary.denied_on_record, review=", ".join(summary.to_review) or "-"))
+
+
+@survey.command("status")
+@graph_options
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many to suggest asking next.")
+@json_flag
+@lang_option
+def status(data_dir: Path | None, snapshot: Path | None, top: int, as_json: bool, lang: str) -> None:
+    """Who has answered, who has not (by region), and whom to ask next, with the reason.
+
+    Example: essgraph survey status --data mis-datos/
+    """
+    from dataclasses import asdict
+
+    from essgraph.analysis import tie_graph
+    from essgraph.analysis.coverage import coverage
+    from essgraph.render.rounds import coverage_text
+
+    G = loaders.load_graph(data_dir=data_dir, snapshot=snapshot)
+    found = coverage(G, tie_graph(G)[0], top=top)
+    if as_json:
+        echo_json(asdict(found))
+        return
+    regions = {n: str(a.get("name", n)) for n, a in G.nodes(data=True) if "Region" in a.get("labels", ())}
+    click.echo(coverage_text(found, lang, region_names=regions))
 
 
 def _names(G) -> list[tuple[str, str]]:

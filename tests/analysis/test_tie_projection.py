@@ -25,8 +25,20 @@ def test_default_projection_counts_stated_org_ties_only(ess_graph):
         "relationship_types": ["ALLIED_WITH", "COORDINATES_WITH", "FOUNDED", "MEMBER_OF", "PARTICIPATES_IN",
                                "PART_OF", "SUPPORTS"],
         "include_inferred": False, "directed": False, "year": None, "exclude_status": ["proposed"],
+        "include_reported": True,
         "counts": {"nodes": 9, "ties": 6, "relationships": 7, "undated_relationships": 3, "self_loops": 1},
     }
+
+
+@pytest.mark.parametrize("include_reported, ties", [(True, 1), (False, 0)])
+def test_reported_ties_count_unless_left_out_and_inferred_ones_only_when_asked(include_reported, ties):
+    org = lambda i: Node(i, ("Organization",), {"name": i})  # noqa: E731
+    G = build_graph([org("a"), org("b"), org("c")],
+                    [Relationship("ALLIED_WITH", "a", "b", {"quote": "q", "evidence": "reported", "round": "r2"}),
+                     Relationship("ALLIED_WITH", "b", "c", {"quote": "q", "evidence": "inferred"})])
+    T, proj = tie_graph(G, include_reported=include_reported)
+    assert T.number_of_edges() == ties and proj.include_reported is include_reported
+    assert tie_graph(G, include_inferred=True, include_reported=include_reported)[0].number_of_edges() == ties + 1
 
 
 def test_parallel_relationships_make_one_tie_with_their_types(ess_graph):

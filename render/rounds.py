@@ -1,0 +1,120 @@
+"""Planner wording of the mapping rounds: survey coverage and what changed between two maps.
+
+>>> from essgraph.analysis.diff import compare
+>>> import networkx as nx
+>>> print(diff_markdown(compare(nx.Graph([("a", "b")]), nx.Graph([("a", "b"), ("b", "c")])), "en").splitlines()[0])
+# What changed since the previous round
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from essgraph.analysis.coverage import Coverage
+from essgraph.analysis.diff import NetworkDiff
+from essgraph.i18n import Catalog
+
+__all__ = ["ROUND_TEXTS", "coverage_text", "diff_markdown"]
+
+ROUND_TEXTS = Catalog({
+    "status_title": ("Encuesta: quién respondió", "Survey: who answered"),
+    "status_rounds": ("Rondas: {rounds}", "Rounds: {rounds}"),
+    "status_counts": ("{answered} de {total} organizaciones respondieron; {not_answered} aún no.",
+                      "{answered} of {total} organizations answered; {not_answered} not yet."),
+    "status_no_tie": ("Sin vínculos registrados: {isolated} aislada(s) (respondieron y no declaran vínculos) y "
+                      "{not_asked} sin vínculos registrados (no respondieron: no se sabe si están aisladas).",
+                      "Without recorded ties: {isolated} isolated (answered and name no tie) and {not_asked} "
+                      "without recorded ties (not answered: whether they are isolated is unknown)."),
+    "status_region": ("Por región (respondieron / organizaciones):", "By region (answered / organizations):"),
+    "status_confirmations": ("Vínculos declarados en encuestas: {mutual} confirmados por ambas partes, {one_sided} "
+                             "por una sola, {disputed} en disputa.",
+                             "Ties reported in surveys: {mutual} confirmed by both sides, {one_sided} by one side, "
+                             "{disputed} disputed."),
+    "status_next": ("A quién preguntar ahora:", "Whom to ask next:"),
+    "reason.cut_point_neighbour": ("vecina de {cut_point}, que sostiene sola a {cut_off} organización(es): su "
+                                   "respuesta confirma o niega el vínculo del que depende la red",
+                                   "neighbour of {cut_point}, which alone holds {cut_off} organization(s): its answer "
+                                   "confirms or denies the tie the network hangs on"),
+    "reason.region_without_answers": ("nadie respondió aún en {region} ({organizations} organizaciones)",
+                                      "nobody in {region} has answered yet ({organizations} organizations)"),
+    "reason.largest_unasked_group": ("el grupo de {size} organizaciones donde nadie respondió",
+                                     "the group of {size} organizations where nobody answered"),
+    "reason.no_tie_not_asked": ("sin vínculos registrados y nunca consultada", "no recorded tie and never asked"),
+    "diff_title": ("Cambios desde la ronda anterior", "What changed since the previous round"),
+    "diff_sizes": ("Organizaciones: {o1} → {o2}. Vínculos: {t1} → {t2}. Aisladas: {i1} → {i2}. Grupos: {g1} → {g2}. "
+                   "Puntos únicos de falla: {c1} → {c2}. Asientos de la Mesa: {m1} → {m2}.",
+                   "Organizations: {o1} → {o2}. Ties: {t1} → {t2}. Isolated: {i1} → {i2}. Groups: {g1} → {g2}. "
+                   "Single points of failure: {c1} → {c2}. Mesa seats: {m1} → {m2}."),
+    "diff.organizations_added": ("Organizaciones nuevas", "New organizations"),
+    "diff.organizations_removed": ("Organizaciones que ya no están", "Organizations no longer there"),
+    "diff.ties_added": ("Vínculos nuevos", "New ties"),
+    "diff.ties_removed": ("Vínculos que ya no están", "Ties no longer there"),
+    "diff.found_partner": ("Iniciativas aisladas que encontraron con quién", "Isolated initiatives that found a partner"),
+    "diff.cut_points_gone": ("Puntos únicos de falla que dejaron de serlo", "Single points of failure no longer"),
+    "diff.cut_points_appeared": ("Nuevos puntos únicos de falla", "New single points of failure"),
+    "diff.bridges_gone": ("Puentes que ya no son únicos", "Bridges no longer single"),
+    "diff.bridges_appeared": ("Nuevos puentes únicos", "New single bridges"),
+    "diff.groups_merged": ("Grupos que se unieron", "Groups that merged"),
+    "diff.regions_newly_national": ("Regiones ahora unidas a una red nacional", "Regions now tied to a national network"),
+    "diff.merged": ("grupos de {sizes} organizaciones son ahora uno de {size} (p. ej. {example})",
+                    "groups of {sizes} organizations are now one of {size} (e.g. {example})"),
+    "none": ("ninguno", "none"),
+    "no_region": ("Sin región", "No region"),
+})
+
+_DIFF_LISTS = ("organizations_added", "organizations_removed", "ties_added", "ties_removed", "found_partner",
+               "cut_points_gone", "cut_points_appeared", "bridges_gone", "bridges_appeared", "groups_merged",
+               "regions_newly_national")
+
+
+def coverage_text(c: Coverage, lang: str, *, region_names: dict[str, str] | None = None) -> str:
+    """The survey status as plain text for the terminal."""
+    t = ROUND_TEXTS.t
+    names = {"?": t("no_region", lang), **(region_names or {})}
+    total = len(c.answered) + len(c.not_answered)
+    lines = [t("status_title", lang), t("status_rounds", lang, rounds=", ".join(c.rounds) or t("none", lang)),
+             t("status_counts", lang, answered=len(c.answered), total=total, not_answered=len(c.not_answered)),
+             t("status_no_tie", lang, isolated=len(c.isolated), not_asked=len(c.not_asked)),
+             t("status_confirmations", lang, mutual=c.confirmations.get("mutual", 0),
+               one_sided=c.confirmations.get("one-sided", 0), disputed=c.confirmations.get("disputed", 0)),
+             "", t("status_region", lang)]
+    lines += [f"  {names.get(row['group'], row['group']):<28} {row['answered']:>4} / {row['organizations']}"
+              for row in c.by_group["region"]]
+    lines += ["", t("status_next", lang)]
+    for row in c.ask_next:
+        detail = {k: names.get(str(v), v) for k, v in row.items()}
+        lines.append(f"  - {row['name']} ({row['id']}): " + t(f"reason.{row['reason']}", lang, **detail))
+    return "\n".join(lines)
+
+
+def diff_markdown(d: NetworkDiff, lang: str) -> str:
+    """What changed, as a short Markdown page (data strings escaped)."""
+    t = ROUND_TEXTS.t
+    b, a = d.before, d.after
+    out = [f"# {t('diff_title', lang)}", "",
+           t("diff_sizes", lang, o1=b["organizations"], o2=a["organizations"], t1=b["ties"], t2=a["ties"],
+             i1=b["isolated"], i2=a["isolated"], g1=b["groups"], g2=a["groups"], c1=b["articulation_points"],
+             c2=a["articulation_points"], m1=d.mesa_seats["before"], m2=d.mesa_seats["after"])]
+    for key in _DIFF_LISTS:
+        items = getattr(d, key)
+        out += ["", f"## {t('diff.' + key, lang)} ({len(items)})", ""]
+        out += [f"- {_item(item, lang)}" for item in items[:50]] or [f"- {t('none', lang)}"]
+        if len(items) > 50:
+            out.append(f"- … (+{len(items) - 50})")
+    return "\n".join(out) + "\n"
+
+
+def _item(item: Any, lang: str) -> str:
+    if isinstance(item, str):
+        return _md(item)
+    if "a" in item:
+        return f"{_md(item['a']['name'])} — {_md(item['b']['name'])}"
+    if "sizes" in item:
+        return ROUND_TEXTS.t("diff.merged", lang, sizes=" + ".join(map(str, item["sizes"])), size=item["size_after"],
+                             example=_md(item["example"]["name"]))
+    return _md(str(item["name"]))
+
+
+def _md(text: str) -> str:
+    """A data string as literal Markdown text: one line, every markup character escaped."""
+    flat = " ".join(str(text).split())
+    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>" else ch for ch in flat)
