@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,6 @@ from essgraph.loaders.folder import FILE_KINDS
 from essgraph.loaders.records import Record, read_records
 from essgraph.loaders.text import name_key, split_list
 
-REPORT = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_40728b99a9ab95ad.txt"
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +39,8 @@ def test_every_relationship_endpoint_exists(rows: dict[str, list[Record]]) -> No
     assert dangling == []
 
 
-def test_every_quote_is_verbatim_from_the_report(rows: dict[str, list[Record]]) -> None:
-    if not REPORT.is_file():
-        pytest.skip(f"{REPORT} not present: put the shared/ folder beside the checkout to check quotes")
-    text = _collapse(REPORT.read_text(encoding="utf-8"))
+def test_every_quote_is_verbatim_from_the_report(shared_file, rows: dict[str, list[Record]]) -> None:
+    text = _collapse(shared_file("seed/000_40728b99a9ab95ad.txt").read_text(encoding="utf-8"))
     missing = [(r.file, r.row, r.get("quote")[:70]) for kind_rows in rows.values() for r in kind_rows
                if r.get("quote") and _collapse(r.get("quote")) not in text]
     assert missing == [], "\n".join(f"{f}:{n} {q}" for f, n, q in missing)
