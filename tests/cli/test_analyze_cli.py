@@ -105,8 +105,3 @@ def test_bundled_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 0, result.output
     text = (tmp_path / "resumen.md").read_text(encoding="utf-8")
     assert "Grupo Red de Economía Solidaria del Perú" in text
-
-
-def test_help_has_an_example() -> None:
-    result = CliRunner().invoke(main, ["analyze", "--help"])
-    assert result.exit_code == 0 and "Example: essgraph analyze" in result.output

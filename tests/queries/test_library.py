@@ -95,13 +95,6 @@ def test_cli_list_and_json_equal_the_library(real_graph) -> None:
     assert bad.exit_code == 1 and "Error: query neighbourhood needs --param steps" in bad.output
 
 
-def test_commands_have_help_with_an_example() -> None:
-    runner = CliRunner()
-    for args in (["query"], ["neo4j"], ["neo4j", "load"], ["neo4j", "pull"]):
-        out = runner.invoke(main, [*args, "--help"]).output
-        assert "Example: essgraph" in out or "essgraph neo4j" in out, args
-
-
 def test_there_is_no_password_option() -> None:
     runner = CliRunner()
     for args in (["neo4j", "load"], ["neo4j", "pull"], ["query", "x", "--backend", "neo4j"]):
