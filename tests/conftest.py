@@ -1,4 +1,20 @@
-"""Fixtures for tests against a REAL Neo4j 5.26 server (never a mock).
+"""Fixtures of the whole suite: a hermetic working folder, the bundled graph, ../shared/, and a REAL
+Neo4j 5.26 server (never a mock).
+
+Hermetic: every test runs in a temporary working folder whose ``.essgraph/graph.json`` is a
+stray one-node snapshot (``stray_snapshot``, autouse). A test or fixture that reads "the snapshot
+of the current folder" instead of naming its input gets that one node and fails, so no test
+depends on the folder pytest was started from. The bundled data is ``real_graph`` (built from
+the package's data folder, never from a snapshot); a test of the default lookup chdirs to its own
+``tmp_path``.
+
+Markers come from the fixtures a test uses (``pytest_collection_modifyitems`` below): a test
+using a Neo4j fixture is marked ``neo4j``, one using ``browser`` is marked ``browser``, so
+``-m "not neo4j and not browser"`` never starts a server or Chromium.
+
+``../shared/`` (the report text, the ESSGlobal vocabularies) sits beside the checkout, not in it
+(``ESSGRAPH_SHARED_DIR`` names another folder): ``shared_file("seed/…")`` skips a test without
+it, unless ``ESSGRAPH_REQUIRE_SHARED=1`` (CI), where the skip is a failure.
 
 Where the server comes from:
 
@@ -37,7 +53,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable, Iterator
 
+import networkx as nx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,14 +70,74 @@ HOW_TO = (
     "scripts/neo4j-test-server), or set NEO4J_URI (+ NEO4J_USER, NEO4J_PASSWORD) to a running "
     "Neo4j 5.26 server"
 )
+#: Fixtures that need a Neo4j server (directly or through another fixture): their tests are ``neo4j``.
+NEO4J_FIXTURES = frozenset({"neo4j_server", "neo4j_uri", "neo4j_driver", "neo4j_clean"})
+#: Fixtures that need Chromium (tests/render/conftest.py): their tests are ``browser``.
+BROWSER_FIXTURES = frozenset({"browser"})
+#: The folder beside the checkout with the report text and the vocabularies (not in a plain clone);
+#: ESSGRAPH_SHARED_DIR names another one.
+SHARED_DIR = Path(os.environ.get("ESSGRAPH_SHARED_DIR") or ROOT.parent / "shared")
+#: The only node of the stray snapshot in the tests' working folder.
+STRAY_NODE = "stray-snapshot-of-the-working-folder"
 
 
-def skip_or_fail(reason: str) -> None:
-    """Skip, unless ESSGRAPH_REQUIRE_NEO4J=1: then a missing server is a test failure."""
-    if os.environ.get("ESSGRAPH_REQUIRE_NEO4J") == "1":
-        pytest.fail(f"{reason} (ESSGRAPH_REQUIRE_NEO4J=1 turns this skip into a failure)",
-                    pytrace=False)
+def skip_or_fail(reason: str, require: str = "ESSGRAPH_REQUIRE_NEO4J") -> None:
+    """Skip, unless the environment variable ``require`` is 1 (CI): then the skip is a failure."""
+    if os.environ.get(require) == "1":
+        pytest.fail(f"{reason} ({require}=1 turns this skip into a failure)", pytrace=False)
     pytest.skip(reason)
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test by the services its fixtures need (the closure: fixtures of fixtures too)."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & NEO4J_FIXTURES:
+            item.add_marker(pytest.mark.neo4j)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def stray_snapshot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Run the session in a temporary folder holding a one-node ``.essgraph/graph.json``."""
+    from essgraph.graphmodel import Node, build_graph
+    from essgraph.loaders import write_snapshot
+
+    folder = tmp_path_factory.mktemp("cwd")
+    path = write_snapshot(build_graph([Node(STRAY_NODE, ("Region",), {"name": "Stray snapshot"})], []),
+                          folder / ".essgraph" / "graph.json")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        yield path
+
+
+@pytest.fixture(scope="session")
+def real_graph() -> nx.MultiDiGraph:
+    """The bundled data of the report, built from the package's data folder (never a snapshot).
+
+    Shared by the session: tests read it and never change it.
+    """
+    from essgraph.loaders import bundled_data_dir, load_graph
+
+    return load_graph(data_dir=bundled_data_dir())
+
+
+@pytest.fixture(scope="session")
+def shared_file() -> Callable[[str], Path]:
+    """``shared_file("vocab/essglobal/themes.skos")``: that file of ../shared/, or skip the test.
+
+    With ``ESSGRAPH_REQUIRE_SHARED=1`` (CI) a missing file fails the test instead.
+    """
+    def find(relative: str) -> Path:
+        path = SHARED_DIR / relative
+        if not path.is_file():
+            skip_or_fail(f"{path} not present: put the shared/ folder beside the checkout",
+                         require="ESSGRAPH_REQUIRE_SHARED")
+        return path
+
+    return find
 
 
 def _import_neo4j():

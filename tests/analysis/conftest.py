@@ -1,4 +1,4 @@
-"""Fixtures of the analysis tests: a small ESS map with known answers, and the real data."""
+"""Fixtures of the analysis tests: a small ESS map with known answers (the real data is tests/conftest.py's)."""
 from __future__ import annotations
 
 import networkx as nx
@@ -55,11 +55,3 @@ def ess_graph() -> nx.MultiDiGraph:
         rel("LOCATED_IN", "cusco", "sur"),
     ]
     return build_graph(nodes, rels, {"title": "fixture"})
-
-
-@pytest.fixture(scope="session")
-def real_graph() -> nx.MultiDiGraph:
-    """The bundled data of the report, as every command loads it."""
-    from essgraph.loaders import load_graph
-
-    return load_graph()

@@ -3,13 +3,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from essgraph.analysis import analyze
 
 
-
-@pytest.mark.neo4j
 def test_analysis_is_the_same_on_the_graph_read_back_from_neo4j(neo4j_clean, real_graph):
     from essgraph.neo4jstore import load, pull
 

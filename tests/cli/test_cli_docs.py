@@ -28,7 +28,7 @@ def test_help_has_an_example_and_the_readme_names_the_command(path: tuple[str, .
     result = CliRunner().invoke(main, [*path, "--help"])
     assert result.exit_code == 0, result.output
     example = result.output.partition("Example:")[2]
-    assert "essgraph " + path[0] in " ".join(example.split()), "help text needs an 'Example: … essgraph …' line"
+    assert f"essgraph {' '.join(path)}" in " ".join(example.split()), "help needs an 'Example: … essgraph CMD' line"
     assert f"essgraph {' '.join(path)}" in README
 
 

@@ -10,7 +10,6 @@ from click.testing import CliRunner
 
 from essgraph import loaders
 from essgraph.cli import main
-from essgraph.cli.data import COMMANDS
 
 VALID_DIR = Path(__file__).resolve().parents[1] / "loaders" / "fixtures" / "valid"
 
@@ -126,10 +125,3 @@ def test_export(data: Path, tmp_path: Path, fmt: str, name: str) -> None:
 def test_export_needs_a_format_and_an_output(data: Path) -> None:
     result = run("export", "--data", str(data), "-o", "x.json")
     assert result.exit_code == 2 and "Missing option '--format'" in result.stderr
-
-
-@pytest.mark.parametrize("command", COMMANDS, ids=[c.name for c in COMMANDS])
-def test_every_command_has_help_with_an_example(command: object) -> None:
-    result = run(command.name, "--help")  # type: ignore[attr-defined]
-    assert result.exit_code == 0
-    assert f"Example: essgraph {command.name}" in result.stdout  # type: ignore[attr-defined]

@@ -23,8 +23,6 @@ from essgraph.neo4jstore.rows import node_batches, rel_batches
 from synthetic_graph import synthetic_graph
 from essgraph.queries import list_queries, query
 
-pytestmark = pytest.mark.neo4j
-
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "essgraph-small-heap"
 STAGED = {"staged_threshold": 0}  # stage every load that can be staged, whatever its size

@@ -12,11 +12,9 @@ from neo4j.exceptions import IncompleteCommit, TransientError
 from essgraph.cli import main
 from essgraph.errors import Neo4jConnectionError, Neo4jLoadError
 from essgraph.graphmodel import Node, Relationship, build_graph, to_json_dict
-from essgraph.loaders import load_graph
+from essgraph.loaders import bundled_data_dir, load_graph
 from essgraph.neo4jstore import load, pull
 from synthetic_graph import synthetic_graph
-
-pytestmark = pytest.mark.neo4j
 
 
 def empty_database(driver) -> None:
@@ -31,7 +29,6 @@ def bundled():
 
 
 def _bundled():
-    from essgraph.loaders import bundled_data_dir
     return load_graph(data_dir=bundled_data_dir())
 
 
@@ -199,7 +196,8 @@ def test_wrong_password_never_shows(neo4j_server, neo4j_clean, monkeypatch) -> N
     monkeypatch.setenv("NEO4J_URI", neo4j_server.uri)
     monkeypatch.setenv("NEO4J_USER", "planner")
     monkeypatch.setenv("NEO4J_PASSWORD", SECRET)
-    result = CliRunner().invoke(main, ["neo4j", "load", "--verbose", "--no-progress"])
+    result = CliRunner().invoke(main, ["neo4j", "load", "--verbose", "--no-progress",
+                                       "--data", str(bundled_data_dir())])
     assert result.exit_code == 1
     assert "Error: Neo4j en " in result.output and "rechazó las credenciales del usuario planner" in result.output
     assert SECRET not in result.output and SECRET not in (result.stderr or "")
@@ -210,7 +208,8 @@ def test_password_prompt_is_hidden(neo4j_server, neo4j_clean, monkeypatch) -> No
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
     monkeypatch.setenv("NEO4J_URI", neo4j_server.uri)
     monkeypatch.setenv("NEO4J_USER", neo4j_server.user)
-    result = CliRunner().invoke(main, ["neo4j", "load", "--no-progress", "--lang", "en", "-v"],
+    result = CliRunner().invoke(main, ["neo4j", "load", "--no-progress", "--lang", "en", "-v",
+                                       "--data", str(bundled_data_dir())],
                                 input=f"{neo4j_server.password}\n")
     assert result.exit_code == 0, result.output
     assert "Neo4j password for neo4j" in result.output
@@ -222,7 +221,7 @@ def test_cli_progress_bar_counts_rows(neo4j_server, neo4j_clean, bundled, monkey
     monkeypatch.setenv("NEO4J_URI", neo4j_server.uri)
     monkeypatch.setenv("NEO4J_USER", neo4j_server.user)
     monkeypatch.setenv("NEO4J_PASSWORD", neo4j_server.password or "")
-    result = CliRunner().invoke(main, ["neo4j", "load", "--lang", "en"])
+    result = CliRunner().invoke(main, ["neo4j", "load", "--lang", "en", "--data", str(bundled_data_dir())])
     assert result.exit_code == 0, result.output
     rows = bundled.number_of_nodes() + bundled.number_of_edges()
     # counts in rows (nodes + relationships), not batches, with the rate (and the ETA while it runs)

@@ -1,15 +1,12 @@
 """data → Neo4j → pull equals data → embedded build, and pull sees edits made in Neo4j (REAL server)."""
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from essgraph.graphmodel import Node, Relationship, build_graph, iter_nodes, iter_relationships, to_json_dict
 from essgraph.loaders import bundled_data_dir, load_graph
 from essgraph.neo4jstore import load, pull
-
-pytestmark = pytest.mark.neo4j
 
 
 def assert_same_graph(H, G) -> None:

@@ -10,8 +10,6 @@ from essgraph.loaders import bundled_data_dir, load_graph
 from essgraph.neo4jstore import load
 from essgraph.queries import list_queries, query
 
-pytestmark = pytest.mark.neo4j
-
 
 def empty_database(driver) -> None:
     """Delete every node and relationship (constraints stay; the load recreates them anyway)."""

@@ -17,8 +17,6 @@ from essgraph.render.views import select
 
 from render_helpers import HOSTILE, embedded_data
 
-pytestmark = pytest.mark.browser
-
 
 def _no_dialog(page) -> None:
     assert page.js("return window.__dialogs") == 0, "a dialog function was called"

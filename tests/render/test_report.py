@@ -12,7 +12,7 @@ from render_helpers import PERSON_NAME
 from selenium.webdriver.common.by import By
 
 from essgraph.analysis import analyze
-from essgraph.loaders import load_graph
+from essgraph.loaders import bundled_data_dir, load_graph
 from essgraph.render import report
 
 REMOTE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?https?:""", re.I)
@@ -20,7 +20,7 @@ REMOTE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[
 
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory) -> tuple[Path, dict]:
-    G = load_graph()
+    G = load_graph(data_dir=bundled_data_dir())
     out = tmp_path_factory.mktemp("report")
     return report(G, out, progress=False), analyze(G)
 
@@ -84,7 +84,6 @@ def test_public_report_has_no_personal_data(graph, tmp_path) -> None:
     assert index.name == "index.html"
 
 
-@pytest.mark.browser
 def test_report_opens_offline_and_every_link_works(bundled, open_page) -> None:
     index, result = bundled
     page = open_page(index, ready=False)
