@@ -31,6 +31,7 @@ __all__ = [
     "rel_key",
     "build_graph",
     "graph_from_attrs",
+    "derive_macro_regions",
     "iter_nodes",
     "iter_relationships",
     "to_json_dict",
@@ -103,6 +104,27 @@ def build_graph(
     return graph_from_attrs(node_rows, edge_rows, metadata)
 
 
+def derive_macro_regions(G: nx.MultiDiGraph) -> None:
+    """Give every node with a region but no ``macro_region`` its region's macro-region (in place).
+
+    This is the one rule for a node's macro-region: :func:`graph_from_attrs` (so
+    :func:`build_graph`, the snapshot reader and every graph essgraph makes) applies
+    it once, and stats, analyses, views and exports read ``macro_region`` as stored.
+
+    >>> G = build_graph([Node("cusco", ("Region",), {"macro_region": "sur"}),
+    ...                  Node("gies", ("Organization",), {"region": "cusco"})], [])
+    >>> G.nodes["gies"]["macro_region"]
+    'sur'
+    """
+    nodes = G._node
+    for attrs in nodes.values():
+        region = attrs.get("region")
+        if region and not attrs.get("macro_region") and region in nodes:
+            macro = nodes[region].get("macro_region")
+            if macro:
+                attrs["macro_region"] = macro
+
+
 def graph_from_attrs(
     nodes: Iterable[tuple[str, dict[str, Any]]],
     edges: Iterable[tuple[str, str, str, dict[str, Any]]],
@@ -116,7 +138,8 @@ def graph_from_attrs(
     is the graph that ``add_node`` / ``add_edge`` calls in the same order make
     (an edge to an unknown node adds it without attributes; a repeated id or
     key updates the attributes), built in a fraction of their time: this is
-    how :func:`build_graph` and the snapshot reader fill large graphs.
+    how :func:`build_graph` and the snapshot reader fill large graphs. Last,
+    :func:`derive_macro_regions` fills in the nodes' macro-regions.
 
     >>> G = graph_from_attrs([("a", {"labels": ("Region",)}), ("b", {"labels": ("Region",)})],
     ...                      [("a", "b", "NEXT_TO:a:b:0", {"type": "NEXT_TO"})], {"title": "t"})
@@ -152,6 +175,7 @@ def graph_from_attrs(
             keydict[key].update(attrs)
             continue
         keydict[key] = attrs
+    derive_macro_regions(G)
     return G
 
 

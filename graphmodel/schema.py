@@ -132,7 +132,7 @@ _ORG_PROPERTIES: tuple[PropertySpec, ...] = (
     _p("scope", vocabulary="scope", description="geographic scope (Murmurations)"),
     _p("status", required=True, vocabulary="status"),
     _p("region", ref="Region"),
-    _p("macro_region", ref="MacroRegion", description="the report's mapping table"),
+    _p("macro_region", ref="MacroRegion", description="the report's mapping table; when empty, the region's (derived when the graph is built)"),
     _p("locality", description="district or city as written"),
     _p("founded_year", "int"),
     _p("web"),

@@ -38,7 +38,7 @@ def stats(G: nx.MultiDiGraph) -> dict[str, Any]:
         ``types`` (relationships per type); ``evidence`` (relationships per
         evidence: stated/inferred); ``regions`` and ``macro_regions``
         (organizations and municipalities per region id, and per macro-region
-        id: their own ``macro_region`` or else their region's); ``kinds``
+        id, :func:`~essgraph.graphmodel.graph.derive_macro_regions`); ``kinds``
         (organizations per kind); ``census`` (number of census records). Every
         mapping is sorted by key.
     """
@@ -55,7 +55,7 @@ def stats(G: nx.MultiDiGraph) -> dict[str, Any]:
             region = attrs.get("region")
             if region:
                 regions[region] += 1
-            macro = attrs.get("macro_region") or (G.nodes[region].get("macro_region") if region in G else None)
+            macro = attrs.get("macro_region")  # derived from the region when the graph is built
             if macro:
                 macro_regions[macro] += 1
     types = Counter(t for _, _, t in G.edges(data="type"))

@@ -128,7 +128,7 @@ def page_data(
         attrs = H.nodes[node]
         networks = _networks(G, node)
         kind_group = _kind_group(attrs)
-        macro = _macro(G, attrs)
+        macro = attrs.get("macro_region")  # derived once when the graph is built
         group = _colour_group(mode, node, kind_group, macro, structure)
         groups[group] += node not in view.context
         marks = _node_marks(node, structure) + (["faded"] if node in view.context else [])
@@ -182,13 +182,6 @@ def _kind_group(attrs: dict[str, Any]) -> str:
     if "Person" in labels:
         return "person"
     return str(attrs.get("kind", "initiative"))
-
-
-def _macro(G: nx.MultiDiGraph, attrs: dict[str, Any]) -> str | None:
-    if attrs.get("macro_region"):
-        return str(attrs["macro_region"])
-    region = attrs.get("region")
-    return G.nodes[region].get("macro_region") if region in G else None
 
 
 def _colour_group(mode: str, node: str, kind: str, macro: str | None, s: Structure) -> str:

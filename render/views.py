@@ -124,7 +124,7 @@ def select(
         return View(view, title, induced(G, _members(A, center)), center)
     if view == "region":
         region, name = _resolve_region(G, focus or "")
-        inside = {n for n in ids if region in (G.nodes[n].get("region"), _macro(G, n))}
+        inside = {n for n in ids if region in (G.nodes[n].get("region"), G.nodes[n].get("macro_region"))}
         outside = {m for n in inside for m in nx.all_neighbors(G, n) if m in actors} - inside
         title = TEXTS.t("view_region", lang, name=name)
         return View(view, title, induced(G, inside | outside), region, frozenset(outside))
@@ -157,16 +157,6 @@ def _example(view: str) -> str:
 
 def _name(G: nx.MultiDiGraph, node: str) -> str:
     return str(G.nodes[node].get("name", node))
-
-
-def _macro(G: nx.MultiDiGraph, node: str) -> str | None:
-    attrs = G.nodes[node]
-    if attrs.get("macro_region"):
-        return str(attrs["macro_region"])
-    region = attrs.get("region")
-    if region in G:
-        return G.nodes[region].get("macro_region")
-    return None
 
 
 def _names(attrs: dict) -> set[str]:

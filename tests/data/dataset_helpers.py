@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 #: The source report, in the shared/ folder beside the checkout.
-REPORT = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_40728b99a9ab95ad.txt"
 
 
 def collapse_whitespace(text: str) -> str:
