@@ -7,8 +7,8 @@ organizations, the ``REPRESENTS`` relationships) projected onto organizations:
 two organizations are linked when someone speaks for both.
 
 People's names are personal data: they appear only with
-``include_personal_data=True``; otherwise each person is a stable pseudonym
-(:func:`essgraph.graphmodel.pseudonym`) and no name. People that already have no
+``include_personal_data=True``; otherwise each person is an unlinkable mark
+(:func:`essgraph.graphmodel.interviewee_marks`) and no name. People that already have no
 name (a graph made public by :func:`essgraph.graphmodel.public_graph`) keep
 their id.
 
@@ -21,7 +21,7 @@ Examples
 ...                 [Relationship("REPRESENTS", "person-ana", "a", ev), Relationship("REPRESENTS", "person-ana", "b", ev)])
 >>> pb = person_bridges(G)
 >>> pb.people[0]["id"], pb.people[0]["name"], [(p["a"]["id"], p["b"]["id"]) for p in pb.pairs]
-('person-b629c9cc', None, [('a', 'b')])
+('entrevistado-1', None, [('a', 'b')])
 >>> person_bridges(G, include_personal_data=True).people[0]["name"]
 'Ana'
 """
@@ -33,7 +33,7 @@ from typing import Any, Hashable
 
 import networkx as nx
 
-from essgraph.graphmodel import pseudonym
+from essgraph.graphmodel import interviewee_marks
 from essgraph.analysis._common import id_key
 
 __all__ = ["PersonBridges", "person_bridges"]
@@ -71,7 +71,7 @@ def person_bridges(
     T : networkx.Graph, optional
         A tie graph to say whether each pair is already tied or connected.
     include_personal_data : bool
-        Give people's names; otherwise pseudonyms only.
+        Give people's names; otherwise unlinkable marks (:func:`~essgraph.graphmodel.interviewee_marks`).
     include_inferred : bool
         Count ``REPRESENTS`` relationships whose evidence is ``inferred`` too.
 
@@ -95,12 +95,13 @@ def person_bridges(
                  for v in c} if T is not None else {}
     people: list[dict[str, Any]] = []
     linked: dict[tuple[Hashable, Hashable], list[Hashable]] = {}
+    marks = {} if include_personal_data else interviewee_marks(G)
     for person in sorted(speaks_for, key=id_key):
         orgs = sorted(speaks_for[person], key=id_key)
         if len(orgs) < 2:
             continue
         attrs = G.nodes[person]
-        public_id = person if include_personal_data or "name" not in attrs else pseudonym(str(person))
+        public_id = marks.get(str(person), person)
         people.append({"id": public_id, "name": attrs.get("name") if include_personal_data else None,
                        "role": attrs.get("role"), "organizations": [_ref(G, o) for o in orgs]})
         for a, b in combinations(orgs, 2):

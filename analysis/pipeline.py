@@ -95,7 +95,7 @@ def analyze(
     seed : int
         Seed of every randomized step (Louvain, sampled betweenness).
     include_personal_data : bool
-        Name people; otherwise the analysis runs on the public graph (pseudonyms).
+        Name people; otherwise the analysis runs on the public graph (people as unlinkable marks).
     lang : {"es", "en"}
         Language of rules, reasons and labels.
     top : int

@@ -34,7 +34,7 @@ from essgraph.graphmodel.schema import (
     labels_for_kind,
     node_spec_for_labels,
 )
-from essgraph.graphmodel.privacy import Redactor, is_personal_node, pseudonym, public_graph
+from essgraph.graphmodel.privacy import Redactor, interviewee_marks, is_personal_node, public_graph
 from essgraph.graphmodel.vocab import VOCABULARIES, Term
 
 __all__ = [
@@ -42,5 +42,5 @@ __all__ = [
     "iter_relationships", "rel_key", "to_json_dict", "EVIDENCE_PROPERTIES", "ID_PATTERN", "LABELS",
     "NETWORK_LABEL", "NODE_SPECS", "PERSONAL_PROPERTIES", "REL_SPECS", "REL_TYPES", "SYMMETRIC_TYPES",
     "NodeSpec", "PropertySpec", "RelSpec", "is_valid_id", "labels_for_kind", "node_spec_for_labels",
-    "VOCABULARIES", "Term", "is_personal_node", "pseudonym", "public_graph", "Redactor",
+    "VOCABULARIES", "Term", "is_personal_node", "interviewee_marks", "public_graph", "Redactor",
 ]

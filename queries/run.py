@@ -15,7 +15,7 @@ from neo4j import Driver, RoutingControl
 from neo4j import exceptions as nx4j
 
 from essgraph.errors import Neo4jConnectionError, QueryError
-from essgraph.graphmodel.privacy import PHONE_PATTERN, pseudonym
+from essgraph.graphmodel.privacy import Redactor, is_personal_node, number_interviewees
 from essgraph.queries.embedded import EMBEDDED
 from essgraph.queries.library import QuerySpec, get_query, parse_params
 
@@ -68,29 +68,57 @@ def run_cypher(spec: QuerySpec, driver: Driver, params: dict[str, Any], *, datab
     return [list(record.values()) for record in records]
 
 
-def public_rows(columns: tuple[str, ...], rows: list[list[Any]]) -> list[list[Any]]:
-    """Rows without personal data: people as pseudonyms, no quote of a person's own tie, no phones.
+def public_rows(columns: tuple[str, ...], rows: list[list[Any]], *, marks: Mapping[str, str],
+                redact: Redactor) -> list[list[Any]]:
+    """Rows without personal data, as the public exports have them.
 
-    Person ids are slugs of names, so every ``person-…`` value becomes its
-    :func:`~essgraph.graphmodel.privacy.pseudonym` (the same one the public exports use).
+    People (by id or by name) become their unlinkable marks
+    (:func:`~essgraph.graphmodel.privacy.interviewee_marks`), the quote of a
+    person's own tie is left out, and free-text columns pass through the one
+    :class:`~essgraph.graphmodel.privacy.Redactor` (names, phones, e-mails).
+    Rows that named a person are sorted again by what they show.
 
-    >>> public_rows(("type", "other", "quote"), [["REPRESENTS", "person-ana-diaz", "Ana Díaz"],
-    ...                                          ["MEMBER_OF", "gresp", "tel. 01 4234567"]])
-    [['REPRESENTS', 'person-9fdb5557', None], ['MEMBER_OF', 'gresp', 'tel. [teléfono]']]
+    >>> rows = [["REPRESENTS", "person-ana-diaz", "Ana Díaz"], ["MEMBER_OF", "gresp", "Ana Díaz, tel. 01 4234567"]]
+    >>> public_rows(("type", "other", "quote"), rows, marks={"person-ana-diaz": "entrevistado-1"},
+    ...             redact=Redactor(["Ana Díaz"]))
+    [['MEMBER_OF', 'gresp', '[persona], tel. [teléfono]'], ['REPRESENTS', 'entrevistado-1', None]]
     """
-    out = []
+    out, mapped = [], False
     for row in rows:
-        cells = dict(zip(columns, row))
-        personal_tie = cells.get("type") == "REPRESENTS"
+        personal_tie = dict(zip(columns, row)).get("type") == "REPRESENTS"
         clean = []
         for column, value in zip(columns, row):
-            if isinstance(value, str) and value.startswith("person-"):
-                value = pseudonym(value)
-            elif column in ("quote", "note") and isinstance(value, str):
-                value = None if personal_tie else PHONE_PATTERN.sub("[teléfono]", value)
+            if isinstance(value, str) and value in marks:
+                value, mapped = marks[value], True
+            elif column in FREE_TEXT_COLUMNS and isinstance(value, str):
+                value = None if personal_tie and column in ("quote", "note") else redact(value)
             clean.append(value)
         out.append(clean)
-    return out
+    return sorted(out, key=lambda r: [str(v) for v in r]) if mapped else out
+
+
+#: Every person with the organizations it speaks for: what the public form of a Neo4j answer needs.
+PEOPLE_QUERY = ("MATCH (p:Person) OPTIONAL MATCH (p)-[:REPRESENTS]->(o) "
+                "RETURN p.id AS id, p.name AS name, collect(o.id) AS orgs")
+
+#: Query columns that hold free text (quotes, notes, descriptions, sections, webs).
+FREE_TEXT_COLUMNS = frozenset({"quote", "note", "description", "section", "web"})
+
+
+def _people(graph: nx.MultiDiGraph | None, driver: Driver | None, database: str | None
+            ) -> tuple[dict[str, str], Redactor]:
+    """Marks for every person (by id and by name) and the redactor of their names, from either store."""
+    if graph is not None:
+        speaks_for = {p: [str(o) for o in graph.successors(p)] for p in graph if is_personal_node(graph, p)}
+        names = {p: str(graph.nodes[p].get("name", "")) for p in speaks_for}
+    else:
+        records, _, _ = driver.execute_query(  # type: ignore[union-attr]
+            PEOPLE_QUERY, database_=database, routing_=RoutingControl.READ)
+        speaks_for = {r["id"]: list(r["orgs"]) for r in records}
+        names = {r["id"]: str(r["name"] or "") for r in records}
+    marks = number_interviewees(speaks_for)
+    marks.update({name: marks[p] for p, name in names.items() if name})
+    return marks, Redactor(names.values())
 
 
 def query(
@@ -112,4 +140,7 @@ def query(
     values = parse_params(spec, dict(params or {}))
     check_values(spec, values)
     rows = run_embedded(spec, graph, values) if graph is not None else run_cypher(spec, driver, values, database=database)  # type: ignore[arg-type]
-    return QueryResult(spec.name, spec.columns, rows if include_personal_data else public_rows(spec.columns, rows))
+    if include_personal_data:
+        return QueryResult(spec.name, spec.columns, rows)
+    marks, redact = _people(graph, driver, database)
+    return QueryResult(spec.name, spec.columns, public_rows(spec.columns, rows, marks=marks, redact=redact))

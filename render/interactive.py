@@ -62,7 +62,7 @@ def prepare(G: nx.MultiDiGraph, *, include_personal_data: bool = False) -> nx.Mu
     """The graph a shared output may show.
 
     Public mode (the default): :func:`~essgraph.graphmodel.public_graph`, without
-    personal properties, with pseudonymous people and scrubbed free texts.
+    personal properties, with people as unlinkable marks and scrubbed free texts.
     """
     return G if include_personal_data else public_graph(G)
 

@@ -44,7 +44,7 @@ _TEXT = Catalog({
 @click.option("--top", type=int, default=10, show_default=True, help="How many hubs to list.")
 @click.option("--betweenness-k", type=int, default=None,
               help="Estimate betweenness from this many sampled organizations (large graphs).")
-@click.option("--include-personal-data", is_flag=True, help="Name the people (personal data); otherwise pseudonyms.")
+@click.option("--include-personal-data", is_flag=True, help="Name the people (personal data); otherwise unlinkable marks.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None, md_path: Path | None,
             lang: str, include_inferred: bool, include_people: bool, include_municipalities: bool,

@@ -2,24 +2,24 @@
 from __future__ import annotations
 
 from essgraph.analysis import person_bridges, tie_graph
-from essgraph.graphmodel import public_graph, pseudonym
+from essgraph.graphmodel import interviewee_marks, public_graph
 
 
-def test_pseudonyms_by_default_names_on_request(ess_graph):
+def test_unlinkable_marks_by_default_names_on_request(ess_graph):
     T, _ = tie_graph(ess_graph)
     pb = person_bridges(ess_graph, T=T)
-    assert pb.people == [{"id": pseudonym("person-ana-diaz"), "name": None, "role": None,
+    assert pb.people == [{"id": interviewee_marks(ess_graph)["person-ana-diaz"], "name": None, "role": None,
                           "organizations": [{"id": "coop1", "name": "COOP1"}, {"id": "lonely", "name": "LONELY"}]}]
     assert pb.pairs == [{"a": {"id": "coop1", "name": "COOP1"}, "b": {"id": "lonely", "name": "LONELY"},
-                         "people": [pseudonym("person-ana-diaz")], "already_tied": False, "same_component": False}]
+                         "people": [interviewee_marks(ess_graph)["person-ana-diaz"]], "already_tied": False, "same_component": False}]
     assert (pb.new_links, pb.joins_components) == (1, 1)
     named = person_bridges(ess_graph, include_personal_data=True)
     assert named.people[0]["name"] == "Ana Díaz" and named.people[0]["id"] == "person-ana-diaz"
 
 
-def test_a_public_graph_keeps_its_pseudonyms(ess_graph):
+def test_a_public_graph_keeps_its_marks(ess_graph):
     pb = person_bridges(public_graph(ess_graph))
-    assert pb.people[0]["id"] == pseudonym("person-ana-diaz")
+    assert pb.people[0]["id"] == interviewee_marks(ess_graph)["person-ana-diaz"]
 
 
 def test_one_organization_is_no_bridge(ess_graph):
