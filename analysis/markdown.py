@@ -100,8 +100,10 @@ T = Catalog({
     "method": ("## Cómo se calculó", "## How it was computed"),
     "method.ties": ("Vínculos: {types} entre nodos {labels}, en ambos sentidos; evidencia {evidence}; {year}. Organizaciones excluidas por estado: {status}.",
                     "Ties: {types} between {labels} nodes, both directions; evidence {evidence}; {year}. Organizations excluded by status: {status}."),
-    "method.stated": ("solo declarada en el informe", "stated in the report only"),
-    "method.inferred": ("declarada o inferida", "stated or inferred"),
+    "method.stated": ("declarada en el informe", "stated in the report"),
+    "method.reported": ("declarada por las organizaciones en una encuesta", "reported by the organizations in a survey"),
+    "method.inferred": ("inferida (contactos o entrevistados compartidos)", "inferred (shared contacts or interviewees)"),
+    "method.or": (" o ", " or "),
     "method.year_all": ("todos los años", "all years"),
     "method.year": ("red hasta {year} (las relaciones sin año se mantienen)", "network up to {year} (undated relationships kept)"),
     "method.roles": ("Roles: nodo central con al menos {hub} vínculos; articulador si es punto de articulación o tiene intermediación ≥ {broker} y vínculos con dos o más comunidades; aisladas sin vínculos; periféricas las demás.",
@@ -219,7 +221,9 @@ def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 1
     year = t("method.year", year=p["year"]) if p["year"] is not None else t("method.year_all")
     out += [t("method"), "",
             t("method.ties", types=", ".join(p["relationship_types"]), labels=", ".join(p["node_labels"]),
-              evidence=t("method.inferred" if p["include_inferred"] else "method.stated"), year=year,
+              evidence=t("method.or").join(t(f"method.{e}") for e, on in (
+                  ("stated", True), ("reported", p.get("include_reported", True)), ("inferred", p["include_inferred"]))
+                  if on), year=year,
               status=", ".join(p["exclude_status"]) or t("none")), "",
             t("method.roles", hub=result["roles"]["thresholds"].get("hub_degree"),
               broker=_num(result["roles"]["thresholds"].get("broker_betweenness"), 3)), "", t("method.more"), ""]

@@ -71,6 +71,7 @@ def analyze(
     G: nx.MultiDiGraph,
     *,
     include_inferred: bool = False,
+    include_reported: bool = True,
     include_people: bool = False,
     include_municipalities: bool = False,
     year: int | None = None,
@@ -88,7 +89,7 @@ def analyze(
     ----------
     G : networkx.MultiDiGraph
         The property graph.
-    include_inferred, include_people, include_municipalities, year
+    include_inferred, include_reported, include_people, include_municipalities, year
         The projection (see :func:`essgraph.analysis.projection.tie_graph`).
     since : int, optional
         Also report what changed from ``since`` to ``year`` (or to the latest dated tie).
@@ -121,13 +122,15 @@ def analyze(
     """
     check_lang(lang)
     with paused_gc(freeze=True):  # the analyses allocate millions of objects; see essgraph.gcpause
-        return _analyze(G, include_inferred=include_inferred, include_people=include_people,
+        return _analyze(G, include_inferred=include_inferred, include_reported=include_reported,
+                        include_people=include_people,
                         include_municipalities=include_municipalities, year=year, since=since, seed=seed,
                         include_personal_data=include_personal_data, lang=lang, top=top,
                         betweenness_k=betweenness_k, progress=progress)
 
 
-def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_people: bool, include_municipalities: bool,
+def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bool, include_people: bool,
+             include_municipalities: bool,
              year: int | None, since: int | None, seed: int, include_personal_data: bool, lang: str, top: int,
              betweenness_k: int | None, progress: Callable[[int, int], None] | None) -> dict[str, Any]:
     done = 0
@@ -139,8 +142,8 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_people: bool
             progress(done, STEPS)
 
     P = G if include_personal_data else public_graph(G, texts="drop")  # analyses read no free text
-    options: dict[str, Any] = {"include_inferred": include_inferred, "include_people": include_people,
-                               "include_municipalities": include_municipalities}
+    options: dict[str, Any] = {"include_inferred": include_inferred, "include_reported": include_reported,
+                               "include_people": include_people, "include_municipalities": include_municipalities}
     T, projection = tie_graph(P, year=year, **options)
     if not actors(T):
         raise GraphError("no organization in the tie graph: check the data folder (essgraph validate) "

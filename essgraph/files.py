@@ -50,8 +50,23 @@ def atomic_write(path: str | Path, data: bytes | Iterable[bytes], *, error: type
     -------
     Path
         ``path``.
+
+    A ``path`` that is a symbolic link is followed: the link stays and the file it
+    points to is replaced. A ``path`` that exists and is not a regular file (a
+    device such as ``/dev/null``, a folder, a pipe) is refused: replacing it would
+    destroy it.
+
+    >>> import tempfile
+    >>> atomic_write("/dev/null", b"x", error=EssgraphError, hint="choose a file")
+    Traceback (most recent call last):
+    ...
+    essgraph.errors.EssgraphError: cannot write /dev/null: it is not a regular file (a device, folder or pipe); choose a file
     """
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
+    if path.exists() and not path.is_file():
+        raise error(f"cannot write {path}: it is not a regular file (a device, folder or pipe); {hint}")
     tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

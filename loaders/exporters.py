@@ -21,7 +21,8 @@ Formats:
     A ZIP file holding ``nodes.csv`` (``id``, ``labels``, then one column per
     property) and ``relationships.csv`` (``type``, ``start``, ``end``, then the
     properties), UTF-8 with a BOM so that Excel opens the accents right; lists
-    joined with ``|``.
+    joined with ``|``; a text cell a spreadsheet would run as a formula starts
+    with an apostrophe (:mod:`essgraph.spreadsheet`).
 
 Every file is written as UTF-8, atomically. People's names, phones and e-mails
 are left out (:func:`~essgraph.graphmodel.public_graph`) unless
@@ -38,7 +39,6 @@ Examples
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 import zipfile
@@ -51,6 +51,7 @@ from essgraph.errors import RenderError
 from essgraph.graphmodel import iter_nodes, iter_relationships, public_graph
 
 from essgraph.files import atomic_write
+from essgraph.spreadsheet import csv_bytes
 from essgraph.loaders.gexf import gexf_bytes
 from essgraph.loaders.snapshot import graph_to_dict
 from essgraph.loaders.text import LIST_SEPARATOR
@@ -135,11 +136,7 @@ def _csv(G: nx.MultiDiGraph) -> bytes:
 
 def _table(rows: list[dict[str, Any]], first: list[str]) -> bytes:
     columns = first + sorted({k for row in rows for k in row} - set(first))
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return text.getvalue().encode("utf-8-sig")
+    return csv_bytes(columns, rows)
 
 
 _WRITERS: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {

@@ -29,6 +29,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from essgraph.errors import DataError
 from essgraph.graphmodel import NODE_SPECS
 from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
 
@@ -60,13 +61,16 @@ _REL_COLUMNS = ("type", "start", "end", "section", "quote", "year", "evidence", 
 _SECTION = "sintético"
 
 
-def synth(out_dir: Path | str, *, orgs: int = 1000, seed: int = 0) -> dict[str, int]:
+def synth(out_dir: Path | str, *, orgs: int = 1000, seed: int = 0, force: bool = False) -> dict[str, int]:
     """Write a synthetic data folder with ``orgs`` organizations; return row counts.
 
     Parameters
     ----------
     out_dir : path
-        Folder to write (created if missing; files in it are overwritten).
+        Folder to write (created if missing). A folder that already holds data
+        files is refused unless ``force`` (it may be a curated data folder).
+    force : bool
+        Overwrite the data files of a folder that has some.
     orgs : int
         Number of non-network organizations (networks, municipalities and
         people are added in proportion).
@@ -83,9 +87,15 @@ def synth(out_dir: Path | str, *, orgs: int = 1000, seed: int = 0) -> dict[str, 
     ------
     ValueError
         If ``orgs`` is smaller than 10.
+    essgraph.errors.DataError
+        If ``out_dir`` already holds data files and ``force`` is not set.
     """
     if orgs < 10:
         raise ValueError("synth needs at least 10 organizations")
+    existing = sorted(p.name for p in Path(out_dir).glob("*") if p.suffix.lower() in (".csv", ".xlsx", ".toml"))
+    if existing and not force:
+        raise DataError(f"{out_dir} already holds data files ({', '.join(existing[:3])}…): "
+                        "a synthetic folder would overwrite them; choose an empty folder or force it")
     rng = random.Random(seed)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

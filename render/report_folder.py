@@ -29,9 +29,8 @@ Examples
 """
 from __future__ import annotations
 
-import csv
+from essgraph.spreadsheet import csv_bytes
 import datetime as dt
-import io
 import json
 import re
 from html import unescape
@@ -225,12 +224,8 @@ def _exports(G: nx.MultiDiGraph, result: dict[str, Any], folder: Path, name: Cal
     """
     stem = {"es": ("organizaciones", "analisis", "grafo"), "en": ("organizations", "analysis", "graph")}[lang]
     rows = organization_rows(G, result, lang, personal)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
     files = [
-        (folder / name(f"{stem[0]}.csv"), ("\ufeff" + buffer.getvalue()).encode("utf-8"), "export_csv"),
+        (folder / name(f"{stem[0]}.csv"), csv_bytes(list(rows[0]) if rows else ["id"], rows), "export_csv"),
         (folder / name(f"{stem[1]}.json"),
          (json.dumps(result, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"), "export_json"),
     ]

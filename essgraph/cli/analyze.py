@@ -16,6 +16,8 @@ import click
 
 import essgraph.loaders as loaders
 from essgraph import analysis
+from essgraph.errors import RenderError
+from essgraph.files import atomic_write
 from essgraph.i18n import Catalog
 
 from essgraph.cli.options import graph_options, lang_option, progress_bar
@@ -35,19 +37,23 @@ _TEXT = Catalog({
 @click.option("--md", "md_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the Markdown summary to this file ('-' for stdout; the default when no --json).")
 @lang_option
-@click.option("--include-inferred", is_flag=True, help="Count inferred ties too (shared contacts, inferred evidence).")
+@click.option("--evidence", "evidence", callback=lambda ctx, param, value: _evidence(value), default="stated,reported",
+              show_default=True, help="What counts as a tie: any of stated (the report), reported (survey rounds) "
+                                      "and inferred (shared contacts), comma-separated; stated always counts.")
+@click.option("--include-inferred", is_flag=True, hidden=True, help="Same as --evidence stated,reported,inferred.")
 @click.option("--include-people", is_flag=True, help="Let interviewees link the organizations they speak for.")
 @click.option("--include-municipalities", is_flag=True, help="Let municipalities and their WORKS_WITH ties take part.")
 @click.option("--year", type=int, default=None, help="The network as of this year (undated ties are kept).")
 @click.option("--since", type=int, default=None, help="Also report what changed from this year to --year.")
 @click.option("--seed", type=int, default=42, show_default=True, help="Seed of the randomized steps (Louvain).")
-@click.option("--top", type=int, default=10, show_default=True, help="How many hubs to list.")
-@click.option("--betweenness-k", type=int, default=None,
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many hubs to list.")
+@click.option("--betweenness-k", type=click.IntRange(min=1), default=None,
               help="Estimate betweenness from this many sampled organizations (large graphs).")
 @click.option("--include-personal-data", is_flag=True, help="Name the people (personal data); otherwise unlinkable marks.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None, md_path: Path | None,
-            lang: str, include_inferred: bool, include_people: bool, include_municipalities: bool,
+            lang: str, evidence: frozenset[str], include_inferred: bool, include_people: bool,
+            include_municipalities: bool,
             year: int | None, since: int | None, seed: int, top: int, betweenness_k: int | None,
             include_personal_data: bool, quiet: bool) -> None:
     """Find hubs, isolated initiatives, single points of failure and gaps; propose alliances and a Mesa.
@@ -60,7 +66,8 @@ def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None
     graph = loaders.load_graph(data_dir=data_dir, snapshot=snapshot)
     with progress_bar("analyze", quiet) as progress:
         result = analysis.analyze(
-            graph, include_inferred=include_inferred, include_people=include_people,
+            graph, include_inferred=include_inferred or "inferred" in evidence,
+            include_reported="reported" in evidence, include_people=include_people,
             include_municipalities=include_municipalities, year=year, since=since, seed=seed,
             include_personal_data=include_personal_data, lang=lang, top=top, betweenness_k=betweenness_k,
             progress=progress)
@@ -73,12 +80,19 @@ def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None
         _write(md_path, analysis.to_markdown(result, lang), _TEXT.t("md", lang, path=md_path))
 
 
+def _evidence(value: str) -> frozenset[str]:
+    kinds = frozenset(v.strip() for v in value.split(",") if v.strip()) | {"stated"}
+    unknown = sorted(kinds - {"stated", "reported", "inferred"})
+    if unknown:
+        raise click.BadParameter(f"unknown evidence {', '.join(unknown)}: use stated, reported, inferred")
+    return kinds
+
+
 def _write(path: Path, text: str, done: str) -> None:
     if str(path) == "-":
         click.echo(text, nl=False)
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    atomic_write(path, text.encode("utf-8"), error=RenderError, hint="choose another path")
     click.echo(done, err=True)
 
 

@@ -1,13 +1,13 @@
 """``essgraph query``: the named queries, over the embedded graph or Neo4j."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 from typing import Any
 
 import click
+
+from essgraph.spreadsheet import csv_text
 
 from essgraph.errors import QueryError
 from essgraph.queries import list_queries
@@ -40,11 +40,7 @@ def render_rows(columns: tuple[str, ...], rows: list[list[Any]], fmt: str) -> st
     if fmt == "json":
         return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=2)
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(columns)
-        writer.writerows([[_cell(v) for v in row] for row in rows])
-        return out.getvalue()
+        return csv_text(columns, [[_cell(v) for v in row] for row in rows])
     cells = [list(columns), ["-" * len(c) for c in columns]] + [[_cell(v) for v in row] for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells)
