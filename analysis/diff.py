@@ -87,7 +87,7 @@ def _pair_key(edge: tuple[Hashable, Hashable]) -> tuple[Any, Any]:
 
 
 def _bridge_set(T: nx.Graph) -> set[tuple[Hashable, Hashable]]:
-    return {tuple(sorted((b.u["id"], b.v["id"]), key=id_key)) for b in bridges(T)}  # type: ignore[misc]
+    return {tuple(sorted((b.u["id"], b.v["id"]), key=id_key)) for b in bridges(T)}
 
 
 def _pair(T: nx.Graph, edge: tuple[Hashable, Hashable]) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from typing import Any, Hashable
 
 import networkx as nx
 
+from essgraph.graphmodel import has_label
 from essgraph.graphmodel import interviewee_marks
 from essgraph.analysis._common import id_key
 
@@ -87,7 +88,7 @@ def person_bridges(
     """
     speaks_for: dict[Hashable, set[Hashable]] = {}
     for start, end, data in G.edges(data=True):
-        if data.get("type") != "REPRESENTS" or "Person" not in G.nodes[start].get("labels", ()):
+        if data.get("type") != "REPRESENTS" or not has_label(G, start, "Person"):
             continue
         if data.get("evidence", "stated") == "stated" or include_inferred:
             speaks_for.setdefault(start, set()).add(end)

@@ -31,7 +31,7 @@ import networkx as nx
 
 from essgraph.errors import GraphError
 from essgraph.gcpause import paused_gc
-from essgraph.graphmodel import public_graph
+from essgraph.graphmodel import carries_label, public_graph
 from essgraph.graphmodel.vocab import SECTORS
 from essgraph.i18n import check_lang
 from essgraph.analysis._common import actors
@@ -224,10 +224,9 @@ def group_names(G: nx.MultiDiGraph, lang: str = "es") -> dict[str, dict[str, str
     """
     by_label: dict[str, dict[str, str]] = {"region": {}, "macro_region": {}}
     for node, data in sorted(G.nodes(data=True), key=lambda nd: str(nd[0])):
-        labels = data.get("labels", ())
-        if "Region" in labels:
+        if carries_label(data, "Region"):
             by_label["region"][str(node)] = str(data.get("name", node))
-        elif "MacroRegion" in labels:
+        elif carries_label(data, "MacroRegion"):
             by_label["macro_region"][str(node)] = str(data.get("name", node))
     return {**by_label, "sector": {code: term.label(lang) for code, term in SECTORS.items()}}
 

@@ -51,7 +51,7 @@ from typing import Any, Iterable, Iterator
 import networkx as nx
 
 from essgraph.errors import GraphError
-from essgraph.graphmodel import NETWORK_LABEL, REL_TYPES
+from essgraph.graphmodel import ACTOR_LABELS, NETWORK_LABEL, carries_label, ORGANIZATION_TIE_TYPES, REL_TYPES
 
 __all__ = [
     "DEFAULT_RELATIONSHIP_TYPES",
@@ -63,12 +63,9 @@ __all__ = [
     "projection_of",
 ]
 
-#: Organization-to-organization and organization-to-network relationship types.
-DEFAULT_RELATIONSHIP_TYPES: tuple[str, ...] = (
-    "ALLIED_WITH", "COORDINATES_WITH", "FOUNDED", "MEMBER_OF", "PARTICIPATES_IN", "PART_OF", "SUPPORTS",
-)
-#: Labels of the nodes that analyses rank and recommend (people only connect).
-ACTOR_LABELS: frozenset[str] = frozenset({"Organization", "Municipality"})
+#: Organization-to-organization and organization-to-network relationship types (the model's, see
+#: :data:`essgraph.graphmodel.ORGANIZATION_TIE_TYPES`).
+DEFAULT_RELATIONSHIP_TYPES: tuple[str, ...] = ORGANIZATION_TIE_TYPES
 #: Node attributes copied from the property graph to the tie graph.
 NODE_ATTRIBUTES = ("name", "acronym", "kind", "legal_form", "sector", "region", "macro_region", "scope", "status",
                    "founded_year")
@@ -230,7 +227,7 @@ def tie_graph(
         include_inferred=include_inferred, include_people=include_people,
         include_municipalities=include_municipalities, relationship_types=relationship_types,
         year=year, exclude_status=exclude_status, include_reported=include_reported)
-    labels, types = set(proj.node_labels), set(proj.relationship_types)
+    labels = set(proj.node_labels)
     T = nx.Graph()
     nodes = []
     for node_id in sorted(G.nodes):
@@ -241,7 +238,8 @@ def tie_graph(
         founded = _as_int(attrs.get("founded_year"))
         if proj.year is not None and founded is not None and founded > proj.year:
             continue
-        data = {"labels": node_labels, "is_network": NETWORK_LABEL in node_labels, "is_person": "Person" in node_labels}
+        data = {"labels": node_labels, "is_network": carries_label(attrs, NETWORK_LABEL),
+                "is_person": carries_label(attrs, "Person")}
         data.update((k, attrs[k]) for k in NODE_ATTRIBUTES if attrs.get(k) not in (None, ""))
         data["name"] = str(attrs.get("name") or node_id)
         nodes.append((node_id, data))

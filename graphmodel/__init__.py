@@ -10,6 +10,7 @@ from essgraph.graphmodel.graph import (
     Node,
     Relationship,
     build_graph,
+    carries_label,
     from_json_dict,
     has_label,
     iter_nodes,
@@ -18,6 +19,9 @@ from essgraph.graphmodel.graph import (
     to_json_dict,
 )
 from essgraph.graphmodel.schema import (
+    ACTOR_LABELS,
+    ORGANIZATION_TIE_TYPES,
+    TIE_TYPES,
     EVIDENCE_PROPERTIES,
     ID_PATTERN,
     LABELS,
@@ -38,9 +42,9 @@ from essgraph.graphmodel.privacy import Redactor, interviewee_marks, is_personal
 from essgraph.graphmodel.vocab import VOCABULARIES, Term
 
 __all__ = [
-    "Node", "Relationship", "build_graph", "from_json_dict", "has_label", "iter_nodes",
+    "Node", "Relationship", "build_graph", "from_json_dict", "has_label", "carries_label", "iter_nodes",
     "iter_relationships", "rel_key", "to_json_dict", "EVIDENCE_PROPERTIES", "ID_PATTERN", "LABELS",
-    "NETWORK_LABEL", "NODE_SPECS", "PERSONAL_PROPERTIES", "REL_SPECS", "REL_TYPES", "SYMMETRIC_TYPES",
+    "ACTOR_LABELS", "ORGANIZATION_TIE_TYPES", "TIE_TYPES", "NETWORK_LABEL", "NODE_SPECS", "PERSONAL_PROPERTIES", "REL_SPECS", "REL_TYPES", "SYMMETRIC_TYPES",
     "NodeSpec", "PropertySpec", "RelSpec", "is_valid_id", "labels_for_kind", "node_spec_for_labels",
     "VOCABULARIES", "Term", "is_personal_node", "interviewee_marks", "public_graph", "Redactor",
 ]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 import networkx as nx
 
@@ -37,6 +37,7 @@ __all__ = [
     "to_json_dict",
     "from_json_dict",
     "has_label",
+    "carries_label",
 ]
 
 #: Attribute names reserved by the NetworkX form (never properties).
@@ -179,14 +180,24 @@ def graph_from_attrs(
     return G
 
 
-def has_label(G: nx.MultiDiGraph, node_id: str, label: str) -> bool:
-    """Whether node ``node_id`` of ``G`` carries ``label``.
+def has_label(G: nx.MultiDiGraph, node_id: str, *labels: str) -> bool:
+    """Whether node ``node_id`` of ``G`` carries one of ``labels``: the one label check.
 
     >>> G = build_graph([Node("a", ("Organization", "Network"))], [])
-    >>> has_label(G, "a", "Network"), has_label(G, "a", "Person")
-    (True, False)
+    >>> has_label(G, "a", "Network"), has_label(G, "a", "Person"), has_label(G, "a", "Region", "Network")
+    (True, False, True)
     """
-    return label in G.nodes[node_id].get(NODE_LABELS_ATTR, ())
+    return carries_label(G.nodes[node_id], *labels)
+
+
+def carries_label(attrs: Mapping[str, Any], *labels: str) -> bool:
+    """:func:`has_label` for a node's attribute dict already at hand.
+
+    >>> carries_label({"labels": ("Region",)}, "Region", "MacroRegion")
+    True
+    """
+    own = attrs.get(NODE_LABELS_ATTR, ())
+    return any(label in own for label in labels)
 
 
 def iter_nodes(G: nx.MultiDiGraph) -> Iterator[Node]:

@@ -100,6 +100,8 @@ class RelSpec:
     symmetric: bool = False
     description: str = ""
     example: tuple[str, str] = field(default=("", ""))
+    tie: bool = False  # a tie between actors (organizations, municipalities), not geography or people
+    always_inferred: bool = False  # never stated, only deduced (a shared phone): a tie only when asked
 
 
 def _p(name: str, type: str = "str", **kw: object) -> PropertySpec:
@@ -204,35 +206,42 @@ _ORG_OR_MUNI = frozenset({"Organization", "Municipality"})
 REL_SPECS: dict[str, RelSpec] = {
     spec.type: spec
     for spec in (
-        RelSpec("MEMBER_OF", _ORG_OR_MUNI, _ORG, Term("Miembro de", "Member of"),
+        RelSpec("MEMBER_OF", _ORG_OR_MUNI, _ORG, Term("Miembro de", "Member of"), tie=True,
                 description="member of a network, platform, mesa or association of municipalities",
                 example=("gies-san-juan-de-lurigancho", "gresp")),
-        RelSpec("PART_OF", _ORG, _ORG, Term("Parte de", "Part of"),
+        RelSpec("PART_OF", _ORG, _ORG, Term("Parte de", "Part of"), tie=True,
                 description="a sub-network or chapter of a larger network"),
-        RelSpec("FOUNDED", _ORG_OR_MUNI, _ORG, Term("Fundó", "Founded"),
+        RelSpec("FOUNDED", _ORG_OR_MUNI, _ORG, Term("Fundó", "Founded"), tie=True,
                 description="founded, created or promoted the creation of"),
-        RelSpec("ALLIED_WITH", _ORG_OR_MUNI, _ORG_OR_MUNI, Term("Aliado con", "Allied with"), symmetric=True,
+        RelSpec("ALLIED_WITH", _ORG_OR_MUNI, _ORG_OR_MUNI, Term("Aliado con", "Allied with"), tie=True, symmetric=True,
                 description="alliance, agreement or joint activities"),
-        RelSpec("COORDINATES_WITH", _ORG_OR_MUNI, _ORG_OR_MUNI, Term("Coordina con", "Coordinates with"),
+        RelSpec("COORDINATES_WITH", _ORG_OR_MUNI, _ORG_OR_MUNI, Term("Coordina con", "Coordinates with"), tie=True,
                 symmetric=True, description="coordination, articulation or dialogue"),
-        RelSpec("SUPPORTS", _ORG_OR_MUNI, _ORG_OR_MUNI, Term("Apoya a", "Supports"),
+        RelSpec("SUPPORTS", _ORG_OR_MUNI, _ORG_OR_MUNI, Term("Apoya a", "Supports"), tie=True,
                 description="funds, advises, trains or promotes (supporter → supported)"),
-        RelSpec("WORKS_WITH", _ORG, frozenset({"Municipality"}), Term("Trabaja con", "Works with"),
+        RelSpec("WORKS_WITH", _ORG, frozenset({"Municipality"}), Term("Trabaja con", "Works with"), tie=True,
                 symmetric=True, description="a stated tie between an organization and a municipality"),
-        RelSpec("PARTICIPATES_IN", _ORG_OR_MUNI, _ORG, Term("Participa en", "Participates in"),
+        RelSpec("PARTICIPATES_IN", _ORG_OR_MUNI, _ORG, Term("Participa en", "Participates in"), tie=True,
                 description="takes part in a space, fair or campaign without membership"),
         RelSpec("LOCATED_IN", frozenset({"Organization", "Municipality", "Region"}),
                 frozenset({"Region", "MacroRegion"}), Term("Ubicado en", "Located in"),
                 description="where an organization or municipality is; the macro-region of a region"),
         RelSpec("REPRESENTS", frozenset({"Person"}), _ORG_OR_MUNI, Term("Representa a", "Represents"),
                 description="the person was interviewed for or speaks for it"),
-        RelSpec("SHARES_CONTACT", _ORG_OR_MUNI, _ORG_OR_MUNI, Term("Comparte contacto", "Shares contact"),
+        RelSpec("SHARES_CONTACT", _ORG_OR_MUNI, _ORG_OR_MUNI, Term("Comparte contacto", "Shares contact"), tie=True, always_inferred=True,
                 symmetric=True, description="same phone, e-mail or web in the directory (always inferred)"),
     )
 }
 
 #: Every relationship type essgraph writes (the Cypher whitelist).
 REL_TYPES: frozenset[str] = frozenset(REL_SPECS)
+#: Relationship types that are ties between actors: every tie list (Python and Cypher) comes from here.
+TIE_TYPES: frozenset[str] = frozenset(t for t, spec in REL_SPECS.items() if spec.tie)
+#: The ties between organizations the analyses count by default: stated ones ending at an organization.
+ORGANIZATION_TIE_TYPES: tuple[str, ...] = tuple(sorted(
+    t for t in TIE_TYPES if "Organization" in REL_SPECS[t].end_labels and not REL_SPECS[t].always_inferred))
+#: Labels of the nodes that analyses rank and recommend, and that a survey asks (people only connect).
+ACTOR_LABELS: frozenset[str] = frozenset({"Organization", "Municipality"})
 SYMMETRIC_TYPES: frozenset[str] = frozenset(t for t, s in REL_SPECS.items() if s.symmetric)
 
 #: ``(label, property)`` pairs that are personal data.

@@ -20,6 +20,8 @@ from typing import Any
 
 import networkx as nx
 
+from essgraph.graphmodel import ACTOR_LABELS, carries_label
+
 __all__ = ["stats"]
 
 
@@ -49,9 +51,9 @@ def stats(G: nx.MultiDiGraph) -> dict[str, Any]:
     for node_id, attrs in G.nodes(data=True):
         node_labels = attrs.get("labels", ())
         labels.update(node_labels)
-        if "kind" in attrs and "Organization" in node_labels:
+        if "kind" in attrs and carries_label(attrs, "Organization"):
             kinds[attrs["kind"]] += 1
-        if {"Organization", "Municipality"} & set(node_labels):
+        if carries_label(attrs, *ACTOR_LABELS):
             region = attrs.get("region")
             if region:
                 regions[region] += 1

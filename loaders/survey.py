@@ -110,10 +110,12 @@ def check_responses(paths: Iterable[str | Path], G: nx.MultiDiGraph) -> tuple[li
 def _read(path: Path, checker: "_Checker") -> Any:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            return checker.fail("survey-unreadable", "", reason=f"larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
+            checker.fail("survey-unreadable", "", reason=f"larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
+            return None
         return json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        return checker.fail("survey-unreadable", "", reason=str(exc) or type(exc).__name__)
+        checker.fail("survey-unreadable", "", reason=str(exc) or type(exc).__name__)
+        return None
 
 
 class _Checker:
@@ -130,16 +132,17 @@ class _Checker:
 
     def fail(self, kind: str, column: str, value: Any = "", severity: str = ERROR, **params: Any) -> None:
         self.problems.append(Problem(kind, severity, self.file, None, column, _short(value), params))
-        return None
 
     def response(self, raw: Any) -> Response | None:
         if raw is None:
             return None
         if not isinstance(raw, dict) or raw.get("format") != RESPONSE_FORMAT:
             value = raw.get("format", "") if isinstance(raw, dict) else type(raw).__name__
-            return self.fail("survey-not-a-response", "format", value)
+            self.fail("survey-not-a-response", "format", value)
+            return None
         if raw.get("version") != RESPONSE_VERSION:
-            return self.fail("survey-version", "version", raw.get("version"), expected=RESPONSE_VERSION)
+            self.fail("survey-version", "version", raw.get("version"), expected=RESPONSE_VERSION)
+            return None
         for key in sorted(set(raw) - _TOP):
             self.fail("survey-unknown-field", key, severity=WARNING)
         round_name, date = self.text(raw, "round", required=True), self.text(raw, "date", required=True)
@@ -147,7 +150,7 @@ class _Checker:
             self.fail("survey-bad-value", "date", date, allowed=["AAAA-MM-DD"])
         respondent, new = self.respondent(raw.get("respondent"))
         speaker = respondent or (f"new:{new['name']}" if new else None)
-        answerer = raw.get("answerer") if isinstance(raw.get("answerer"), dict) else {}
+        answerer: dict[str, Any] = raw["answerer"] if isinstance(raw.get("answerer"), dict) else {}
         self.text(answerer, "role", required=True, prefix="answerer.")
         return Response(self.file, round_name, date, respondent, new, answerer,
                         tuple(self.verdicts(_items(raw, "recorded"), respondent)),
@@ -192,10 +195,11 @@ class _Checker:
 
     def respondent(self, raw: Any) -> tuple[str | None, Mapping[str, str] | None]:
         if not isinstance(raw, dict):
-            return self.fail("survey-missing", "respondent"), None
+            self.fail("survey-missing", "respondent")
+            return None, None
         if raw.get("org") is not None:
             return self.org(raw["org"], "respondent.org"), None
-        new = raw.get("new") if isinstance(raw.get("new"), dict) else {}
+        new: dict[str, Any] = raw["new"] if isinstance(raw.get("new"), dict) else {}
         return None, self.new_org(new, "respondent.new.")
 
     def verdicts(self, items: list[Any], respondent: str | None) -> Iterable[Mapping[str, Any]]:

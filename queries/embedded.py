@@ -20,24 +20,16 @@ from typing import Any, Callable, Iterator
 
 import networkx as nx
 
-__all__ = ["EMBEDDED", "TIE_TYPES"]
+from essgraph.graphmodel import TIE_TYPES, has_label
 
-#: Relationship types that are ties between organizations and municipalities.
-TIE_TYPES: frozenset[str] = frozenset({
-    "MEMBER_OF", "PART_OF", "FOUNDED", "ALLIED_WITH", "COORDINATES_WITH", "SUPPORTS", "WORKS_WITH",
-    "PARTICIPATES_IN", "SHARES_CONTACT",
-})
+__all__ = ["EMBEDDED", "TIE_TYPES"]
 
 Row = list[Any]
 
 
-def _is(G: nx.MultiDiGraph, n: str, label: str) -> bool:
-    return label in G.nodes[n].get("labels", ())
-
-
 def _orgs(G: nx.MultiDiGraph) -> Iterator[tuple[str, dict[str, Any]]]:
     for n in sorted(G.nodes):
-        if _is(G, n, "Organization"):
+        if has_label(G, n, "Organization"):
             yield n, G.nodes[n]
 
 
@@ -53,7 +45,7 @@ def orgs_by_region(G: nx.MultiDiGraph, *, region: str) -> list[Row]:
 
 def orgs_by_macro_region(G: nx.MultiDiGraph, *, macro_region: str) -> list[Row]:
     def region_in(rid: Any) -> bool:
-        return rid in G and _is(G, rid, "Region") and G.nodes[rid].get("macro_region") == macro_region
+        return rid in G and has_label(G, rid, "Region") and G.nodes[rid].get("macro_region") == macro_region
     return [[n, a.get("name"), a.get("region")] for n, a in _orgs(G)
             if a.get("macro_region") == macro_region or region_in(a.get("region"))]
 
@@ -68,7 +60,7 @@ def orgs_by_sector(G: nx.MultiDiGraph, *, sector: str) -> list[Row]:
 
 
 def network_members(G: nx.MultiDiGraph, *, network: str) -> list[Row]:
-    if network not in G or not _is(G, network, "Organization"):
+    if network not in G or not has_label(G, network, "Organization"):
         return []
     dist = {network: 0}
     queue = deque([network])
@@ -88,19 +80,19 @@ def network_members(G: nx.MultiDiGraph, *, network: str) -> list[Row]:
 
 def orgs_in_no_network(G: nx.MultiDiGraph) -> list[Row]:
     return [[n, a.get("name"), a.get("kind")] for n, a in _orgs(G)
-            if not _is(G, n, "Network")
+            if not has_label(G, n, "Network")
             and not any(d["type"] in {"MEMBER_OF", "PART_OF"} for _, _, d in G.out_edges(n, data=True))]
 
 
 def _ties_of(G: nx.MultiDiGraph, n: str, label: str) -> list[tuple[str, str, str, dict[str, Any]]]:
-    if n not in G or not _is(G, n, label):
+    if n not in G or not has_label(G, n, label):
         return []
     rows = [t for t in _incident(G, n) if t[3]["type"] != "LOCATED_IN"]
     return sorted(rows, key=lambda t: (t[3]["type"], t[1], t[0], t[2]))
 
 
 def municipality_ties(G: nx.MultiDiGraph, *, municipality: str) -> list[Row]:
-    return [[d["type"], direction, other, None if _is(G, other, "Person") else G.nodes[other].get("name"),
+    return [[d["type"], direction, other, None if has_label(G, other, "Person") else G.nodes[other].get("name"),
              d.get("year"), d.get("evidence")]
             for direction, other, _, d in _ties_of(G, municipality, "Municipality")]
 
@@ -111,7 +103,7 @@ def orgs_tied_to_municipalities(G: nx.MultiDiGraph, *, region: str) -> list[Row]
         if d["type"] not in TIE_TYPES:
             continue
         for o, m in ((u, v), (v, u)):
-            if _is(G, o, "Organization") and _is(G, m, "Municipality") and G.nodes[m].get("region") == region:
+            if has_label(G, o, "Organization") and has_label(G, m, "Municipality") and G.nodes[m].get("region") == region:
                 pairs.setdefault((o, m), set()).add(d["type"])
     return [[o, G.nodes[o].get("name"), m, sorted(types)] for (o, m), types in sorted(pairs.items())]
 
@@ -125,7 +117,7 @@ def _tie_graph(G: nx.MultiDiGraph) -> nx.Graph:
 
 def shortest_chain(G: nx.MultiDiGraph, **params: str) -> list[Row]:
     a, b = params["from"], params["to"]
-    if a not in G or b not in G or not _is(G, a, "Organization") or not _is(G, b, "Organization"):
+    if a not in G or b not in G or not has_label(G, a, "Organization") or not has_label(G, b, "Organization"):
         return []
     try:
         paths = sorted(nx.all_shortest_paths(_tie_graph(G), a, b))
@@ -137,10 +129,10 @@ def shortest_chain(G: nx.MultiDiGraph, **params: str) -> list[Row]:
 def shared_interviewees(G: nx.MultiDiGraph) -> list[Row]:
     rows = set()
     for p in G.nodes:
-        if not _is(G, p, "Person"):
+        if not has_label(G, p, "Person"):
             continue
         orgs = sorted({v for _, v, d in G.out_edges(p, data=True)
-                       if d["type"] == "REPRESENTS" and _is(G, v, "Organization")})
+                       if d["type"] == "REPRESENTS" and has_label(G, v, "Organization")})
         rows |= {(p, a, b) for i, a in enumerate(orgs) for b in orgs[i + 1:]}
     return [list(r) for r in sorted(rows)]
 
@@ -151,18 +143,18 @@ def regions_without_national_network(G: nx.MultiDiGraph) -> list[Row]:
         if d["type"] not in TIE_TYPES or u == v:
             continue
         for o, n in ((u, v), (v, u)):
-            if (_is(G, n, "Network") and G.nodes[n].get("scope") == "national"
-                    and (_is(G, o, "Organization") or _is(G, o, "Municipality"))):
+            if (has_label(G, n, "Network") and G.nodes[n].get("scope") == "national"
+                    and (has_label(G, o, "Organization") or has_label(G, o, "Municipality"))):
                 tied.add(G.nodes[o].get("region"))
-    return [[r, G.nodes[r].get("name")] for r in sorted(G.nodes) if _is(G, r, "Region") and r not in tied]
+    return [[r, G.nodes[r].get("name")] for r in sorted(G.nodes) if has_label(G, r, "Region") and r not in tied]
 
 
 def neighbourhood(G: nx.MultiDiGraph, *, id: str, steps: int) -> list[Row]:
-    if id not in G or not _is(G, id, "Organization"):
+    if id not in G or not has_label(G, id, "Organization"):
         return []
     lengths = nx.single_source_shortest_path_length(_tie_graph(G), id, cutoff=min(steps, 10))
     return [[n, G.nodes[n].get("name"), d] for n, d in sorted(lengths.items(), key=lambda nd: (nd[1], nd[0]))
-            if n != id and (_is(G, n, "Organization") or _is(G, n, "Municipality"))]
+            if n != id and (has_label(G, n, "Organization") or has_label(G, n, "Municipality"))]
 
 
 def ties_by_year(G: nx.MultiDiGraph) -> list[Row]:

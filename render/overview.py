@@ -40,13 +40,14 @@ from typing import Any, Callable
 
 import networkx as nx
 
+from essgraph.graphmodel import carries_label
 from essgraph.analysis.projection import tie_graph
 from essgraph.graphmodel import public_graph
 
 from essgraph.render.encoding import colour_of
 from essgraph.render.positions import GEO_SPACING, geo_layout, map_point, outline_points
 from essgraph.render.pagedata import page_data
-from essgraph.render.structure import Structure, measure
+from essgraph.render.structure import measure
 from essgraph.render.texts import TEXTS
 from essgraph.render.views import View
 
@@ -85,7 +86,7 @@ def overview_data(
     step("ties")
     structure = measure(T, size_by=size_by)
     step("measures")
-    places = {n: a for n, a in G.nodes(data=True) if _PLACES & set(a.get("labels", ()))}
+    places = {n: a for n, a in G.nodes(data=True) if carries_label(a, *_PLACES)}
     group = {node: _group(attrs, places) for node, attrs in T.nodes(data=True)}
     members = Counter(group.values())
     inside: Counter[str] = Counter()
@@ -122,7 +123,7 @@ def overview_data(
             "color": {"background": colour + "99", "border": colour, "highlight": {"background": colour,
                                                                                   "border": "#000000"}},
             "font": {"size": 28 + size // 3, "color": "#222222"}, "name": names[g],
-            "f": {"region": g if g in places and "Region" in places[g].get("labels", ()) else "",
+            "f": {"region": g if g in places and carries_label(places[g], "Region") else "",
                   "macro_region": macro or "", "kind": "", "sector": "", "network": []},
             "q": names[g].casefold(),
             "aggregate": {"members": members[g], "inside": inside[g], "command": command,
@@ -163,15 +164,14 @@ def _group(attrs: dict[str, Any], places: dict[str, dict[str, Any]]) -> str:
     region = attrs.get("region")
     if region and region in places:
         return str(region)
-    macro = attrs.get("macro_region") or (places.get(region or "", {}).get("macro_region") if region else None)
-    return str(macro or region or "")
+    return str(attrs.get("macro_region") or region or "")  # the macro-region as the model derived it
 
 
 def _macro_of(group: str, places: dict[str, dict[str, Any]]) -> str | None:
     attrs = places.get(group)
     if attrs is None:
         return None
-    return group if "MacroRegion" in attrs.get("labels", ()) else attrs.get("macro_region")
+    return group if carries_label(attrs, "MacroRegion") else attrs.get("macro_region")
 
 
 def _group_name(group: str, places: dict[str, dict[str, Any]], S: nx.MultiDiGraph, lang: str) -> str:
@@ -182,7 +182,7 @@ def _group_name(group: str, places: dict[str, dict[str, Any]], S: nx.MultiDiGrap
 
 def _anchor(group: str, places: dict[str, dict[str, Any]]) -> tuple[float, float]:
     attrs = places.get(group, {})
-    if "MacroRegion" in attrs.get("labels", ()):
+    if carries_label(attrs, "MacroRegion"):
         return map_point(None, macro_region=group)
     return map_point(group or None, attrs.get("ubigeo"), macro_region=attrs.get("macro_region"))
 

@@ -35,6 +35,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 
+from essgraph.graphmodel import carries_label, has_label
 from essgraph.graphmodel import REL_SPECS, SYMMETRIC_TYPES
 from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS, STATUSES
 
@@ -119,8 +120,7 @@ def page_data(
     """
     H = view.graph
     ids = {node: f"n-{i}" for i, node in enumerate(sorted(H, key=str))}
-    places = {n: str(a.get("name", n)) for n, a in G.nodes(data=True)
-              if {"Region", "MacroRegion"} & set(a.get("labels", ()))}
+    places = {n: str(a.get("name", n)) for n, a in G.nodes(data=True) if carries_label(a, "Region", "MacroRegion")}
     mode = "component" if view.name == "gaps" else colour_by
     groups: Counter[str] = Counter()
     nodes, marks_seen, shapes = [], set(), set()
@@ -176,10 +176,9 @@ def page_data(
 
 
 def _kind_group(attrs: dict[str, Any]) -> str:
-    labels = attrs.get("labels", ())
-    if "Municipality" in labels:
+    if carries_label(attrs, "Municipality"):
         return "municipality"
-    if "Person" in labels:
+    if carries_label(attrs, "Person"):
         return "person"
     return str(attrs.get("kind", "initiative"))
 
@@ -312,7 +311,7 @@ def _filters(G: nx.MultiDiGraph, H: nx.MultiDiGraph, ids: dict[str, str], nodes:
         return sorted(((v, label(v)) for v in values), key=lambda kv: kv[1].casefold())
 
     kinds = {n["f"]["kind"]: n["kind"] for n in nodes}
-    networks = {ids[n]: str(H.nodes[n].get("name", n)) for n in H if "Network" in H.nodes[n].get("labels", ())}
+    networks = {ids[n]: str(H.nodes[n].get("name", n)) for n in H if has_label(H, n, "Network")}
     used = {m for n in nodes for m in n["f"]["network"]}
     return {
         "region": options("region", lambda v: places.get(v, v)),

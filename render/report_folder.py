@@ -29,6 +29,7 @@ Examples
 """
 from __future__ import annotations
 
+from essgraph.graphmodel import has_label
 from essgraph.spreadsheet import csv_bytes
 import datetime as dt
 import json
@@ -164,7 +165,7 @@ def report_views(G: nx.MultiDiGraph, result: dict[str, Any], *, large: bool = Fa
         specs.append({"file": _slug("ego", hubs[0]["id"]), "about": "view_ego_about",
                       "options": {"view": "ego", "focus": hubs[0]["id"], "steps": 1}})
     members = {n: sum(t == "MEMBER_OF" for _, _, t in G.in_edges(n, data="type"))
-               for n, labels in G.nodes(data="labels") if "Network" in (labels or ())}
+               for n in G if has_label(G, n, "Network")}
     if members:
         network = max(sorted(members), key=lambda n: members[n])
         specs.append({"file": _slug("network", network), "about": "view_network_about",

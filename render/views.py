@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from essgraph.graphmodel import carries_label, has_label
 from essgraph.analysis.projection import ACTOR_LABELS
 from essgraph.errors import RenderError
 
@@ -118,7 +119,7 @@ def select(
         return View(view, title, induced(G, shown), center)
     if view == "network":
         center = _resolve_actor(A, focus or "")
-        if "Network" not in A.nodes[center].get("labels", ()):
+        if not has_label(A, center, "Network"):
             raise RenderError(f"{center!r} is not a network, platform or mesa: try --view ego --focus {center}")
         title = TEXTS.t("view_network", lang, name=_name(A, center))
         return View(view, title, induced(G, _members(A, center)), center)
@@ -175,7 +176,7 @@ def _resolve_actor(G: nx.MultiDiGraph, focus: str) -> str:
 
 
 def _resolve_region(G: nx.MultiDiGraph, focus: str) -> tuple[str, str]:
-    places = {n: a for n, a in G.nodes(data=True) if {"Region", "MacroRegion"} & set(a.get("labels", ()))}
+    places = {n: a for n, a in G.nodes(data=True) if carries_label(a, "Region", "MacroRegion")}
     for node, attrs in sorted(places.items()):
         if focus == node or focus.casefold() in _names(attrs):
             return node, str(attrs.get("name", node))
@@ -193,6 +194,6 @@ def _members(G: nx.MultiDiGraph, network: str) -> set[str]:
         for start, _, rel_type in G.in_edges(current, data="type"):
             if rel_type in _MEMBERSHIP and start not in members:
                 members.add(start)
-                if "Network" in G.nodes[start].get("labels", ()):
+                if has_label(G, start, "Network"):
                     todo.append(start)
     return members

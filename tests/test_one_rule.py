@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from essgraph.analysis import tie_graph
-from essgraph.graphmodel import has_label
+from essgraph.graphmodel import ORGANIZATION_TIE_TYPES, REL_SPECS, TIE_TYPES, has_label
 from essgraph.loaders import export, load_graph, stats
 from essgraph.loaders.folder import bundled_data_dir
 from essgraph.render import render
@@ -44,3 +44,31 @@ def test_stats_analysis_views_and_exports_agree_on_every_macro_region(G, tmp_pat
     by_name = {G.nodes[n]["name"]: m for n, m in truth.items()}
     drawn = [(node["name"], node["f"]["macro_region"] or None) for node in data["nodes"] if node["name"] in by_name]
     assert len(drawn) > 150 and all(by_name[name] == macro for name, macro in drawn)
+
+
+def test_every_tie_list_is_the_models() -> None:
+    import re
+    from importlib.resources import files
+
+    from essgraph.analysis.projection import DEFAULT_RELATIONSHIP_TYPES
+    from essgraph.queries import embedded
+
+    assert embedded.TIE_TYPES is TIE_TYPES and DEFAULT_RELATIONSHIP_TYPES == ORGANIZATION_TIE_TYPES
+    assert set(ORGANIZATION_TIE_TYPES) < TIE_TYPES and "LOCATED_IN" not in TIE_TYPES and "REPRESENTS" not in TIE_TYPES
+    lists = [re.findall(r"'(\w+)'", m) for p in files("essgraph.queries").iterdir() if p.name.endswith(".cypher")
+             for m in re.findall(r"type\(\w+\) IN \[([^\]]*)\]", p.read_text(encoding="utf-8"))]
+    assert len(lists) >= 3 and all(set(found) == TIE_TYPES for found in lists)
+    assert all(REL_SPECS[t].tie for t in TIE_TYPES)
+
+
+def test_labels_are_checked_in_one_place() -> None:
+    """Only graphmodel reads a node's label tuple: everything else calls has_label / carries_label."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    inline = re.compile(r"""["'](?:Organization|Network|Municipality|Person|Region|MacroRegion)["']\s+(?:not\s+)?in\s+[^\n]*labels""")
+    found = [f"{path.relative_to(root)}:{n}" for folder in ("analysis", "render", "queries", "loaders", "neo4jstore", "essgraph")
+             for path in (root / folder).rglob("*.py") for n, line in enumerate(path.read_text().splitlines(), 1)
+             if inline.search(line) and ">>>" not in line]
+    assert found == []

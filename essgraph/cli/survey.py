@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 import essgraph.loaders as loaders
+from essgraph.graphmodel import carries_label
 from essgraph.errors import ValidationFailed
 from essgraph.i18n import Catalog
 from essgraph.loaders.folder import bundled_data_dir
@@ -132,7 +133,7 @@ def status(data_dir: Path | None, snapshot: Path | None, top: int, as_json: bool
     if as_json:
         echo_json(asdict(found))
         return
-    regions = {n: str(a.get("name", n)) for n, a in G.nodes(data=True) if "Region" in a.get("labels", ())}
+    regions = {n: str(a.get("name", n)) for n, a in G.nodes(data=True) if carries_label(a, "Region")}
     click.echo(coverage_text(found, lang, region_names=regions))
 
 
