@@ -26,12 +26,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Hashable
 
-import igraph as ig
 import networkx as nx
 import numpy as np
 
 from essgraph.analysis.engine import core_number as engine_core_number
-from essgraph.analysis.engine import IGRAPH_ABOVE, igraph_multilevel, louvain, to_igraph, use_igraph
+from essgraph.analysis.engine import IGRAPH_ABOVE, louvain, multilevel_of_edges, to_igraph, use_igraph
 from essgraph.analysis._common import GROUP_ATTRIBUTES, actors, group_of, id_key, refs, rnd
 
 __all__ = ["Community", "Communities", "CorePeriphery", "communities", "core_periphery"]
@@ -158,12 +157,12 @@ def _igraph_louvain(T: nx.Graph, *, seed: int | None, resolution: float) -> tupl
     a, b = new[ends[:, 0]], new[ends[:, 1]]
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     order = np.lexsort((hi, lo))
-    H = ig.Graph(n=len(keep), edges=np.column_stack([lo[order], hi[order]]).tolist())
-    membership = igraph_multilevel(H, seed=seed, resolution=resolution)
+    membership, modularity = multilevel_of_edges(len(keep), np.column_stack([lo[order], hi[order]]).tolist(), seed=seed,
+                                                 resolution=resolution)
     parts: dict[int, set[Hashable]] = {}
     for i, c in zip(keep, membership):
         parts.setdefault(c, set()).add(nodes[i])
-    return list(parts.values()), H.modularity(membership, resolution=resolution)
+    return list(parts.values()), modularity
 
 
 def core_periphery(T: nx.Graph, *, engine: str = "auto") -> CorePeriphery:

@@ -54,7 +54,7 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
-__all__ = ["ENGINES", "IGRAPH_ABOVE", "DISTANCES_IGRAPH_ABOVE", "BETWEENNESS_EXACT_UP_TO", "BETWEENNESS_SAMPLE", "use_igraph",
+__all__ = ["multilevel_of_edges", "shape_of_edges", "fr_layout", "drawing_structure", "ENGINES", "IGRAPH_ABOVE", "DISTANCES_IGRAPH_ABOVE", "BETWEENNESS_EXACT_UP_TO", "BETWEENNESS_SAMPLE", "use_igraph",
            "to_igraph", "reuse", "memo", "subgraph", "sample_sources", "auto_sample", "betweenness", "closeness", "pagerank",
            "louvain", "igraph_multilevel", "core_number", "biconnected"]
 
@@ -302,6 +302,60 @@ def louvain(H: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, engi
     for v, c in zip(nodes, igraph_multilevel(g, seed=seed, resolution=resolution)):
         parts.setdefault(c, set()).add(v)
     return list(parts.values())
+
+
+def multilevel_of_edges(n: int, edges: list[list[int]], *, seed: int | None = 42, resolution: float = 1.0
+                        ) -> tuple[list[int], float]:
+    """:func:`igraph_multilevel` of ``n`` vertices joined by index pairs ``edges``, and its modularity."""
+    g = ig.Graph(n=n, edges=edges)
+    membership = igraph_multilevel(g, seed=seed, resolution=resolution)
+    return membership, g.modularity(membership, resolution=resolution)
+
+
+def shape_of_edges(n: int, edges: Any) -> tuple[np.ndarray, list[int], int, int]:
+    """Degrees, component sizes (largest first), cut points and bridges of ``n`` vertices joined by ``edges``.
+
+    >>> degree, sizes, cuts, bridges = shape_of_edges(3, [(0, 1), (1, 2)])
+    >>> degree.tolist(), sizes, cuts, bridges
+    ([1, 2, 1], [3], 1, 2)
+    """
+    g = ig.Graph(n=n, edges=edges)
+    m = g.ecount()
+    return (np.array(g.degree(), dtype=np.int64), sorted(g.connected_components().sizes(), reverse=True),
+            len(g.articulation_points()) if m else 0, len(g.bridges()) if m else 0)
+
+
+def fr_layout(n: int, edges: list[tuple[int, int]], *, seed: int, niter: int, grid: bool) -> np.ndarray:
+    """Fruchterman–Reingold positions (an ``n × 2`` array) with igraph's RNG drawn from ``random.Random(seed)``."""
+    g = ig.Graph(n=n, edges=edges)
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        layout = g.layout_fruchterman_reingold(niter=niter, grid="grid" if grid else "nogrid")
+    finally:
+        ig.set_random_number_generator(random)
+    return np.array(layout.coords, dtype=float)
+
+
+def drawing_structure(T: nx.Graph, size_by: str) -> dict[str, Any]:
+    """What a drawing encodes, computed once on ``T``: vertex ids, degree, a centrality, groups, cut points, bridges.
+
+    ``size_by`` is ``degree``, ``betweenness`` or ``eigenvector``; groups are
+    lists of vertex indices, largest first; bridges are index pairs.
+    """
+    g, vertices = to_igraph(T)
+    degree = g.degree()
+    if size_by == "degree" or not vertices:
+        raw = [float(d) for d in degree]
+    elif size_by == "betweenness":
+        raw = [float(b) for b in g.betweenness(directed=False)]
+    elif g.ecount() == 0:
+        raw = [0.0] * g.vcount()
+    else:
+        raw = [float(x) for x in g.eigenvector_centrality(directed=False, scale=True)]
+    return {"vertices": vertices, "degree": degree, "raw": raw,
+            "groups": sorted(g.connected_components(), key=lambda c: (-len(c), min(c))),
+            "articulation": g.articulation_points(),
+            "bridges": [(g.es[e].source, g.es[e].target) for e in g.bridges()]}
 
 
 def igraph_multilevel(g: ig.Graph, *, seed: int | None = 42, resolution: float = 1.0) -> list[int]:

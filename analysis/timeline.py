@@ -22,12 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import igraph as ig
 import networkx as nx
 import numpy as np
 
 from essgraph.analysis._common import actors, id_key, ref, refs, rnd
-from essgraph.analysis.engine import biconnected
+from essgraph.analysis.engine import biconnected, shape_of_edges
 from essgraph.analysis.projection import _as_int, projection_of, relationships, tie_graph
 
 __all__ = ["Changes", "network_as_of", "summary", "changes", "timeline"]
@@ -179,10 +178,8 @@ def timeline(G: nx.MultiDiGraph, *, tie: nx.Graph | None = None, **options: Any)
     for year in years:
         present = since <= year
         m = int(np.searchsorted(tie_appear, year, side="right"))
-        g = ig.Graph(n=len(nodes), edges=ties[:m])
-        degree = np.array(g.degree(), dtype=np.int64)
+        degree, sizes, cut_points, bridge_count = shape_of_edges(len(nodes), ties[:m])
         n = int(present.sum())
-        sizes = sorted(g.connected_components().sizes(), reverse=True)
         result.append({
             "year": year,
             "organizations": int((present & actor).sum()),
@@ -191,8 +188,8 @@ def timeline(G: nx.MultiDiGraph, *, tie: nx.Graph | None = None, **options: Any)
             "isolated": int((present & actor & (degree == 0)).sum()),
             "groups": sum(1 for x in sizes if x > 1),
             "largest_group": (sizes[0] if n else 0),
-            "articulation_points": len(g.articulation_points()) if m else 0,
-            "bridges": len(g.bridges()) if m else 0,  # a simple graph: the blocks of two
+            "articulation_points": cut_points,
+            "bridges": bridge_count,  # a simple graph: the blocks of two
             "undated_relationships": int((undated & (rel_appear <= year)).sum()),
         })
     return result

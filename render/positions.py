@@ -18,10 +18,10 @@ True
 from __future__ import annotations
 
 import math
-import random
 
-import igraph as ig
 import numpy as np
+
+from essgraph.analysis.engine import fr_layout
 
 __all__ = ["REGION_COORDS", "MACRO_ANCHORS", "PERU_OUTLINE", "SCALE", "GEO_SPACING", "force_layout", "map_point", "geo_layout", "outline_points"]
 
@@ -90,13 +90,7 @@ def force_layout(n: int, edges: list[tuple[int, int]], *, seed: int = 42, spacin
     """
     if n == 0:
         return []
-    g = ig.Graph(n=n, edges=edges)
-    ig.set_random_number_generator(random.Random(seed))
-    try:
-        layout = g.layout_fruchterman_reingold(niter=_iterations(n), grid="grid" if n > _GRID_ABOVE else "nogrid")
-    finally:
-        ig.set_random_number_generator(random)
-    coords = np.array(layout.coords, dtype=float)
+    coords = fr_layout(n, edges, seed=seed, niter=_iterations(n), grid=n > _GRID_ABOVE)
     coords -= coords.mean(axis=0)
     spread = float(np.sqrt((coords ** 2).sum(axis=1).mean())) or 1.0
     coords *= spacing * math.sqrt(n) / 2 / spread

@@ -5,7 +5,7 @@ The measures are computed on the analyses' *tie graph*
 link for each pair of organizations with at least one stated tie), so a cut point in a picture is
 the cut point the report names. They are computed once on the whole graph and
 every view reuses them, so an organization keeps its marks in every view.
-igraph does the work in C, so a 10,000-node graph takes seconds.
+igraph does the work in C through :mod:`essgraph.analysis.engine`, so a 10,000-node graph takes seconds.
 
 Examples
 --------
@@ -22,10 +22,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import igraph as ig
 import networkx as nx
 
-from essgraph.analysis.engine import to_igraph
+from essgraph.analysis.engine import drawing_structure
 
 __all__ = ["SIZE_MEASURES", "Structure", "measure"]
 
@@ -68,31 +67,18 @@ def measure(T: nx.Graph, *, size_by: str = "degree") -> Structure:
     """
     if size_by not in SIZE_MEASURES:
         raise ValueError(f"unknown size measure {size_by!r}; use one of {', '.join(SIZE_MEASURES)}")
-    g, vertices = to_igraph(T)
-    nodes = [str(v) for v in vertices]
-    degree = g.degree()
-    raw = _centrality(g, size_by) if nodes else []
+    found = drawing_structure(T, size_by)
+    nodes = [str(v) for v in found["vertices"]]
+    degree, raw, groups = found["degree"], found["raw"], found["groups"]
     top = max(raw, default=0) or 1
-    groups = sorted(g.connected_components(), key=lambda c: (-len(c), min(c)))
     component = {nodes[i]: k for k, members in enumerate(groups) for i in members}
     return Structure(
         degree=dict(zip(nodes, degree)),
         score={n: float(x) / top for n, x in zip(nodes, raw)},
-        articulation=frozenset(nodes[i] for i in g.articulation_points()),
-        bridges=frozenset(
-            frozenset((nodes[g.es[e].source], nodes[g.es[e].target])) for e in g.bridges()
-            if min(degree[g.es[e].source], degree[g.es[e].target]) > 1
-        ),
+        articulation=frozenset(nodes[i] for i in found["articulation"]),
+        # Every bridge is the engine's; the drawing marks only those between two nodes with other
+        # ties: a bridge to a one-tie node is that node's only tie, which its size already shows.
+        bridges=frozenset(frozenset((nodes[a], nodes[b])) for a, b in found["bridges"] if min(degree[a], degree[b]) > 1),
         component=component,
         component_sizes=tuple(len(c) for c in groups),
     )
-
-
-def _centrality(g: ig.Graph, size_by: str) -> list[float]:
-    if size_by == "degree":
-        return [float(d) for d in g.degree()]
-    if size_by == "betweenness":
-        return [float(b) for b in g.betweenness(directed=False)]
-    if g.ecount() == 0:
-        return [0.0] * g.vcount()
-    return [float(x) for x in g.eigenvector_centrality(directed=False, scale=True)]

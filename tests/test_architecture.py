@@ -34,11 +34,6 @@ OWNERS = {"click": {"cli"}, "tqdm": {"cli"}, "pyvis": {"render"}, "jinja2": {"re
 #: Violations that exist today and are being fixed; the test fails when one is fixed and still
 #: listed, so remove its line with the fix.
 KNOWN_VIOLATIONS = {
-    # issue 11, bullet 2 (one structure computation behind analysis.engine; the engine owner):
-    "essgraph.analysis.communities imports igraph",
-    "essgraph.analysis.timeline imports igraph",
-    "essgraph.render.positions imports igraph",
-    "essgraph.render.structure imports igraph",
     # issue 11, bullet 4 (one progress protocol, bars drawn only by the CLI):
     "essgraph.render.report_folder imports tqdm",
 }
