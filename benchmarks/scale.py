@@ -125,7 +125,7 @@ def _stage(name: str, work: Path, n: int, seed: int) -> dict[str, Any]:
             out["html_mib"] = path.stat().st_size / 2 ** 20
             out.update(_view_of(path))
         else:
-            path = report(G, work / f"report-{n}", seed=seed, progress=False)
+            path = report(G, work / f"report-{n}", seed=seed)
             out["html_mib"] = sum(p.stat().st_size for p in path.parent.rglob("*.html")) / 2 ** 20
         out["seconds"] = time.perf_counter() - t
     elif name == "render_baseline":

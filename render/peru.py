@@ -26,9 +26,12 @@ import unicodedata
 from functools import lru_cache
 from html import escape
 from importlib.resources import files
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
-__all__ = ["Ring", "departments", "centroid", "map_svg"]
+__all__ = ["Ring", "departments", "centroid", "map_svg", "departments_map"]
+
+#: Fill colours of the choropleth, fewest organizations first (ColorBrewer Blues, 5 classes).
+SHADES = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
 
 #: One closed ring of ``(longitude, latitude)`` points.
 Ring = list[tuple[float, float]]
@@ -124,6 +127,46 @@ def map_svg(
                      + "</text></g>")
     parts.append("</svg>")
     return "".join(parts)
+
+
+def departments_map(G: Any, lang: str = "es") -> str:
+    """The report's static map of ``G``: organizations per department, ties between departments.
+
+    Each department is shaded by its number of organizations, its tooltip says how
+    many have no tie and how many reach a national network, arcs join departments
+    that have ties between them, and the organizations without a department are
+    counted in a box beside the map.
+    """
+    from essgraph.analysis import tie_graph
+    from essgraph.analysis.isolation import hops_to_national
+    from essgraph.graphmodel import public_graph
+    from essgraph.render.report_texts import REPORT_TEXTS as R
+
+    T, _ = tie_graph(public_graph(G, texts="drop"))
+    shapes, hops = departments(), hops_to_national(T)
+    counts: dict[str, list[int]] = {}
+    for v, attrs in T.nodes(data=True):
+        row = counts.setdefault(str(attrs.get("region") or ""), [0, 0, 0])
+        row[0] += 1
+        row[1] += T.degree(v) == 0
+        row[2] += v in hops
+    top = max((c[0] for r, c in counts.items() if r in shapes), default=1) or 1
+    fill = {r: SHADES[min(4, (4 * c[0] + top - 1) // top)] for r, c in counts.items() if r in shapes and c[0]}
+    names = {n: str(a.get("name", n)) for n, a in G.nodes(data=True) if n in shapes}
+    titles = {r: R.t("map_tip", lang, name=names.get(r, r), n=c[0], alone=c[1], national=c[2])
+              for r, c in counts.items() if r in shapes}
+    titles.update({r: R.t("map_tip_none", lang, name=names.get(r, r)) for r in shapes if r not in counts})
+    pairs: dict[tuple[str, str], int] = {}
+    for u, v in T.edges:
+        a, b = sorted((str(T.nodes[u].get("region") or ""), str(T.nodes[v].get("region") or "")))
+        if a and a != b:
+            pairs[a, b] = pairs.get((a, b), 0) + 1
+    empty = sorted(names.get(r, r) for r in shapes if r not in counts)
+    outside = counts.get("", [0])[0]
+    return map_svg(fill, titles=titles, title=R.t("map_title", lang),
+                   description=R.t("map_desc", lang, empty=", ".join(empty) or "-", outside=outside),
+                   arcs=[(a, b, 1 + n / 2) for (a, b), n in sorted(pairs.items())],
+                   outside=R.t("map_outside", lang, n=outside) if outside else None)
 
 
 def _decode_arcs(raw: list[list[list[int]]], transform: Mapping[str, list[float]]) -> list[Ring]:

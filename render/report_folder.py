@@ -23,36 +23,39 @@ Examples
 ...      Node("lima", ("Region",), {"name": "Lima", "macro_region": "lima-centro"}),
 ...      Node("lima-centro", ("MacroRegion",), {"name": "Lima Centro"})],
 ...     [Relationship("MEMBER_OF", "joc", "gresp", ev)])
->>> index = report(G, Path(tempfile.mkdtemp()), progress=False)
+>>> index = report(G, Path(tempfile.mkdtemp()) / "informe")
 >>> index.name, sorted(p.name for p in (index.parent / "exports").iterdir())
 ('index.html', ['analisis.json', 'grafo.gexf', 'grafo.graphml', 'organizaciones.csv'])
 """
 from __future__ import annotations
 
-from essgraph.graphmodel import has_label
-from essgraph.spreadsheet import csv_bytes
 import datetime as dt
 import json
+import os
 import re
+import shutil
+import tempfile
 from html import unescape
 from pathlib import Path
 from typing import Any, Callable
 
 import networkx as nx
-from tqdm import tqdm
+from markupsafe import Markup
 
 from essgraph.analysis import analyze
-from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
-from essgraph.i18n import check_lang
 from essgraph.errors import RenderError
 from essgraph.gcpause import paused_gc
+from essgraph.graphmodel import has_label
+from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
+from essgraph.i18n import check_lang
 from essgraph.loaders import export
-
-from essgraph.render.charts import degree_histogram, heat_map, isolation_bars
 from essgraph.render import interactive
+from essgraph.render.charts import degree_histogram, heat_map, isolation_bars
 from essgraph.render.interactive import Prepared, prepare, prepared, proposals_from, render, view_size
 from essgraph.render.page import asset, confidential_path, write_html
+from essgraph.render.peru import departments_map
 from essgraph.render.report_texts import REPORT_TEXTS as R
+from essgraph.spreadsheet import csv_bytes
 from essgraph.render.texts import TEXTS
 
 __all__ = ["report", "report_views", "organization_rows"]
@@ -68,7 +71,7 @@ def report(
     lang: str = "es",
     include_personal_data: bool = False,
     seed: int = 42,
-    progress: bool = True,
+    progress: Callable[[int, int], None] | None = None,
     max_elements: int | None = None,
 ) -> Path:
     """Write the report folder for ``G`` and return the path of its main page.
@@ -78,15 +81,20 @@ def report(
     G : networkx.MultiDiGraph
         The property graph (personal data is removed unless asked for).
     out_dir : str or Path
-        The folder (created if needed; files of an earlier report are replaced).
+        The folder. The report is written into a temporary folder beside it and
+        swapped in whole at the end, so a failed or killed run leaves the previous
+        report as it was, and a report never keeps files of an earlier one (a
+        public report leaves no ``-CONFIDENCIAL`` file behind). An existing
+        ``out_dir`` must be empty or an essgraph report (its ``.essgraph-report``
+        marker): anything else is refused, never deleted.
     lang : {"es", "en"}
         Language of the page, the views and the charts.
     include_personal_data : bool
         Keep names and phones: every file name gets ``-CONFIDENCIAL``.
     seed : int
         Seed of the analyses' randomized steps and of precomputed layouts.
-    progress : bool
-        Show a progress bar on stderr (after 1.5 s).
+    progress : callable, optional
+        Called as ``progress(done, total)`` after each step (the CLI draws the bar).
     max_elements : int, optional
         Views with more nodes + ties become the overview by region (default
         :data:`essgraph.render.MAX_ELEMENTS`); when the whole network is that
@@ -104,42 +112,92 @@ def report(
     except ValueError as exc:
         raise RenderError(str(exc)) from None
     out = Path(out_dir)
+    _check_target(out)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.essgraph-", dir=_parent(out)))
+    try:
+        work.chmod(0o755)  # a report is shared: readable like any folder (mkdtemp makes it private)
+        index = _write_report(G, work, lang=lang, include_personal_data=include_personal_data, seed=seed,
+                              progress=progress, max_elements=max_elements)
+        (work / REPORT_MARKER).write_text("essgraph report\n", encoding="utf-8")
+        _swap(work, out)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return out / index.name
+
+
+#: The file that marks a folder as an essgraph report (so that the next report may replace it).
+REPORT_MARKER = ".essgraph-report"
+
+
+def _parent(out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return out.parent
+
+
+def _check_target(out: Path) -> None:
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / REPORT_MARKER).is_file())):
+        raise RenderError(f"{out} exists and is not an essgraph report folder: choose an empty or new folder "
+                          "(nothing was written)")
+
+
+def _swap(work: Path, out: Path) -> None:
+    """Put the finished report ``work`` in the place of ``out`` (two renames; the old one is then removed)."""
+    old = out.with_name(f".{out.name}.essgraph-old") if out.exists() else None
+    try:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(out, old)
+        os.replace(work, out)
+    except OSError as exc:
+        if old is not None and not out.exists():
+            os.replace(old, out)
+        raise RenderError(f"cannot write {out}: {exc.strerror or exc}; check free disk space and write "
+                          "permission, or choose another folder") from exc
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_data: bool, seed: int,
+                  progress: Callable[[int, int], None] | None, max_elements: int | None) -> Path:
+    """The report's files in ``out``: analysis, views, charts, map, exports and the main page."""
     name = _namer(include_personal_data)
-    with tqdm(total=10, desc=R.t("progress", lang), unit="", disable=not progress, leave=False, delay=1.5) as bar:
-        def step(label: str) -> None:
-            bar.set_postfix_str(label)
-            bar.update(1)
+    done, total = 0, 10
 
-        def analysing(done: int, total: int) -> None:
-            bar.set_postfix_str(f"{R.t('step_analyze', lang)} {done}/{total}")
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(min(done, total), total)
 
-        result = analyze(G, include_personal_data=include_personal_data, lang=lang, seed=seed, progress=analysing)
-        step(R.t("step_analyze", lang))
-        nodes, ties = view_size(G, "whole", include_personal_data=include_personal_data)
-        limit = interactive.MAX_ELEMENTS if max_elements is None else max_elements
-        large = nodes + ties > limit
-        views, specs = [], report_views(G, result, large=large)
-        bar.total = 4 + len(specs)
-        shared: list[Prepared] = []
-        for spec in specs:
-            if spec["options"]["view"] != "overview" and not shared:
-                shared.append(prepared(G, include_personal_data=include_personal_data))
-            path = render(G, out / "views" / f"{spec['file']}.html", lang=lang, seed=seed,
-                          include_personal_data=include_personal_data, shared=shared[0] if shared else None,
-                          max_elements=limit,
-                          **spec["options"])
-            views.append({"href": f"views/{path.name}", "title": _view_title(path), "about": R.t(spec["about"], lang)})
-            step(R.t("step_view", lang, name=spec["file"]))
-        charts = {"heat_map": heat_map(result, lang), "isolation": isolation_bars(result, lang),
-                  "degrees": degree_histogram(result, lang)}
-        step(R.t("step_charts", lang))
-        exports = _exports(G, result, out / "exports", name, include_personal_data, lang, large=large)
-        step(R.t("step_exports", lang))
-        index = write_html(
-            out / name("index.html"), "report.html", scripts={}, css=asset("report.css"), lang=lang,
-            confidential=TEXTS.t("confidential", lang) if include_personal_data else "",
-            views=views, charts=charts, exports=exports, **_findings(result, lang))
-        step(R.t("step_index", lang))
+    result = analyze(G, include_personal_data=include_personal_data, lang=lang, seed=seed)
+    step()
+    nodes, ties = view_size(G, "whole", include_personal_data=include_personal_data)
+    limit = interactive.MAX_ELEMENTS if max_elements is None else max_elements
+    large = nodes + ties > limit
+    views, specs = [], report_views(G, result, large=large)
+    total = 5 + len(specs)
+    shared: list[Prepared] = []
+    for spec in specs:
+        if spec["options"]["view"] != "overview" and not shared:
+            shared.append(prepared(G, include_personal_data=include_personal_data))
+        path = render(G, out / "views" / f"{spec['file']}.html", lang=lang, seed=seed,
+                      include_personal_data=include_personal_data, shared=shared[0] if shared else None,
+                      max_elements=limit, **spec["options"])
+        views.append({"href": f"views/{path.name}", "title": _view_title(path), "about": R.t(spec["about"], lang)})
+        step()
+    charts = {"heat_map": heat_map(result, lang), "isolation": isolation_bars(result, lang),
+              "degrees": degree_histogram(result, lang)}
+    step()
+    peru = departments_map(G, lang)
+    step()
+    exports = _exports(G, result, out / "exports", name, include_personal_data, lang, large=large)
+    step()
+    index = write_html(
+        out / name("index.html"), "report.html", scripts={}, css=asset("report.css"), lang=lang,
+        confidential=TEXTS.t("confidential", lang) if include_personal_data else "",
+        views=views, charts=charts, peru_map=Markup(peru), exports=exports, **_findings(result, lang))
+    step()
     return index
 
 

@@ -36,6 +36,24 @@ REPORT_TEXTS = Catalog({
         "The largest connected group holds {largest}; there are {groups} groups that do not touch each other. "
         "{articulation} organizations alone hold parts of the network together: without them it splits.",
     ),
+    # the map of Peru
+    "map_section": ("Mapa del Perú", "Map of Peru"),
+    "map_title": ("Organizaciones por departamento y vínculos entre departamentos",
+                  "Organizations per department and ties between departments"),
+    "map_desc": ("Cada departamento tiene el color de su número de organizaciones (más oscuro, más organizaciones); "
+                 "las líneas unen departamentos con vínculos entre sí. Sin organizaciones registradas: {empty}. "
+                 "Sin departamento: {outside} organizaciones.",
+                 "Each department is coloured by its number of organizations (darker, more); lines join "
+                 "departments with ties between them. No organization recorded: {empty}. Without a department: "
+                 "{outside} organizations."),
+    "map_tip": ("{name}: {n} organizaciones, {alone} sin vínculos, {national} unidas a una red nacional",
+                "{name}: {n} organizations, {alone} without ties, {national} tied to a national network"),
+    "map_desc_short": ("Más oscuro, más organizaciones; las líneas unen departamentos con vínculos entre sí. "
+                       "Pase el cursor (o el dedo) sobre un departamento para ver sus cifras.",
+                       "Darker, more organizations; lines join departments with ties between them. Hover (or tap) "
+                       "a department for its figures."),
+    "map_tip_none": ("{name}: ninguna organización registrada", "{name}: no organization recorded"),
+    "map_outside": ("Sin departamento:\n{n} organizaciones", "Without a department:\n{n} organizations"),
     # views
     "views_title": ("Mapas interactivos", "Interactive maps"),
     "views_hint": ("Se abren sin internet. Busque una organización, filtre por región o tipo, haga clic para ver "

@@ -100,8 +100,9 @@ def report(data_dir: Path | None, snapshot: Path | None, lang: str, include_pers
     Example: essgraph report -o informe/
     """
     graph = loaders.load_graph(data_dir=data_dir, snapshot=snapshot)
-    path = rendering.report(graph, output, lang=lang, include_personal_data=include_personal_data, seed=seed,
-                            progress=not quiet)
+    with progress_bar("report", quiet) as progress:
+        path = rendering.report(graph, output, lang=lang, include_personal_data=include_personal_data, seed=seed,
+                                progress=progress)
     click.echo(_TEXT.t("report", lang, path=path))
     if include_personal_data:
         click.echo(_TEXT.t("personal", lang, path=output), err=True)

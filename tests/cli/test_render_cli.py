@@ -76,13 +76,14 @@ def test_report_into_a_file_path_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and f"Directory '{tmp_path / 'informe'}' is a file." in result.stderr
 
 
-def test_report_that_cannot_write_says_so(tmp_path: Path) -> None:
+def test_report_never_replaces_a_folder_that_is_not_a_report(tmp_path: Path) -> None:
     (tmp_path / "informe").mkdir()
-    (tmp_path / "informe" / "exports").write_text("", encoding="utf-8")
+    (tmp_path / "informe" / "notas.txt").write_text("mis notas", encoding="utf-8")
     result = run("report", "-q", "-o", str(tmp_path / "informe"))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: cannot write {tmp_path / 'informe' / 'exports'}")
-    assert result.stderr.endswith("; choose another -o folder\n")
+    assert result.stderr.startswith(f"Error: {tmp_path / 'informe'} exists and is not an essgraph report folder")
+    assert sorted(p.name for p in (tmp_path / "informe").iterdir()) == ["notas.txt"]
+    assert [p.name for p in tmp_path.iterdir()] == ["informe"]  # no temporary folder left
 
 
 def test_every_command_has_help_with_an_example() -> None:

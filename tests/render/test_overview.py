@@ -116,11 +116,11 @@ def test_a_large_report_names_the_export_commands_instead_of_writing_graphml_and
                                                                                    words) -> None:
     from essgraph.render import report
 
-    index = report(graph, tmp_path / "r", lang=lang, progress=False, max_elements=5)
+    index = report(graph, tmp_path / "r", lang=lang, max_elements=5)
     exports = sorted(p.suffix for p in (tmp_path / "r" / "exports").iterdir())
     assert exports == [".csv", ".json"]
     html = index.read_text(encoding="utf-8")
     stem = {"es": "grafo", "en": "graph"}[lang]
     assert f"essgraph export --format graphml -o {stem}.graphml" in html and words in html
-    small = report(graph, tmp_path / "s", lang=lang, progress=False)
+    small = report(graph, tmp_path / "s", lang=lang)
     assert sorted(p.suffix for p in (small.parent / "exports").iterdir()) == [".csv", ".gexf", ".graphml", ".json"]

@@ -13,7 +13,8 @@ from selenium.webdriver.common.by import By
 
 from essgraph.analysis import analyze
 from essgraph.loaders import bundled_data_dir, load_graph
-from essgraph.render import report
+from essgraph.render import report, report_folder
+from essgraph.render.report_folder import REPORT_MARKER
 
 REMOTE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?https?:""", re.I)
 
@@ -22,7 +23,7 @@ REMOTE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[
 def bundled(tmp_path_factory) -> tuple[Path, dict]:
     G = load_graph(data_dir=bundled_data_dir())
     out = tmp_path_factory.mktemp("report")
-    return report(G, out, progress=False), analyze(G)
+    return report(G, out), analyze(G)
 
 
 def test_report_tells_the_findings_in_spanish(bundled) -> None:
@@ -61,7 +62,7 @@ def test_organizations_csv_has_the_measures(bundled) -> None:
 
 
 def test_english_report(graph, tmp_path) -> None:
-    index = report(graph, tmp_path, lang="en", progress=False)
+    index = report(graph, tmp_path, lang="en")
     html = index.read_text(encoding="utf-8")
     assert '<html lang="en">' in html and "At a glance" in html and "Lo principal" not in html
     assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == [
@@ -69,15 +70,35 @@ def test_english_report(graph, tmp_path) -> None:
 
 
 def test_personal_report_is_marked_everywhere(graph, tmp_path) -> None:
-    index = report(graph, tmp_path, include_personal_data=True, progress=False)
+    index = report(graph, tmp_path, include_personal_data=True)
     assert index.name == "index-CONFIDENCIAL.html"
     assert "CONFIDENCIAL – contiene datos personales" in index.read_text(encoding="utf-8")
-    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    files = [p for p in tmp_path.rglob("*") if p.is_file() and p.name != REPORT_MARKER]
     assert files and all(p.stem.endswith("-CONFIDENCIAL") for p in files), files
 
 
+def test_a_public_report_after_a_personal_one_leaves_no_personal_file(graph, tmp_path) -> None:
+    report(graph, tmp_path / "informe", include_personal_data=True)
+    report(graph, tmp_path / "informe")
+    left = [p.name for p in (tmp_path / "informe").rglob("*") if "CONFIDENCIAL" in p.name]
+    assert left == [] and sorted(p.name for p in tmp_path.iterdir()) == ["informe"]
+
+
+def test_a_report_that_fails_halfway_leaves_the_previous_one_whole(graph, tmp_path, monkeypatch) -> None:
+    index = report(graph, tmp_path / "informe")
+    before = {p: p.read_bytes() for p in (tmp_path / "informe").rglob("*") if p.is_file()}
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(report_folder, "departments_map", broken)  # a step after the views are written
+    with pytest.raises(OSError):
+        report(graph, tmp_path / "informe")
+    assert {p: p.read_bytes() for p in (tmp_path / "informe").rglob("*") if p.is_file()} == before
+    assert index.is_file() and sorted(p.name for p in tmp_path.iterdir()) == ["informe"]
+
+
 def test_public_report_has_no_personal_data(graph, tmp_path) -> None:
-    index = report(graph, tmp_path, progress=False)
+    index = report(graph, tmp_path)
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert PERSON_NAME not in path.read_text(encoding="utf-8-sig"), path
