@@ -21,6 +21,8 @@ True
 """
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from essgraph.graphmodel.vocab import ORG_KINDS
@@ -115,8 +117,32 @@ T = Catalog({
 })
 
 
+def markdown_literal(value: Any) -> Any:
+    r"""``value`` with every text from data made literal Markdown: one line, markup characters escaped.
+
+    Names, reasons and the dataset's metadata come from data files: a line break
+    would start a heading, ``|`` a table cell, ``<img onerror>`` or ``[x](javascript:…)``
+    markup. Lists and dicts are escaped throughout (their keys and numbers stay).
+
+    >>> markdown_literal({"name": "Coop\n# Hack | <img src=x onerror=alert(1)> [x](javascript:y)"})["name"]
+    'Coop \\# Hack \\| \\<img src=x onerror=alert(1)\\> \\[x\\](javascript:y)'
+    """
+    if isinstance(value, str):
+        return _MARKUP.sub(r"\\\g<0>", " ".join(value.split()))
+    if isinstance(value, dict):
+        return {k: markdown_literal(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(markdown_literal(v) for v in value)
+    return value
+
+
+_MARKUP = re.compile(r"[\\`*_{}\[\]<>#|!]")
+
+
 def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 10) -> str:
     """Render :func:`analyze`'s result as a Markdown summary a planner reads in five minutes.
+
+    Every text from data goes through :func:`markdown_literal` first.
 
     Parameters
     ----------
@@ -133,6 +159,7 @@ def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 1
         Markdown, ending with a newline.
     """
     lang = lang or result.get("meta", {}).get("lang", "es")
+    result = markdown_literal(result)
     t = lambda key, **kw: T.t(key, lang, **kw)  # noqa: E731
     names = result.get("labels", {})
     label = lambda kind, value: (names.get(kind, {}).get(value, value) if value and value != "?"  # noqa: E731

@@ -11,6 +11,7 @@ from typing import Any, Iterable
 
 from essgraph.analysis.coverage import Coverage
 from essgraph.analysis.diff import NetworkDiff
+from essgraph.analysis.markdown import markdown_literal
 from essgraph.i18n import Catalog
 
 __all__ = ["ROUND_TEXTS", "coverage_text", "diff_markdown"]
@@ -115,6 +116,4 @@ def _item(item: Any, lang: str) -> str:
 
 
 def _md(text: str) -> str:
-    """A data string as literal Markdown text: one line, every markup character escaped."""
-    flat = " ".join(str(text).split())
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>" else ch for ch in flat)
+    return str(markdown_literal(str(text)))

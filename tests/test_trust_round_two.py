@@ -83,3 +83,19 @@ def test_synth_never_overwrites_a_data_folder_unless_forced(tmp_path) -> None:
         synth(tmp_path, orgs=10)
     assert (tmp_path / "organizations.csv").read_text(encoding="utf-8") == "id,name\ncurada,Curada\n"
     assert synth(tmp_path, orgs=10, force=True)["organizations"] >= 10
+
+
+@pytest.mark.parametrize("name", ["Coop\n# Título inyectado", "<img src=x onerror=alert(1)>", "[clic](javascript:alert(1))",
+                                  "Red | con | barras"])
+def test_markdown_shows_names_as_text(name, tmp_path) -> None:
+    from essgraph.analysis import analyze, to_markdown
+
+    ev = {"section": "2.1", "quote": "q", "evidence": "stated"}
+    G = build_graph([Node("a", ("Organization",), {"name": name, "kind": "ngo"}),
+                     Node("b", ("Organization",), {"name": "B", "kind": "ngo"})],
+                    [Relationship("ALLIED_WITH", "a", "b", ev)], {"title": "Mapa <b>#1</b>\n# x"})
+    md = to_markdown(analyze(G), "es")
+    assert not [line for line in md.splitlines() if line.startswith("# ") and "nyectado" in line or line == "# x"]
+    import re
+    assert not re.search(r"(?<!\\)<(img|b>)", md) and not re.search(r"(?<!\\)\]\(javascript:", md)
+    assert not re.search(r"(?<!\\)\| con (?<!\\)\|", md)  # a name's bars never split a table row
