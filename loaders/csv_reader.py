@@ -140,7 +140,13 @@ def _sniff_delimiter(first_line: str) -> str:
     return best if counts[best] > counts[","] else ","
 
 
+#: Longest cell a data file may hold (Python's csv module stops at 128 KiB; a long quote is longer).
+MAX_FIELD = 16 * 1024 * 1024
+
+
 def _records(reader: Iterator[list[str]], name: str) -> Iterator[tuple[int, list[str]]]:
+    if csv.field_size_limit() < MAX_FIELD:
+        csv.field_size_limit(MAX_FIELD)
     number = 0
     while True:
         number += 1

@@ -18,6 +18,7 @@ Examples
 """
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -133,7 +134,11 @@ def read_config(data_dir: Path) -> tuple[DatasetConfig, list[Problem]]:
     toml_path = data_dir / CONFIG_FILE
     if toml_path.is_file():
         try:
-            document = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+            # utf-8-sig: Windows Notepad starts the file with a byte-order mark
+            document = _plain_toml(tomllib.loads(toml_path.read_text(encoding="utf-8-sig")))
+        except RecursionError:
+            problems.append(Problem("bad-dataset-toml", ERROR, CONFIG_FILE,
+                                    params={"reason": "values nested too deeply"}))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
             problems.append(Problem("bad-dataset-toml", ERROR, CONFIG_FILE, params={"reason": str(exc)}))
         else:
@@ -169,6 +174,22 @@ def read_config(data_dir: Path) -> tuple[DatasetConfig, list[Problem]]:
     if not config.files:
         problems.append(Problem("no-data", ERROR, str(data_dir)))
     return config, problems
+
+
+def _plain_toml(value: Any) -> Any:
+    """TOML dates and times as ISO text, so that the metadata is plain JSON-able data everywhere.
+
+    >>> import datetime as dt
+    >>> _plain_toml({"date": dt.date(2018, 9, 1), "list": [dt.time(9, 30)]})
+    {'date': '2018-09-01', 'list': ['09:30:00']}
+    """
+    if isinstance(value, dict):
+        return {k: _plain_toml(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_toml(v) for v in value]
+    if isinstance(value, (dt.date, dt.time)):  # datetime is a date
+        return value.isoformat()
+    return value
 
 
 def bundled_data_dir() -> Path:

@@ -25,7 +25,7 @@ from unicodedata import is_normalized
 from essgraph.loaders.folder import FILE_KINDS, DatasetConfig, read_config
 from essgraph.loaders.readers import ReadError, Table, read_table
 from essgraph.loaders.problems import ERROR, WARNING, Problem, TableInfo
-from essgraph.loaders.text import clean
+from essgraph.loaders.text import INVISIBLE, clean
 
 __all__ = ["PROGRESS_ROWS", "Record", "Records", "read_records"]
 
@@ -116,8 +116,8 @@ def _read_rows(table: Table, columns: tuple[str, ...], shared: tuple[int, ...], 
             cells = row.values.values()
             # One check per row: text already in NFC (nearly always) only needs its spaces trimmed.
             joined = "\n".join(cells)
-            trimmed = list(map(str.strip, cells) if joined.isascii() or is_normalized("NFC", joined)
-                           else map(clean, cells))
+            trimmed = list(map(str.strip, cells) if joined.isascii() or (
+                is_normalized("NFC", joined) and not INVISIBLE.search(joined)) else map(clean, cells))
             for i in shared:  # one string object per distinct value: at 100k rows, ~100 MB less
                 trimmed[i] = intern(trimmed[i])
             extra = tuple(clean(x) for x in row.extra) if row.extra else ()

@@ -37,12 +37,26 @@ _SUSPECT_RUN = re.compile(f"[{_CP1252_UPPER}]{{2,}}")
 
 
 def clean(value: str) -> str:
-    """The value in Unicode NFC, without surrounding whitespace.
+    """The value in Unicode NFC, without surrounding whitespace or invisible characters.
 
-    >>> clean(" Cañete\\n")
-    'Cañete'
+    Zero-width spaces and joiners, byte-order marks and word joiners count as a
+    space, soft hyphens and direction marks as nothing: a name typed with one
+    ("Casa\\u200bBetania") is the name it looks like, and a name that is only
+    invisible characters is empty (so validation says it is missing).
+
+    >>> clean(" Cañete\\n"), clean("Casa\\u200bBetania"), clean("\\u200b\\u2060")
+    ('Cañete', 'Casa Betania', '')
     """
+    if INVISIBLE.search(value):
+        value = _SPACES.sub(" ", INVISIBLE.sub(lambda m: "" if m[0] in _NOTHING else " ", value))
     return unicodedata.normalize("NFC", value).strip()
+
+
+#: Characters that show nothing: zero-width space, non-joiner, joiner, direction marks, word joiner,
+#: invisible operators, byte-order mark and soft hyphen.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+_NOTHING = frozenset("\u00ad\u200e\u200f")
+_SPACES = re.compile(" {2,}")
 
 
 def split_list(value: str) -> list[str]:

@@ -60,6 +60,7 @@ def read_xlsx(path: Path) -> Table:
         ``bad-xlsx``, ``no-sheet``, ``empty-file``, ``blank-header``,
         ``duplicate-header``; while iterating, ``formula-without-value``.
     """
+    _check_inflation(path)
     try:
         values_book = load_workbook(path, read_only=True, data_only=True)
         formula_book = load_workbook(path, read_only=True, data_only=False)
@@ -122,11 +123,36 @@ def _lines(values_book: Any, formula_book: Any, title: str, name: str) -> Genera
                 if value is None and isinstance(formula, str) and formula.startswith("="):
                     raise ReadError("formula-without-value", file=name, sheet=title, row=number,
                                     cell=f"{get_column_letter(index)}{number}", value=formula[:60])
+                if isinstance(value, str) and value in ERROR_VALUES:
+                    raise ReadError("error-cell", file=name, sheet=title, row=number,
+                                    cell=f"{get_column_letter(index)}{number}", value=value)
             yield number, [cell_text(v) for v in values]
     except _BROKEN_FILE as exc:
         raise ReadError("bad-xlsx", file=name, reason=type(exc).__name__) from exc
     finally:
         _close(values_book, formula_book)
+
+
+#: What a spreadsheet shows in a cell whose formula failed: never data.
+ERROR_VALUES = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!"})
+#: Most that a workbook may inflate to, and the largest compression ratio of one of its parts: a small file
+#: whose shared strings inflate to hundreds of MiB is refused before openpyxl reads it.
+MAX_INFLATED = 400 * 1024 * 1024
+MAX_RATIO = 200
+
+
+def _check_inflation(path: Path) -> None:
+    """Refuse a workbook that would inflate past :data:`MAX_INFLATED` (read from its zip directory only)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ReadError("bad-xlsx", file=path.name, reason=type(exc).__name__) from exc
+    total = sum(p.file_size for p in parts)
+    worst = max((p.file_size / max(p.compress_size, 1) for p in parts if p.file_size > 1024 * 1024), default=0)
+    if total > MAX_INFLATED or worst > MAX_RATIO:
+        raise ReadError("xlsx-inflates", file=path.name, size=f"{total / 1024 / 1024:.0f}")
 
 
 def _rows(lines: Iterator[tuple[int, list[str]]], columns: tuple[str, ...]) -> Iterator[Row]:

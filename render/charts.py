@@ -19,9 +19,10 @@ True
 from __future__ import annotations
 
 import base64
+import functools
 import io
 from collections import Counter
-from typing import Any
+from typing import Any, Callable
 
 import matplotlib
 
@@ -31,6 +32,15 @@ import matplotlib.pyplot as plt  # noqa: E402
 from essgraph.render.texts import TEXTS  # noqa: E402
 
 __all__ = ["DEGREE_BARS", "macro_region_matrix", "heat_map", "degree_histogram", "isolation_bars", "png_uri"]
+
+
+def _literal_text(chart: Callable[..., str]) -> Callable[..., str]:
+    """Draw ``chart`` with every string as literal text: a region named ``$x$`` is not TeX math."""
+    @functools.wraps(chart)
+    def drawn(*args: Any, **kwargs: Any) -> str:
+        with plt.rc_context({"text.parse_math": False}):
+            return chart(*args, **kwargs)
+    return drawn
 
 
 def png_uri(fig: Any) -> str:
@@ -56,6 +66,7 @@ def macro_region_matrix(result: dict[str, Any]) -> tuple[list[str], list[list[in
     return [labels.get(k, k) for k in keys], matrix
 
 
+@_literal_text
 def heat_map(result: dict[str, Any], lang: str) -> str:
     """Heat map of the ties within and between macro-regions ("" when no organization has one)."""
     names, matrix = macro_region_matrix(result)
@@ -78,6 +89,7 @@ def heat_map(result: dict[str, Any], lang: str) -> str:
 DEGREE_BARS = 40
 
 
+@_literal_text
 def degree_histogram(result: dict[str, Any], lang: str) -> str:
     """How many organizations have 0, 1, 2… ties (the isolated bar in red)."""
     counts = Counter(min(int(row["degree"]), DEGREE_BARS) for row in result["roles"]["roles"])
@@ -94,6 +106,7 @@ def degree_histogram(result: dict[str, Any], lang: str) -> str:
     return png_uri(fig)
 
 
+@_literal_text
 def isolation_bars(result: dict[str, Any], lang: str) -> str:
     """Per macro-region: isolated, one-tie and better-connected organizations ("" when none)."""
     rows = result["isolated"]["by_group"]["macro_region"]

@@ -42,6 +42,7 @@ class _Group(click.Group):
         return next(command for command in commands if command.name == cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
+        _tolerant_streams()
         try:
             return super().invoke(ctx)
         except ValidationFailed as exc:
@@ -53,6 +54,14 @@ class _Group(click.Group):
         except EssgraphError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+
+
+def _tolerant_streams() -> None:
+    """A console that cannot show a character (Windows code pages: "→", "ñ" in cp437) shows "?" instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            reconfigure(errors="replace")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
