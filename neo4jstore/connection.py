@@ -94,6 +94,7 @@ def check_uri(uri: str, *, allow_insecure: bool = False, lang: str = DEFAULT_LAN
     try:
         parts = urlsplit(uri)
         host = parts.hostname or ""
+        parts.port  # a port that is not a number raises here, not deep in the driver
     except ValueError:
         raise Neo4jConnectionError(MESSAGES.t("bad-uri", lang, uri=safe)) from None
     if parts.scheme not in _SCHEMES or not host:
@@ -113,6 +114,7 @@ def open_driver(
     ``config`` goes to :func:`neo4j.GraphDatabase.driver` (e.g. ``max_transaction_retry_time``).
     """
     check_uri(settings.uri, allow_insecure=allow_insecure, lang=lang)
+    config.setdefault("connection_timeout", 5.0)  # something else on the port (an HTTP server) fails fast
     try:
         return GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password), **config)
     except (ValueError, nx4j.ConfigurationError) as exc:
@@ -123,7 +125,14 @@ def verify(driver: Driver, settings: Neo4jSettings, *, lang: str = DEFAULT_LANG)
     """Check that the server answers and accepts the credentials (clean errors if not)."""
     try:
         driver.verify_connectivity()
+        if settings.database:
+            driver.execute_query("RETURN 1", database_=settings.database)
     except nx4j.AuthError:
         raise Neo4jConnectionError(MESSAGES.t("auth", lang, uri=settings.safe_uri, user=settings.user)) from None
     except (nx4j.ServiceUnavailable, OSError):
         raise Neo4jConnectionError(MESSAGES.t("unavailable", lang, uri=settings.safe_uri)) from None
+    except nx4j.ClientError as exc:
+        if exc.code and "DatabaseNotFound" in exc.code:
+            raise Neo4jConnectionError(MESSAGES.t("no-database", lang, uri=settings.safe_uri,
+                                                  database=settings.database)) from None
+        raise

@@ -28,6 +28,8 @@ MESSAGES = Catalog({
         "no hay Neo4j en {uri}: inícielo (scripts/neo4j-test-server, Neo4j Desktop o Docker) o defina NEO4J_URI",
         "no Neo4j at {uri}: start it (scripts/neo4j-test-server, Neo4j Desktop or Docker) or set NEO4J_URI",
     ),
+    "no-database": ("{uri} no tiene la base de datos '{database}': créela (CREATE DATABASE en Neo4j Enterprise o Aura) o quite NEO4J_DATABASE para usar la predeterminada",
+                    "{uri} has no database '{database}': create it (CREATE DATABASE on Neo4j Enterprise or Aura) or unset NEO4J_DATABASE to use the default one"),
     "auth": (
         "Neo4j en {uri} rechazó las credenciales del usuario {user}: revise NEO4J_USER y NEO4J_PASSWORD",
         "Neo4j at {uri} refused the credentials of user {user}: check NEO4J_USER and NEO4J_PASSWORD",

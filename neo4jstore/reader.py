@@ -14,15 +14,17 @@ from typing import Any
 import networkx as nx
 from neo4j import READ_ACCESS, Driver, ManagedTransaction
 from neo4j import exceptions as nx4j
+from neo4j.spatial import Point
 
 from essgraph.errors import Neo4jConnectionError
 from essgraph.graphmodel import LABELS, REL_TYPES, Node, Relationship, build_graph, rel_key
+
 from essgraph.i18n import DEFAULT_LANG
 from essgraph.neo4jstore import statements as S
 from essgraph.neo4jstore.messages import MESSAGES
 from essgraph.neo4jstore.rows import REL_KEY_PROPERTY, canonical_labels
 
-__all__ = ["pull", "graph_from_records"]
+__all__ = ["pull", "graph_from_records", "plain_value"]
 
 
 def graph_from_records(
@@ -37,12 +39,12 @@ def graph_from_records(
     """
     model_nodes = []
     for record in nodes:
-        props = dict(record["props"])
+        props = {k: plain_value(v) for k, v in record["props"].items()}
         node_id = props.pop("id")
         model_nodes.append(Node(node_id, canonical_labels(record["labels"]), props))
     model_rels = []
     for record in rels:
-        props = dict(record["props"])
+        props = {k: plain_value(v) for k, v in record["props"].items()}
         key = props.pop(REL_KEY_PROPERTY, None)
         rel = Relationship(record["type"], record["start"], record["end"], props)
         model_rels.append((key or rel_key(rel.type, rel.start, rel.end, str(props.get("quote", ""))), rel))
@@ -50,6 +52,27 @@ def graph_from_records(
     for key, rel in sorted(model_rels, key=lambda kr: kr[0]):
         G.add_edge(rel.start, rel.end, key=key, type=rel.type, **rel.properties)
     return G
+
+
+def plain_value(value: Any) -> Any:
+    """A property value as plain data: Neo4j dates, times and durations as ISO text, points as EWKT text.
+
+    Someone may edit the graph in Neo4j Browser (``SET n.since = date()``); such
+    values are not JSON, and the snapshot, exports and analyses expect plain data.
+
+    >>> from neo4j.time import Date
+    >>> from neo4j.spatial import WGS84Point
+    >>> plain_value(Date(2018, 9, 1)), plain_value(WGS84Point((-71.97, -13.52))), plain_value([1, "a"])
+    ('2018-09-01', 'SRID=4326;POINT(-71.97 -13.52)', [1, 'a'])
+    """
+    if isinstance(value, list):
+        return [plain_value(v) for v in value]
+    if isinstance(value, Point):
+        return f"SRID={value.srid};POINT({' '.join(repr(float(c)) for c in value)})"
+    iso = getattr(value, "iso_format", None)
+    if callable(iso):
+        return iso()
+    return value
 
 
 def pull(

@@ -153,7 +153,21 @@ def check_graph(G: nx.MultiDiGraph) -> list[str]:
             problems.append(f"node {node_id!r}: id must be a non-empty string")
         if any(v is None or isinstance(v, dict) for v in attrs.values()):
             problems.append(f"node {node_id!r}: property values must be strings, numbers or lists")
+        problems += [f"node {node_id!r}: {name} = {value} does not fit Neo4j's 64-bit integers"
+                     for name, value in _too_large(attrs)]
     for start, end, key, attrs in G.edges(keys=True, data=True):
         if attrs.get("type") not in REL_TYPES:
             problems.append(f"relationship {key!r}: type {attrs.get('type')!r} is not in the graph model")
+        problems += [f"relationship {key!r}: {name} = {value} does not fit Neo4j's 64-bit integers"
+                     for name, value in _too_large(attrs)]
     return sorted(problems)
+
+
+def _too_large(attrs: dict[str, Any]) -> list[tuple[str, int]]:
+    """Integer properties outside Neo4j's range (the driver would store them as floats, losing digits)."""
+    found = []
+    for name, value in attrs.items():
+        for v in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(v, int) and not isinstance(v, bool) and not -2**63 <= v < 2**63:
+                found.append((name, v))
+    return found

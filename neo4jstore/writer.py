@@ -231,6 +231,7 @@ def load(
         ensure_constraints(driver, database=database)
         with driver.session(database=database) as session:
             session.run(S.DELETE_RETIRED).consume()  # left by a --replace interrupted after its commit
+            session.run(S.DELETE_STAGING).consume()  # left by an interrupted staged load: every load cleans it
             staged = expected["nodes"] + expected["relationships"] > staged_threshold and (
                 replace or not session.execute_read(_has_project_data))
     except nx4j.AuthError:
@@ -321,7 +322,6 @@ def _staged(session: Session, nbatches: list[NodeBatch], rbatches: list[RelBatch
     """Stage every batch in its own transaction, then publish everything in one swap transaction."""
     total = len(nbatches) + len(rbatches)
     summary = LoadSummary(batches=total, staged=True)
-    session.run(S.DELETE_STAGING).consume()  # leftovers of an interrupted load (invisible to readers)
     rows_total, rows_done = expected["nodes"] + expected["relationships"], 0
     if progress:
         progress(0, rows_total)
