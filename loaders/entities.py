@@ -61,6 +61,8 @@ class Entities:
 
     def __init__(self, entities: Iterable[Entity] = ()) -> None:
         self._by_id = {e.id: e for e in entities}
+        self._keys: dict[frozenset[str] | None, dict[str, list[Entity]]] = {}  # suggestion index per label set
+        self._grams: dict[frozenset[str] | None, dict[str, list[str]]] = {}  # its keys by three-letter piece
 
     def __getitem__(self, entity_id: str) -> Entity:
         return self._by_id[entity_id]
@@ -75,20 +77,53 @@ class Entities:
 
     def suggest(self, value: str, labels: Iterable[str] | None = None, *, limit: int = 3) -> list[str]:
         """Entities (``id (name)``) that ``value`` probably meant: same name or alias, else close ids, names, aliases."""
-        scope = [e for e in self._by_id.values() if labels is None or set(e.labels) & set(labels)]
-        keys: dict[str, list[Entity]] = {}
-        for entity in scope:
-            for text in (entity.id, entity.name, *entity.aliases, entity.record.get("acronym")):
-                if text:
-                    keys.setdefault(name_key(text), []).append(entity)
+        keys = self._index(labels)
         wanted = name_key(value)
         exact = keys.get(wanted) or keys.get(slugify(value))
-        close = [e for k in difflib.get_close_matches(wanted, list(keys), n=limit * 2, cutoff=0.6) for e in keys[k]]
+        close = [e for k in difflib.get_close_matches(wanted, self._candidates(labels, wanted), n=limit * 2, cutoff=0.6)
+                 for e in keys[k]]
         found: list[str] = []
         for entity in (exact or []) + close:
             if entity.describe() not in found:
                 found.append(entity.describe())
         return found[:limit]
+
+    def _candidates(self, labels: Iterable[str] | None, wanted: str, *, most: int = 60) -> list[str]:
+        """The keys that share most three-letter pieces with ``wanted``: what difflib then compares.
+
+        Comparing each bad reference with every name took ~49 ms at 2,000
+        organizations; the pieces' index narrows it to a few dozen names.
+        """
+        scope_key = None if labels is None else frozenset(labels)
+        grams = self._grams.get(scope_key)
+        if grams is None:
+            grams = self._grams[scope_key] = {}
+            for key in self._index(labels):
+                for gram in _trigrams(key):
+                    grams.setdefault(gram, []).append(key)
+        shared: dict[str, int] = {}
+        for gram in _trigrams(wanted):
+            for key in grams.get(gram, ()):
+                shared[key] = shared.get(key, 0) + 1
+        return sorted(shared, key=lambda k: (-shared[k], k))[:most]
+
+    def _index(self, labels: Iterable[str] | None) -> dict[str, list[Entity]]:
+        """Entities under the name key of their id, name, aliases and acronym: built once per label set."""
+        scope_key = None if labels is None else frozenset(labels)
+        keys = self._keys.get(scope_key)
+        if keys is None:
+            keys = self._keys[scope_key] = {}
+            for entity in self._by_id.values():
+                if scope_key is None or set(entity.labels) & scope_key:
+                    for text in (entity.id, entity.name, *entity.aliases, entity.record.get("acronym")):
+                        if text:
+                            keys.setdefault(name_key(text), []).append(entity)
+        return keys
+
+
+def _trigrams(text: str) -> set[str]:
+    padded = f"  {text} "
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
 
 
 def index_entities(rows: dict[str, list[Record]]) -> tuple[Entities, list[Problem]]:

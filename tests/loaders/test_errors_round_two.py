@@ -110,3 +110,18 @@ def test_chart_text_from_data_is_never_tex_math() -> None:
              Node("c", ("Organization",), {"name": "C", "region": "r2"})]
     result = analyze(build_graph(nodes, [Relationship("ALLIED_WITH", "a", "b", ev), Relationship("ALLIED_WITH", "b", "c", ev)]))
     assert heat_map(result, "es").startswith("data:image/png") and isolation_bars(result, "es").startswith("data:image/png")
+
+
+def test_did_you_mean_compares_a_few_names_not_all(monkeypatch) -> None:
+    import difflib
+
+    from essgraph.loaders.entities import Entities, Entity
+    from essgraph.loaders.records import Record
+
+    entities = Entities(Entity(f"org-{i:04d}", ("Organization",), f"Organización número {i}", (),
+                               Record("organizations", "organizations.csv", i + 2, {}, ())) for i in range(2000))
+    seen: list[int] = []
+    real = difflib.get_close_matches
+    monkeypatch.setattr(difflib, "get_close_matches", lambda w, p, **kw: seen.append(len(p)) or real(w, p, **kw))
+    assert entities.suggest("org-0412x", {"Organization"})[0].startswith("org-0412")
+    assert seen and max(seen) <= 60
