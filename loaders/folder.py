@@ -18,12 +18,14 @@ Examples
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from essgraph.graphmodel import EVIDENCE_PROPERTIES, NODE_SPECS, PropertySpec
 from essgraph.graphmodel.survey import RESPONSE_PROPERTIES, REVIEW_PROPERTIES, SURVEY_TIE_PROPERTIES
@@ -33,7 +35,7 @@ from essgraph.loaders.problems import ERROR, WARNING, Problem
 
 __all__ = [
     "CONFIG_FILE", "CENSUS_COLUMNS", "RELATIONSHIP_COLUMNS", "FILE_KINDS", "DEFAULT_FILES", "SURVEY_FILES",
-    "KindSpec", "DatasetConfig", "read_config", "bundled_data_dir",
+    "KindSpec", "DatasetConfig", "read_config", "bundled_data_dir", "Department", "departments",
 ]
 
 #: The metadata file of a data folder.
@@ -190,6 +192,27 @@ def _plain_toml(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.time)):  # datetime is a date
         return value.isoformat()
     return value
+
+
+class Department(NamedTuple):
+    """One of Peru's departments as the bundled data has it: id, name, macro-region (or ""), INEI code."""
+
+    id: str
+    name: str
+    macro_region: str
+    ubigeo: str
+
+
+@lru_cache(maxsize=1)
+def departments() -> tuple[Department, ...]:
+    """Peru's 24 departments and Callao: the one table (``data/regions.csv``) that synth and the map read.
+
+    >>> len(departments()), departments()[0]
+    (25, Department(id='amazonas', name='Amazonas', macro_region='nor-oriente', ubigeo='01'))
+    """
+    with (bundled_data_dir() / "regions.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return tuple(Department(r["id"], r["name"], r.get("macro_region") or "", r.get("ubigeo") or "")
+                     for r in csv.DictReader(handle))
 
 
 def bundled_data_dir() -> Path:

@@ -30,27 +30,14 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from essgraph.errors import DataError
+from essgraph.loaders.folder import Department, departments
 from essgraph.graphmodel import NODE_SPECS
 from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
 
 __all__ = ["synth", "REGIONS"]
 
-#: Peru's departments (+ Callao, Lima Metropolitana): id, name, macro-region, INEI code.
-REGIONS: tuple[tuple[str, str, str, str], ...] = (
-    ("amazonas", "Amazonas", "nor-oriente", "01"), ("ancash", "Áncash", "centro", "02"),
-    ("apurimac", "Apurímac", "sur", "03"), ("arequipa", "Arequipa", "sur", "04"),
-    ("ayacucho", "Ayacucho", "lima-centro", "05"), ("cajamarca", "Cajamarca", "nor-oriente", "06"),
-    ("callao", "Callao", "lima-centro", "07"), ("cusco", "Cusco", "sur", "08"),
-    ("huancavelica", "Huancavelica", "centro", "09"), ("huanuco", "Huánuco", "centro", "10"),
-    ("ica", "Ica", "lima-centro", "11"), ("junin", "Junín", "lima-centro", "12"),
-    ("la-libertad", "La Libertad", "nor-oriente", "13"), ("lambayeque", "Lambayeque", "nor-oriente", "14"),
-    ("lima", "Lima", "lima-centro", "15"), ("loreto", "Loreto", "nor-oriente", "16"),
-    ("madre-de-dios", "Madre de Dios", "sur", "17"), ("moquegua", "Moquegua", "sur", "18"),
-    ("pasco", "Pasco", "centro", "19"), ("piura", "Piura", "nor-oriente", "20"),
-    ("puno", "Puno", "sur", "21"), ("san-martin", "San Martín", "nor-oriente", "22"),
-    ("tacna", "Tacna", "sur", "23"), ("tumbes", "Tumbes", "nor-oriente", "24"),
-    ("ucayali", "Ucayali", "centro", "25"), ("lima-metropolitana", "Lima Metropolitana", "lima-nacional", "15"),
-)
+#: Peru's departments: the bundled data's table (id, name, macro-region or "", INEI code).
+REGIONS: tuple[Department, ...] = departments()
 _MACRO = (("lima-centro", "Macro Región Lima Centro"), ("lima-nacional", "Región Lima Nacional"),
           ("nor-oriente", "Macro Región Nor Oriente"), ("centro", "Macro Región Centro"),
           ("sur", "Macro Región Sur"))
@@ -100,7 +87,7 @@ def synth(out_dir: Path | str, *, orgs: int = 1000, seed: int = 0, force: bool =
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     region_weights = [rng.paretovariate(1.2) for _ in REGIONS]
-    region_weights[[r[0] for r in REGIONS].index("lima-metropolitana")] *= 6
+    region_weights[[r.id for r in REGIONS].index("lima")] *= 6  # the capital holds most national bodies
 
     n_networks = max(3, orgs // 40)
     networks = [_org_row(f"net-{i:06d}", f"Red sintética {i}", rng.choice(_NETWORK_KINDS), rng, region_weights)

@@ -22,6 +22,7 @@ import math
 import numpy as np
 
 from essgraph.analysis.engine import fr_layout
+from essgraph.loaders.folder import departments
 
 __all__ = ["REGION_COORDS", "MACRO_ANCHORS", "PERU_OUTLINE", "SCALE", "GEO_SPACING", "force_layout", "map_point", "geo_layout", "outline_points"]
 
@@ -45,14 +46,8 @@ REGION_COORDS: dict[str, tuple[float, float]] = {
     "puno": (-70.02, -15.4), "tacna": (-70.25, -17.9),
 }
 
-#: INEI department codes (ubigeo) of the regions above, for data that uses other ids.
-_UBIGEO = {
-    "01": "amazonas", "02": "ancash", "03": "apurimac", "04": "arequipa", "05": "ayacucho",
-    "06": "cajamarca", "07": "callao", "08": "cusco", "09": "huancavelica", "10": "huanuco", "11": "ica",
-    "12": "junin", "13": "la-libertad", "14": "lambayeque", "15": "lima", "16": "loreto",
-    "17": "madre-de-dios", "18": "moquegua", "19": "pasco", "20": "piura", "21": "puno",
-    "22": "san-martin", "23": "tacna", "24": "tumbes", "25": "ucayali",
-}
+#: INEI department codes (ubigeo) of the data's departments, for data that uses other ids.
+_UBIGEO = {d.ubigeo: d.id for d in departments()}
 
 #: Past this many nodes the layout uses igraph's faster grid variant.
 _GRID_ABOVE = 1000

@@ -72,3 +72,14 @@ def test_labels_are_checked_in_one_place() -> None:
              for path in (root / folder).rglob("*.py") for n, line in enumerate(path.read_text().splitlines(), 1)
              if inline.search(line) and ">>>" not in line]
     assert found == []
+
+
+def test_one_table_of_departments() -> None:
+    from essgraph.loaders.folder import departments
+    from essgraph.loaders.synthetic import REGIONS
+    from essgraph.render.peru import departments as shapes
+    from essgraph.render.positions import REGION_COORDS
+
+    ids = {d.id for d in departments()}
+    assert len(ids) == 25 and REGIONS == departments()
+    assert ids <= set(REGION_COORDS) and ids == set(shapes())
