@@ -23,7 +23,7 @@ REPORT_TEXTS = Catalog({
     "key_title": ("Lo principal", "At a glance"),
     "key_organizations": ("organizaciones", "organizations"),
     "key_ties": ("vínculos entre ellas", "ties between them"),
-    "key_isolated": ("aisladas, sin ningún vínculo", "isolated, without any tie"),
+    "key_isolated": ("sin ningún vínculo registrado", "without any recorded tie"),
     "key_groups": ("grupos desconectados entre sí", "groups disconnected from each other"),
     "key_articulation": ("puntos únicos de falla", "single points of failure"),
     "key_alliances": ("alianzas recomendadas", "recommended alliances"),
@@ -92,10 +92,14 @@ REPORT_TEXTS = Catalog({
                      "Regions without any tie to a national network: {names}."),
     "regions_empty": ("Regiones donde el mapeo no registró ninguna organización: {names}.",
                       "Regions where the mapping recorded no organization: {names}."),
-    "isolated_title": ("Iniciativas aisladas", "Isolated initiatives"),
-    "isolated_text": ("{isolated} organizaciones no tienen ningún vínculo registrado y {one_tie} solo uno.",
-                      "{isolated} organizations have no recorded tie and {one_tie} only one."),
-    "isolated_list": ("Ver las {n} organizaciones aisladas", "See the {n} isolated organizations"),
+    "isolated_title": ("Iniciativas sin vínculos registrados", "Initiatives without recorded ties"),
+    "isolated_text": ("{isolated} organizaciones no tienen ningún vínculo registrado y {one_tie} solo uno. El informe "
+                      "de 2018 no preguntó a cada organización con quién trabaja: sin vínculo registrado no quiere "
+                      "decir aislada. Una ronda de mapeo (essgraph survey) lo averigua.",
+                      "{isolated} organizations have no recorded tie and {one_tie} only one. The 2018 report did not "
+                      "ask each organization whom it works with: no recorded tie does not mean isolated. A mapping "
+                      "round (essgraph survey) finds out."),
+    "isolated_list": ("Ver las {n} organizaciones sin vínculos registrados", "See the {n} organizations without recorded ties"),
     "alliances_title": ("Alianzas recomendadas", "Recommended alliances"),
     "alliances_text": ("Nuevos vínculos que cerrarían los puntos únicos de falla del grupo principal "
                        "(mínimo teórico: {bound}):",

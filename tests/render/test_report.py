@@ -33,7 +33,7 @@ def test_report_tells_the_findings_in_spanish(bundled) -> None:
     assert '<html lang="es">' in html and "Lo principal" in html
     assert f"De {s['organizations']} organizaciones, {s['isolated']} no tienen ningún vínculo" in html
     for heading in ("Quiénes articulan la red", "Grupos desconectados", "Puntos únicos de falla",
-                    "Regiones que quedan fuera", "Iniciativas aisladas", "Alianzas recomendadas",
+                    "Regiones que quedan fuera", "Iniciativas sin vínculos registrados", "Alianzas recomendadas",
                     "Mesa de Economía Solidaria propuesta", "Datos para descargar"):
         assert f"<h2>{heading}</h2>" in html
     assert result["hubs"]["overall"][0]["name"] in html
