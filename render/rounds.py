@@ -41,9 +41,9 @@ ROUND_TEXTS = Catalog({
                                      "the group of {size} organizations where nobody answered"),
     "reason.no_tie_not_asked": ("sin vínculos registrados y nunca consultada", "no recorded tie and never asked"),
     "diff_title": ("Cambios desde la ronda anterior", "What changed since the previous round"),
-    "diff_sizes": ("Organizaciones: {o1} → {o2}. Vínculos: {t1} → {t2}. Aisladas: {i1} → {i2}. Grupos: {g1} → {g2}. "
+    "diff_sizes": ("Organizaciones: {o1} → {o2}. Vínculos: {t1} → {t2}. Sin vínculos registrados: {i1} → {i2}. Grupos: {g1} → {g2}. "
                    "Puntos únicos de falla: {c1} → {c2}. Asientos de la Mesa: {m1} → {m2}.",
-                   "Organizations: {o1} → {o2}. Ties: {t1} → {t2}. Isolated: {i1} → {i2}. Groups: {g1} → {g2}. "
+                   "Organizations: {o1} → {o2}. Ties: {t1} → {t2}. Without recorded ties: {i1} → {i2}. Groups: {g1} → {g2}. "
                    "Single points of failure: {c1} → {c2}. Mesa seats: {m1} → {m2}."),
     "diff.organizations_added": ("Organizaciones nuevas", "New organizations"),
     "diff.organizations_removed": ("Organizaciones que ya no están", "Organizations no longer there"),
