@@ -33,6 +33,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from essgraph.files import atomic_write
 from essgraph.errors import RenderError
 
 __all__ = ["VIS_VERSION", "CONFIDENTIAL_SUFFIX", "json_for_html", "confidential_path", "csp", "asset",
@@ -106,7 +107,7 @@ def template(name: str) -> jinja2.Template:
 
 
 def write_html(path: Path, name: str, *, scripts: dict[str, str], **context: Any) -> Path:
-    """Render template ``name`` and write it to ``path`` as UTF-8.
+    """Render template ``name`` and write it to ``path`` as UTF-8, atomically (a full disk leaves the old page).
 
     ``scripts`` maps template variables to inline script texts: they are inserted
     verbatim and allowed by the page's Content-Security-Policy.
@@ -116,9 +117,4 @@ def write_html(path: Path, name: str, *, scripts: dict[str, str], **context: Any
             raise RenderError(f"inline script {key} contains '</script': refusing to write a broken page")
     html = template(name).render(
         csp=csp(list(scripts.values())), **{k: Markup(v) for k, v in scripts.items()}, **context)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(html.encode("utf-8"))
-    except OSError as exc:
-        raise RenderError(f"cannot write {path}: {exc.strerror}; choose another -o path") from exc
-    return path
+    return atomic_write(path, html.encode("utf-8"), error=RenderError, hint="choose another -o path")

@@ -99,3 +99,20 @@ def test_markdown_shows_names_as_text(name, tmp_path) -> None:
     import re
     assert not re.search(r"(?<!\\)<(img|b>)", md) and not re.search(r"(?<!\\)\]\(javascript:", md)
     assert not re.search(r"(?<!\\)\| con (?<!\\)\|", md)  # a name's bars never split a table row
+
+
+def test_a_page_that_cannot_be_written_leaves_the_old_one(tmp_path, monkeypatch) -> None:
+    import essgraph.files
+    from essgraph.errors import RenderError
+    from essgraph.render import render
+
+    G = build_graph([Node("a", ("Organization",), {"name": "A", "kind": "ngo"})], [])
+    page = render(G, tmp_path / "red.html", view="whole")
+    before = page.read_bytes()
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(essgraph.files.os, "fsync", full)
+    with pytest.raises(RenderError, match="No space left"):
+        render(G, tmp_path / "red.html", view="whole", lang="en")
+    assert page.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["red.html"]
