@@ -37,6 +37,7 @@ from essgraph.i18n import check_lang
 from essgraph.analysis._common import actors
 from essgraph.analysis.augmentation import augmentation
 from essgraph.analysis.centrality import centrality, hubs
+from essgraph.analysis.coverage import coverage
 from essgraph.analysis.communities import communities, core_periphery
 from essgraph.analysis.engine import IGRAPH_ABOVE, auto_sample, reuse
 from essgraph.analysis.cuts import articulation_points, bridges, components
@@ -64,7 +65,7 @@ STEPS = 9
 #: Top-level keys of :func:`analyze`'s result.
 RESULT_KEYS = ("projection", "summary", "hubs", "roles", "isolated", "articulation_points", "bridges",
                "components", "group_gaps", "communities", "core_periphery", "person_bridges",
-               "recommendations", "mesa", "timeline", "labels", "meta")
+               "recommendations", "mesa", "timeline", "survey", "labels", "meta")
 
 
 def analyze(
@@ -196,6 +197,7 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
         "recommendations": recommendations,
         "mesa": seats,
         "timeline": {"years": years, "changes": changed},
+        "survey": coverage(P, T, top=top),
         "labels": names,
         "meta": {"seed": seed, "lang": lang, "include_personal_data": include_personal_data, "top": top,
                  "dataset": dict(G.graph.get("dataset", {})).get("title")},

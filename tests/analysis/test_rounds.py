@@ -63,3 +63,15 @@ def test_compare_agrees_with_networkx_on_random_graphs(seed: int) -> None:
     assert {key((b["a"]["id"], b["b"]["id"])) for b in d.bridges_appeared} == bridges2 - bridges1
     assert {r["id"] for r in d.organizations_added} == set(T2) - set(T1)
     assert {r["id"] for r in d.found_partner} == {v for v in T1 if v in T2 and T1.degree(v) == 0 and T2.degree(v) > 0}
+
+
+def test_analyze_reports_survey_coverage() -> None:
+    from essgraph.analysis import analyze
+    from essgraph.graphmodel import Relationship
+
+    ev = {"section": "s", "quote": "q", "evidence": "stated"}
+    G = build_graph([Node(n, ("Organization",), {"name": n.upper(), **({"survey_rounds": ["r2"]} if n in "ad" else {})})
+                     for n in "abcd"], [Relationship("ALLIED_WITH", "a", "b", ev)])
+    survey = analyze(G)["survey"]
+    assert survey["rounds"] == ["r2"] and [r["id"] for r in survey["isolated"]] == ["d"]
+    assert [r["id"] for r in survey["not_asked"]] == ["c"]
