@@ -43,7 +43,7 @@ import io
 import json
 import zipfile
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import networkx as nx
 
@@ -52,14 +52,15 @@ from essgraph.graphmodel import iter_nodes, iter_relationships, public_graph
 
 from essgraph.files import atomic_write
 from essgraph.spreadsheet import csv_bytes
-from essgraph.loaders.gexf import gexf_bytes
+from essgraph.loaders.gexf import NodeViz, gexf_bytes
 from essgraph.loaders.snapshot import graph_to_dict
 from essgraph.loaders.text import LIST_SEPARATOR
 
 __all__ = ["EXPORT_FORMATS", "export"]
 
 
-def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_data: bool = False) -> Path:
+def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_data: bool = False,
+           viz: Mapping[str, NodeViz] | None = None) -> Path:
     """Write ``G`` to ``path`` in format ``fmt``.
 
     Parameters
@@ -72,6 +73,9 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_d
         The output file (a ``.zip`` for ``csv``); its folder is created.
     include_personal_data : bool
         Keep people's names and contact data (default: the public graph).
+    viz : mapping, optional
+        GEXF only: position, colour and size per node id (``essgraph.render.gephi.gephi_viz``
+        gives the views' picture), so that Gephi opens the same picture.
 
     Returns
     -------
@@ -87,7 +91,8 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_d
     if writer is None:
         raise RenderError(f"unknown export format '{fmt}': use one of {', '.join(EXPORT_FORMATS)}")
     graph = G if include_personal_data else public_graph(G)
-    return atomic_write(path, writer(graph), error=RenderError, hint="choose another path with -o")
+    data = gexf_bytes(graph, viz=viz) if fmt == "gexf" else writer(graph)
+    return atomic_write(path, data, error=RenderError, hint="choose another path with -o")
 
 
 def _json(G: nx.MultiDiGraph) -> bytes:

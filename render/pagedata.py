@@ -127,24 +127,24 @@ def page_data(
     for node, node_id in ids.items():
         attrs = H.nodes[node]
         networks = _networks(G, node)
-        kind_group = _kind_group(attrs)
+        kind = kind_group(attrs)
         macro = attrs.get("macro_region")  # derived once when the graph is built
-        group = _colour_group(mode, node, kind_group, macro, structure)
+        group = _colour_group(mode, node, kind, macro, structure)
         groups[group] += node not in view.context
         marks = _node_marks(node, structure) + (["faded"] if node in view.context else [])
         marks_seen.update(marks)
         colour = FADED_COLOUR if node in view.context else _group_colour(mode, group, structure)
-        shapes.add(shape_of(kind_group))
+        shapes.add(shape_of(kind))
         size = node_size(structure.score.get(node, 0.0))
         record = {
-            "id": node_id, "label": short_label(attrs, node_id), "shape": shape_of(kind_group),
+            "id": node_id, "label": short_label(attrs, node_id), "shape": shape_of(kind),
             "size": size, "marks": marks,
             "color": {"background": colour, "border": _border(marks, colour),
                       "highlight": {"background": colour, "border": "#000000"}},
             "font": {"size": 12 + size // 4, "color": "#9a9a9a" if node in view.context else "#222222"},
             "degree": structure.degree.get(node, 0),
-            **_details(G, attrs, networks, kind_group, macro, places, lang, personal),
-            "f": {"region": attrs.get("region", ""), "macro_region": macro or "", "kind": kind_group,
+            **_details(G, attrs, networks, kind, macro, places, lang, personal),
+            "f": {"region": attrs.get("region", ""), "macro_region": macro or "", "kind": kind,
                   "sector": attrs.get("sector", ""), "network": sorted(ids[m] for m in networks if m in ids)},
             "q": search_text(attrs.get("name"), attrs.get("acronym"), attrs.get("aliases", ())),
         }
@@ -175,7 +175,8 @@ def page_data(
     }
 
 
-def _kind_group(attrs: dict[str, Any]) -> str:
+def kind_group(attrs: dict[str, Any]) -> str:
+    """The kind a node is drawn as: its organization kind, or ``municipality`` / ``person``."""
     if carries_label(attrs, "Municipality"):
         return "municipality"
     if carries_label(attrs, "Person"):

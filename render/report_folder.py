@@ -50,6 +50,7 @@ from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
 from essgraph.i18n import check_lang
 from essgraph.loaders import export
 from essgraph.render import interactive
+from essgraph.render.gephi import gephi_viz
 from essgraph.render.charts import degree_histogram, heat_map, isolation_bars
 from essgraph.render.interactive import Prepared, prepare, prepared, proposals_from, render, view_size
 from essgraph.render.page import asset, confidential_path, write_html
@@ -301,7 +302,8 @@ def _exports(G: nx.MultiDiGraph, result: dict[str, Any], folder: Path, name: Cal
             command = f"essgraph export --format {fmt} -o {name(f'{stem[2]}.{fmt}')}"
             out.append({"href": "", "label": R.t(f"export_{fmt}", lang), "command": command, "size": R.t("export_on_request", lang)})
             continue
-        path = export(G, fmt, folder / name(f"{stem[2]}.{fmt}"), include_personal_data=personal)
+        path = export(G, fmt, folder / name(f"{stem[2]}.{fmt}"), include_personal_data=personal,
+                      viz=gephi_viz(G) if fmt == "gexf" else None)
         out.append({"href": f"exports/{path.name}", "label": R.t(f"export_{fmt}", lang), "size": _size(path)})
     return out
 

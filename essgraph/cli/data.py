@@ -110,7 +110,11 @@ def export(data_dir: Path | None, snapshot: Path | None, fmt: str, output: Path,
     Example: essgraph export --format gexf -o mapa.gexf
     """
     G = loaders.load_graph(data_dir=data_dir, snapshot=snapshot)
-    path = loaders.export(G, fmt, output, include_personal_data=include_personal_data)
+    viz = None
+    if fmt == "gexf":  # Gephi opens the views' picture (positions, colours, sizes)
+        from essgraph.render.gephi import gephi_viz
+        viz = gephi_viz(G)
+    path = loaders.export(G, fmt, output, include_personal_data=include_personal_data, viz=viz)
     click.echo(_TEXT.t("exported", lang, path=path))
 
 

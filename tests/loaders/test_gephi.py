@@ -81,3 +81,18 @@ def test_hostile_text_is_escaped_and_reads_back(tmp_path) -> None:
     path = tmp_path / "h.gexf"
     path.write_bytes(gexf_bytes(G))
     assert nx.read_gexf(path, version="1.3").nodes["a"]["label"] == name
+
+
+def test_the_cli_export_opens_in_gephi_with_the_views_colours_and_sizes(gephi, tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from essgraph.cli import main
+    from essgraph.graphmodel import ACTOR_LABELS, has_label
+
+    path = tmp_path / "mapa.gexf"
+    result = CliRunner().invoke(main, ["export", "--data", str(bundled_data_dir()), "--format", "gexf", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    G = load_graph(data_dir=bundled_data_dir())
+    actors = sum(1 for n in G if has_label(G, n, *ACTOR_LABELS) and G.nodes[n].get("status") != "proposed")
+    opened = gephi(path)
+    assert opened["coloured"] == actors and opened["sized"] > 50
