@@ -31,10 +31,9 @@ import pandas as pd
 
 from essgraph.errors import GraphError
 from essgraph.analysis._common import actors, group_of, id_key, require_nodes, rnd
-from essgraph.analysis.engine import DISTANCES_IGRAPH_ABOVE, igraph_betweenness, igraph_closeness, igraph_pagerank, subgraph, use_igraph
-from essgraph.analysis.engine import betweenness as engine_betweenness
-from essgraph.analysis.engine import closeness as engine_closeness
-from essgraph.analysis.engine import pagerank as engine_pagerank
+from essgraph.analysis.engine import (
+    DISTANCES_IGRAPH_ABOVE, TieStructure, igraph_betweenness, igraph_closeness, igraph_pagerank, structure_of, use_igraph,
+)
 
 __all__ = ["MEASURES", "Centrality", "centrality", "hubs"]
 
@@ -56,7 +55,8 @@ class Centrality:
     closeness_sampled: bool = False
 
 
-def centrality(T: nx.Graph, *, k: int | None = None, seed: int | None = None, engine: str = "auto") -> Centrality:
+def centrality(T: nx.Graph, *, k: int | None = None, seed: int | None = None, engine: str = "auto",
+               structure: TieStructure | None = None) -> Centrality:
     """Degree, betweenness, PageRank and closeness of every organization.
 
     Parameters
@@ -73,6 +73,8 @@ def centrality(T: nx.Graph, *, k: int | None = None, seed: int | None = None, en
     engine : {"auto", "networkx", "igraph"}
         Who computes betweenness, PageRank and closeness (same answers; igraph is
         much faster on large graphs): see :mod:`essgraph.analysis.engine`.
+    structure : TieStructure, optional
+        ``T``'s structure when already made (the measures are kept on it).
 
     Returns
     -------
@@ -103,11 +105,12 @@ def centrality(T: nx.Graph, *, k: int | None = None, seed: int | None = None, en
     sampled = k is not None and k < n
     if k is not None and k < 1:
         raise GraphError(f"betweenness sample size k must be at least 1, got {k}")
+    S = structure_of(T, structure)
     if use_igraph(T, engine) and use_igraph(T, engine, DISTANCES_IGRAPH_ABOVE):  # every measure on igraph
-        return _igraph_centrality(T, list(T), k=k, seed=seed)
-    betweenness = engine_betweenness(T, k=k if sampled else None, seed=seed, engine=engine)
-    pagerank = engine_pagerank(T, alpha=0.85, engine=engine)
-    closeness = engine_closeness(T, k=k if sampled else None, seed=seed, engine=engine)
+        return _igraph_centrality(S, list(T), k=k, seed=seed)
+    betweenness = S.betweenness(k=k if sampled else None, seed=seed, engine=engine)
+    pagerank = S.pagerank(alpha=0.85, engine=engine)
+    closeness = S.closeness(k=k if sampled else None, seed=seed, engine=engine)
     scale = 1 / (n - 1) if n > 1 else 0.0
     rows = [
         {"id": v, "name": T.nodes[v].get("name", str(v)), "degree": T.degree(v),
@@ -115,7 +118,7 @@ def centrality(T: nx.Graph, *, k: int | None = None, seed: int | None = None, en
          "pagerank": rnd(pagerank[v]), "closeness": rnd(closeness[v])}
         for v in actors(T)
     ]
-    estimated = sampled and any(len(c) > k for c in nx.connected_components(T))  # type: ignore[operator]
+    estimated = sampled and S.component_sizes()[0] > k  # type: ignore[operator]
     return Centrality(pd.DataFrame(rows, columns=_COLUMNS), sampled, k if sampled else None,
                       seed if sampled else None, estimated)
 
@@ -130,6 +133,7 @@ def hubs(
     seed: int | None = None,
     engine: str = "auto",
     table: pd.DataFrame | None = None,
+    structure: TieStructure | None = None,
 ) -> pd.DataFrame:
     """The top organizations by a measure, overall or within each group.
 
@@ -151,6 +155,8 @@ def hubs(
     table : pandas.DataFrame, optional
         ``centrality(T, k=k, seed=seed).table`` when already computed (only
         without ``group_by``), so it is not computed again.
+    structure : TieStructure, optional
+        ``T``'s structure when already made (large graphs' groups are cut from its igraph conversion).
 
     Returns
     -------
@@ -186,14 +192,15 @@ def hubs(
             g = group_of(T, v, group_by)
             if g is not None:
                 groups.setdefault(g, []).append(v)
-    fast = group_by is not None and use_igraph(T, engine)  # the groups of a large graph: all on igraph
+    # the groups of a large graph: all on igraph, cut from one conversion
+    shared = structure_of(T, structure) if group_by is not None and use_igraph(T, engine) else None
     given = table if group_by is None else None
     frames = []
     for name in sorted(groups):
         if given is not None:
             table = given
-        elif fast:
-            table = _igraph_centrality(T, groups[name], k=k, seed=seed).table
+        elif shared is not None:
+            table = _igraph_centrality(shared, groups[name], k=k, seed=seed).table
         else:
             table = centrality(_induced(T, groups[name]), k=k, seed=seed, engine=engine).table
         second = "betweenness" if by == "degree" else "degree"
@@ -207,13 +214,15 @@ def hubs(
     return pd.concat(frames, ignore_index=True)
 
 
-def _igraph_centrality(T: nx.Graph, members: list[Hashable], *, k: int | None, seed: int | None) -> Centrality:
+def _igraph_centrality(S: TieStructure, members: list[Hashable], *, k: int | None, seed: int | None) -> Centrality:
     """:func:`centrality` of the ties among ``members`` with every measure on igraph.
 
-    The subgraph is cut from the shared conversion (:func:`essgraph.analysis.engine.reuse`)
-    with its vertices in ``T``'s order, the order the sample of sources is drawn from.
+    The subgraph is cut from the structure's conversion
+    (:meth:`~essgraph.analysis.engine.TieStructure.subgraph`) with its vertices in
+    the tie graph's order, the order the sample of sources is drawn from.
     """
-    g, nodes = subgraph(T, members)
+    T = S.graph
+    g, nodes = S.subgraph(members)
     n = len(nodes)
     sampled = k is not None and k < n
     kk = k if sampled else None

@@ -27,10 +27,8 @@ from dataclasses import dataclass, field
 from typing import Any, Hashable
 
 import networkx as nx
-import numpy as np
 
-from essgraph.analysis.engine import core_number as engine_core_number
-from essgraph.analysis.engine import IGRAPH_ABOVE, louvain, multilevel_of_edges, to_igraph, use_igraph
+from essgraph.analysis.engine import IGRAPH_ABOVE, TieStructure, louvain, structure_of, use_igraph
 from essgraph.analysis._common import GROUP_ATTRIBUTES, actors, group_of, id_key, refs, rnd
 
 __all__ = ["Community", "Communities", "CorePeriphery", "communities", "core_periphery"]
@@ -73,8 +71,8 @@ class CorePeriphery:
     shells: list[dict[str, int]]
 
 
-def communities(T: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, engine: str = "auto"
-                ) -> Communities:
+def communities(T: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, engine: str = "auto",
+                structure: TieStructure | None = None) -> Communities:
     """Louvain communities of the tie graph, with their modularity.
 
     Parameters
@@ -90,6 +88,8 @@ def communities(T: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, 
         default from :data:`essgraph.analysis.engine.IGRAPH_ABOVE` nodes): the
         same method, but not the same random steps, so the partitions can differ
         in detail (``algorithm`` says which ran).
+    structure : TieStructure, optional
+        ``T``'s structure when already made (igraph's partition is kept on it).
 
     Returns
     -------
@@ -111,7 +111,7 @@ def communities(T: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, 
     """
     fast = use_igraph(T, engine) and (engine == "igraph" or sum(1 for v in T if T.degree(v) > 0) >= IGRAPH_ABOVE)
     if fast:
-        H, parts, modularity = None, *_igraph_louvain(T, seed=seed, resolution=resolution)
+        H, parts, modularity = None, *structure_of(T, structure).multilevel(seed=seed, resolution=resolution)
     else:
         H = nx.Graph()
         H.add_nodes_from(sorted((v for v in T if T.degree(v) > 0), key=id_key))
@@ -138,34 +138,7 @@ def communities(T: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, 
     return Communities(algorithm, seed, resolution, rnd(modularity), result, isolated)
 
 
-def _igraph_louvain(T: nx.Graph, *, seed: int | None, resolution: float) -> tuple[list[set[Hashable]], float | None]:
-    """:func:`louvain` of ``T`` without its isolated nodes, cut from the shared igraph conversion.
-
-    The graph handed to igraph is the one :func:`louvain` converts from the
-    NetworkX graph the small path builds: vertices in id order, ties as
-    ``(smaller, larger)`` pairs in lexicographic order, so the seeded method
-    takes the same steps and finds the same partition.
-    """
-    g, nodes = to_igraph(T)
-    ends = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-    tied = np.unique(ends)
-    keep = sorted(tied.tolist(), key=lambda i: id_key(nodes[i]))
-    if not keep:
-        return [], None
-    new = np.full(len(nodes), -1, dtype=np.int64)
-    new[keep] = np.arange(len(keep))
-    a, b = new[ends[:, 0]], new[ends[:, 1]]
-    lo, hi = np.minimum(a, b), np.maximum(a, b)
-    order = np.lexsort((hi, lo))
-    membership, modularity = multilevel_of_edges(len(keep), np.column_stack([lo[order], hi[order]]).tolist(), seed=seed,
-                                                 resolution=resolution)
-    parts: dict[int, set[Hashable]] = {}
-    for i, c in zip(keep, membership):
-        parts.setdefault(c, set()).add(nodes[i])
-    return list(parts.values()), modularity
-
-
-def core_periphery(T: nx.Graph, *, engine: str = "auto") -> CorePeriphery:
+def core_periphery(T: nx.Graph, *, engine: str = "auto", structure: TieStructure | None = None) -> CorePeriphery:
     """Split the connected organizations into the innermost k-core and the periphery.
 
     Parameters
@@ -175,6 +148,8 @@ def core_periphery(T: nx.Graph, *, engine: str = "auto") -> CorePeriphery:
     engine : {"auto", "networkx", "igraph"}
         Who computes the core numbers (the same numbers: see
         :func:`essgraph.analysis.engine.core_number`).
+    structure : TieStructure, optional
+        ``T``'s structure when already made.
 
     Returns
     -------
@@ -195,10 +170,10 @@ def core_periphery(T: nx.Graph, *, engine: str = "auto") -> CorePeriphery:
     >>> cp.k, cp.core, cp.periphery_count, cp.shells
     (1, [], 4, [{'k': 1, 'count': 4}])
     """
+    core_number = structure_of(T, structure).core_number(engine=engine)
     if nx.number_of_selfloops(T):
         T = nx.Graph(T)
         T.remove_edges_from(list(nx.selfloop_edges(T)))
-    core_number = engine_core_number(T, engine=engine)
     orgs = actors(T)
     k = max((core_number[v] for v in T), default=0)
     core = [v for v in orgs if k >= 2 and core_number[v] == k]

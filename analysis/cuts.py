@@ -8,8 +8,11 @@
 * A **bridge** is a tie (an alliance, a membership…) whose loss splits its
   component; we list the organizations on the smaller side.
 
-One depth-first search (Hopcroft–Tarjan) finds all of them in linear time; the
-organizations each cut separates are contiguous in the search's preorder, so
+The cut points, bridges and components are the tie graph's
+:class:`~essgraph.analysis.engine.TieStructure` (computed once per tie graph and
+shared with the other analyses and the drawing); whom each one alone holds comes
+from one depth-first search (:mod:`essgraph.analysis.cutsearch`, Hopcroft–Tarjan,
+linear time), in which the organizations each cut separates are contiguous, so
 listing them costs only the size of the answer.
 
 Examples
@@ -31,7 +34,7 @@ from typing import Any, Hashable
 import networkx as nx
 
 from essgraph.analysis._common import id_key, national_networks, ref, refs
-from essgraph.analysis.engine import memo
+from essgraph.analysis.engine import TieStructure, structure_of
 
 __all__ = ["CutVertex", "Bridge", "Component", "articulation_points", "bridges", "components"]
 
@@ -74,7 +77,8 @@ class Component:
     macro_regions: list[str]
 
 
-def articulation_points(T: nx.Graph, *, limit: int | None = None) -> list[CutVertex]:
+def articulation_points(T: nx.Graph, *, limit: int | None = None, structure: TieStructure | None = None
+                        ) -> list[CutVertex]:
     """Organizations whose loss splits the network, and whom each one cuts off.
 
     Parameters
@@ -86,6 +90,8 @@ def articulation_points(T: nx.Graph, *, limit: int | None = None) -> list[CutVer
         first ones the search met, then sorted); the counts stay exact. Without a
         limit the cost is the total size of the lists, which on a long chain grows
         with the square of its length.
+    structure : TieStructure, optional
+        ``T``'s structure when already made (shared with the other analyses).
 
     Returns
     -------
@@ -106,17 +112,19 @@ def articulation_points(T: nx.Graph, *, limit: int | None = None) -> list[CutVer
     >>> cv.id, [m["id"] for m in cv.cut_off], cv.rest_size
     ('hub', ['c'], 2)
     """
-    dfs = memo(T, "cuts.dfs", lambda: _dfs(T))  # one search for cut points, bridges and roles
+    S = structure_of(T, structure)
+    search = S.cut_search()
     result = []
-    for v, parts in dfs.cut_parts.items():
-        rest = dfs.largest(parts)
+    for v in S.articulation_points():
+        parts = search.cut_parts[v]
+        rest = search.largest(parts)
         cut = [p for p in parts if p is not rest]
-        result.append(CutVertex(v, T.nodes[v].get("name", str(v)), sum(dfs.count(p) for p in cut),
-                                dfs.count(rest), len(parts), refs(T, dfs.actors(cut, limit))))
+        result.append(CutVertex(v, T.nodes[v].get("name", str(v)), sum(search.count(p) for p in cut),
+                                search.count(rest), len(parts), refs(T, search.actors(cut, limit))))
     return sorted(result, key=lambda c: (-c.cut_off_count, id_key(c.id)))
 
 
-def bridges(T: nx.Graph, *, limit: int | None = None) -> list[Bridge]:
+def bridges(T: nx.Graph, *, limit: int | None = None, structure: TieStructure | None = None) -> list[Bridge]:
     """Ties whose loss splits the network, with the organizations on the smaller side.
 
     Parameters
@@ -125,6 +133,8 @@ def bridges(T: nx.Graph, *, limit: int | None = None) -> list[Bridge]:
         A tie graph.
     limit : int, optional
         List at most this many organizations per bridge (counts stay exact).
+    structure : TieStructure, optional
+        ``T``'s structure when already made.
 
     Returns
     -------
@@ -138,23 +148,33 @@ def bridges(T: nx.Graph, *, limit: int | None = None) -> list[Bridge]:
     >>> b.u["id"], b.v["id"], [m["id"] for m in b.cut_off]
     ('c', 'd', ['d'])
     """
-    dfs = memo(T, "cuts.dfs", lambda: _dfs(T))  # one search for cut points, bridges and roles
+    S = structure_of(T, structure)
+    search = S.cut_search()
+    child_of = {frozenset(tie): tie[1] for tie in search.bridges}  # the search's tree edge (parent, child)
     result = []
-    for parent, child in dfs.bridges:
-        side = dfs.subtree(child)
-        comp = dfs.subtree(dfs.root_of[child])[0]
+    for tie in S.bridges():
+        child = child_of[tie]
+        side = search.subtree(child)
+        comp = search.subtree(search.root_of[child])[0]
         other = [(comp[0], side[0][0]), (side[0][1], comp[1])]
-        large = dfs.largest([side, other])
+        large = search.largest([side, other])
         small = other if large is side else side
-        u, v = sorted((parent, child), key=id_key)
+        u, v = sorted(tie, key=id_key)
         data = T.edges[u, v]
         result.append(Bridge(ref(T, u), ref(T, v), list(data.get("types", ())), int(data.get("relationships", 1)),
-                             dfs.count(small), dfs.count(large), refs(T, dfs.actors([small], limit))))
+                             search.count(small), search.count(large), refs(T, search.actors([small], limit))))
     return sorted(result, key=lambda b: (-b.cut_off_count, id_key(b.u["id"]), id_key(b.v["id"])))
 
 
-def components(T: nx.Graph) -> list[Component]:
+def components(T: nx.Graph, *, structure: TieStructure | None = None) -> list[Component]:
     """The connected groups of organizations, largest first.
+
+    Parameters
+    ----------
+    T : networkx.Graph
+        A tie graph.
+    structure : TieStructure, optional
+        ``T``'s structure when already made.
 
     Returns
     -------
@@ -170,7 +190,7 @@ def components(T: nx.Graph) -> list[Component]:
     [(1, 2, []), (2, 1, ['cusco'])]
     """
     national = set(national_networks(T))
-    found = [sorted(c, key=id_key) for c in nx.connected_components(T)]
+    found = [sorted(c, key=id_key) for c in structure_of(T, structure).components()]
     found.sort(key=lambda c: (-_count(T, c), id_key(c[0])))
     result = []
     for i, members in enumerate(found, start=1):
@@ -183,101 +203,6 @@ def components(T: nx.Graph) -> list[Component]:
             sorted({str(T.nodes[n]["macro_region"]) for n in orgs if T.nodes[n].get("macro_region")}),
         ))
     return result
-
-
-#: A part of a component: slices ``(start, end)`` of the search's preorder.
-_Part = list[tuple[int, int]]
-
-
-@dataclass
-class _DFS:
-    order: list[Hashable]
-    disc: dict[Hashable, int]
-    size: dict[Hashable, int]
-    root_of: dict[Hashable, Hashable]
-    actor_prefix: list[int]
-    cut_parts: dict[Hashable, list[_Part]]
-    bridges: list[tuple[Hashable, Hashable]]
-
-    def subtree(self, v: Hashable) -> _Part:
-        return [(self.disc[v], self.disc[v] + self.size[v])]
-
-    def count(self, part: _Part) -> int:
-        """Organizations (not people) in the part, in constant time per slice."""
-        return sum(self.actor_prefix[b] - self.actor_prefix[a] for a, b in part)
-
-    def largest(self, parts: list[_Part]) -> _Part:
-        """The part with most organizations; ties broken by the smallest id in it."""
-        most = max(self.count(p) for p in parts)
-        tied = [p for p in parts if self.count(p) == most]
-        if len(tied) == 1:
-            return tied[0]
-        return min(tied, key=lambda p: min(id_key(n) for a, b in p for n in self.order[a:b]))
-
-    def actors(self, parts: list[_Part], limit: int | None) -> list[Hashable]:
-        found: list[Hashable] = []
-        for a, b in (s for p in parts for s in p):
-            for n in self.order[a:b]:
-                if self.actor_prefix[self.disc[n] + 1] > self.actor_prefix[self.disc[n]]:
-                    if limit is not None and len(found) >= limit:
-                        return found
-                    found.append(n)
-        return found
-
-
-def _dfs(T: nx.Graph) -> _DFS:
-    """One iterative DFS: preorder, low points, articulation parts and bridges."""
-    order: list[Hashable] = []
-    disc: dict[Hashable, int] = {}
-    low: dict[Hashable, int] = {}
-    size: dict[Hashable, int] = {}
-    parent: dict[Hashable, Hashable | None] = {}
-    root_of: dict[Hashable, Hashable] = {}
-    children: dict[Hashable, list[Hashable]] = {}
-    for root in sorted(T, key=id_key):
-        if root in disc:
-            continue
-        parent[root] = None
-        disc[root] = low[root] = len(order)
-        order.append(root)
-        stack = [(root, iter(T[root]))]
-        while stack:
-            v, neighbours = stack[-1]
-            for w in neighbours:
-                if w == v:
-                    continue
-                if w not in disc:
-                    parent[w], disc[w], low[w] = v, len(order), len(order)
-                    order.append(w)
-                    children.setdefault(v, []).append(w)
-                    stack.append((w, iter(T[w])))
-                    break
-                if w != parent[v]:
-                    low[v] = min(low[v], disc[w])
-            else:
-                stack.pop()
-                size[v] = len(order) - disc[v]
-                root_of[v] = root
-                if stack:
-                    low[stack[-1][0]] = min(low[stack[-1][0]], low[v])
-    prefix = [0]
-    for n in order:
-        prefix.append(prefix[-1] + (not T.nodes[n].get("is_person")))
-    dfs = _DFS(order, disc, size, root_of, prefix, {}, [])
-    for v, kids in children.items():
-        if parent[v] is None:
-            parts = [dfs.subtree(c) for c in kids] if len(kids) > 1 else []
-        else:
-            parts = [dfs.subtree(c) for c in kids if low[c] >= disc[v]]
-            if parts:  # the side of v's parent: the component minus v's subtree, plus children tied above v
-                start, end = dfs.subtree(root_of[v])[0]
-                above = [(start, disc[v]), (disc[v] + size[v], end)]
-                above += [s for c in kids if low[c] < disc[v] for s in dfs.subtree(c)]
-                parts.append([(a, b) for a, b in above if a < b])
-        if parts:
-            dfs.cut_parts[v] = parts
-        dfs.bridges += [(v, c) for c in kids if low[c] > disc[v]]
-    return dfs
 
 
 def _count(T: nx.Graph, nodes: list[Hashable]) -> int:

@@ -1,11 +1,22 @@
-"""The fast engine: the slow measures of a tie graph computed by python-igraph, same answers.
+"""The structure of a tie graph, computed once: components, cut points, bridges, centralities.
 
-NetworkX stays the graph model and the analyses' API; this module only computes,
-behind the same functions, the measures that NetworkX makes slow at tens of
-thousands of organizations (betweenness, closeness, PageRank, Louvain,
-biconnected blocks). Every function takes a NetworkX graph and returns what the
+NetworkX stays the graph model and the analyses' API; this module computes the
+structure every analysis and every drawing reads, and is the only module of
+essgraph that imports python-igraph (``tests/analysis/test_engine.py`` checks).
+
+:class:`TieStructure` is the cache: built from one tie graph, it computes each
+part on first use and keeps it — the igraph conversion, the connected
+components, the cut points and bridges (igraph), whom each one alone holds (one
+depth-first search, :mod:`essgraph.analysis.cutsearch`), degree, betweenness,
+closeness, PageRank, eigenvector centrality, core numbers, Louvain and the hops
+from a set of sources. :func:`~essgraph.analysis.pipeline.analyze` makes one for
+its tie graph and passes it to every analysis (``structure=``); the render makes
+one for the drawing's tie graph (:func:`essgraph.render.structure.measure`). A
+function given no structure makes its own, so each call also stands alone.
+
+The functions below compute one measure of a NetworkX graph and return what the
 NetworkX call it replaces returns (a dict keyed by node, values on the same
-scale), so the callers do not change:
+scale), on NetworkX or igraph:
 
 * ``engine="networkx"`` always uses NetworkX, ``engine="igraph"`` always
   igraph, ``engine="auto"`` (the default) igraph from :data:`IGRAPH_ABOVE` nodes
@@ -21,7 +32,10 @@ scale), so the callers do not change:
 * PageRank: PRPACK (igraph) or power iteration (NetworkX), equal to about 1e-6;
 * Louvain: igraph's multilevel method with igraph's RNG seeded from ``seed``; a
   different implementation of the same method, so the partition can differ
-  while its modularity stays comparable (the tests bound the difference).
+  while its modularity stays comparable (the tests bound the difference);
+* :func:`year_counts` sizes up a graph given as an edge list (the timeline's
+  year-by-year networks) and :func:`force_layout_coords` places one
+  (Fruchterman–Reingold, seeded) for :mod:`essgraph.render.positions`.
 
 The tests (``tests/analysis/test_engine.py``) run both engines on the karate
 club, seeded random graphs and the bundled data and compare.
@@ -34,6 +48,9 @@ Examples
 True
 >>> use_igraph(nx.path_graph(10), "auto"), use_igraph(nx.path_graph(10), "igraph")
 (False, True)
+>>> S = TieStructure(nx.barbell_graph(3, 0))
+>>> sorted(S.articulation_points()), [sorted(b) for b in S.bridges()], S.component_sizes()
+([2, 3], [[2, 3]], [6])
 
 References
 ----------
@@ -46,17 +63,24 @@ import ctypes
 import glob
 import os
 import random
+import warnings
+from collections import deque
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any, Callable, Hashable, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Hashable, Iterable, Iterator, NamedTuple, TypeVar
 
 import igraph as ig
 import networkx as nx
 import numpy as np
 
-__all__ = ["multilevel_of_edges", "shape_of_edges", "fr_layout", "drawing_structure", "ENGINES", "IGRAPH_ABOVE", "DISTANCES_IGRAPH_ABOVE", "BETWEENNESS_EXACT_UP_TO", "BETWEENNESS_SAMPLE", "use_igraph",
-           "to_igraph", "reuse", "memo", "subgraph", "sample_sources", "auto_sample", "betweenness", "closeness", "pagerank",
-           "louvain", "igraph_multilevel", "core_number", "biconnected"]
+from essgraph.analysis._common import id_key
+from essgraph.analysis.cutsearch import CutSearch, cut_search
+
+__all__ = ["ENGINES", "IGRAPH_ABOVE", "DISTANCES_IGRAPH_ABOVE", "BETWEENNESS_EXACT_UP_TO", "BETWEENNESS_SAMPLE",
+           "TieStructure", "structure_of", "use_igraph", "auto_sample", "to_igraph", "subgraph", "sample_sources",
+           "betweenness", "igraph_betweenness", "closeness", "igraph_closeness", "pagerank", "igraph_pagerank",
+           "louvain", "igraph_multilevel", "core_number", "biconnected", "YearCounts", "year_counts",
+           "force_layout_coords"]
 
 _T = TypeVar("_T")
 
@@ -71,6 +95,232 @@ BETWEENNESS_EXACT_UP_TO = 5000
 DISTANCES_IGRAPH_ABOVE = 200
 #: Sample size (sources) of betweenness and closeness above that.
 BETWEENNESS_SAMPLE = 500
+
+
+class TieStructure:
+    """The structure of one tie graph, each part computed on first use and kept on this object.
+
+    Parameters
+    ----------
+    T : networkx.Graph
+        The tie graph (:attr:`graph`). It must not change while the structure is
+        in use: the structure would not notice.
+
+    Notes
+    -----
+    What igraph returns as graphs (:meth:`igraph`, :meth:`subgraph`) is shared:
+    do not modify it. Used as a context manager, the structure lets go of what it
+    keeps when the block ends (``analyze`` does, so a big conversion does not
+    outlive the analysis).
+
+    Examples
+    --------
+    >>> T = nx.Graph([("a", "b"), ("b", "c")]); T.add_node("z")
+    >>> S = TieStructure(T)
+    >>> S.components(), S.igraph()[0] is S.igraph()[0], sorted(S.articulation_points())
+    ([['a', 'b', 'c'], ['z']], True, ['b'])
+    >>> S.hops_from(["a"]), S.degree()
+    ({'a': 0, 'b': 1, 'c': 2}, {'a': 1, 'b': 2, 'c': 1, 'z': 0})
+    """
+
+    def __init__(self, T: nx.Graph) -> None:
+        self.graph = T
+        self._kept: dict[Hashable, Any] = {}
+
+    def __enter__(self) -> TieStructure:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._kept.clear()
+
+    def igraph(self) -> tuple[ig.Graph, list[Hashable]]:
+        """The graph as an undirected simple igraph graph and its vertex order (``list(T)``), converted once."""
+        return self._once("igraph", lambda: to_igraph(self.graph))
+
+    def index(self) -> dict[Hashable, int]:
+        """The vertex index of each node in :meth:`igraph`."""
+        return self._once("index", lambda: {v: i for i, v in enumerate(self.igraph()[1])})
+
+    def subgraph(self, members: Iterable[Hashable]) -> tuple[ig.Graph, list[Hashable]]:
+        """The igraph graph of the ties among ``members``, vertices in the graph's node order.
+
+        Cut from :meth:`igraph` (which it is, when ``members`` are every node).
+        The vertex order does not depend on the order of ``members`` (a NetworkX
+        subgraph view may iterate in set order), so sampled measures on it are
+        reproducible.
+        """
+        g, nodes = self.igraph()
+        index = self.index()
+        chosen = sorted({index[v] for v in members})
+        if len(chosen) == len(nodes):
+            return g, nodes
+        return g.induced_subgraph(chosen, implementation="create_from_scratch"), [nodes[i] for i in chosen]
+
+    def components(self) -> list[list[Hashable]]:
+        """The connected components, members in the graph's node order, listed by their first member."""
+        def compute() -> list[list[Hashable]]:
+            g, nodes = self.igraph()
+            return [[nodes[i] for i in members] for members in g.connected_components()]
+        return self._once("components", compute)
+
+    def component_sizes(self) -> list[int]:
+        """How many nodes each component has (people included), largest first."""
+        return sorted((len(c) for c in self.components()), reverse=True)
+
+    def articulation_points(self) -> frozenset[Hashable]:
+        """The cut points: the nodes whose loss splits their component (the nodes of :meth:`cut_search`'s parts)."""
+        def compute() -> frozenset[Hashable]:
+            g, nodes = self.igraph()
+            return frozenset(nodes[i] for i in g.articulation_points())
+        return self._once("articulation_points", compute)
+
+    def bridges(self) -> frozenset[frozenset[Hashable]]:
+        """The ties whose loss splits their component, as node pairs (self-loops never are)."""
+        def compute() -> frozenset[frozenset[Hashable]]:
+            g, nodes = self.igraph()
+            return frozenset(frozenset((nodes[g.es[e].source], nodes[g.es[e].target])) for e in g.bridges())
+        return self._once("bridges", compute)
+
+    def cut_search(self) -> CutSearch:
+        """The depth-first search that finds whom each cut point and bridge alone holds (see :mod:`~essgraph.analysis.cutsearch`)."""
+        return self._once("cut_search", lambda: cut_search(self.graph))
+
+    def degree(self) -> dict[Hashable, int]:
+        """How many other nodes each node is tied to (unlike ``T.degree``, a self-loop does not count)."""
+        return self._once("degree", lambda: dict(zip(self.igraph()[1], self.igraph()[0].degree())))
+
+    def hops_from(self, sources: Iterable[Hashable]) -> dict[Hashable, int]:
+        """Fewest ties from each node to the nearest of ``sources`` (those in the graph), reachable nodes only.
+
+        One breadth-first search from all sources at once; sorted by hops, then id.
+        """
+        chosen = tuple(n for n in sources if n in self.graph)
+        return self._once(("hops", chosen), lambda: _hops(self.graph, chosen))
+
+    def betweenness(self, *, k: int | None = None, seed: int | None = None, engine: str = "auto"
+                    ) -> dict[Hashable, float]:
+        """See :func:`betweenness`."""
+        return self._once(("betweenness", k, seed, engine), lambda: self._betweenness(k, seed, engine))
+
+    def closeness(self, *, k: int | None = None, seed: int | None = None, engine: str = "auto"
+                  ) -> dict[Hashable, float]:
+        """See :func:`closeness`."""
+        return self._once(("closeness", k, seed, engine), lambda: self._closeness(k, seed, engine))
+
+    def pagerank(self, *, alpha: float = 0.85, engine: str = "auto") -> dict[Hashable, float]:
+        """See :func:`pagerank`."""
+        return self._once(("pagerank", alpha, engine), lambda: self._pagerank(alpha, engine))
+
+    def eigenvector(self) -> dict[Hashable, float]:
+        """Eigenvector centrality scaled to a largest value of 1 (igraph); 0 everywhere without ties.
+
+        On a disconnected graph it is near 0 outside the component with the
+        largest eigenvalue (which is why the analyses rank by PageRank); the
+        drawing may still size nodes by it, so igraph's warning about that is
+        not passed on.
+        """
+        def compute() -> dict[Hashable, float]:
+            g, nodes = self.igraph()
+            if g.ecount() == 0:
+                return dict.fromkeys(nodes, 0.0)
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message="Some eigenvector centralities are nearly zero")
+                values = g.eigenvector_centrality(scale=True)
+            return dict(zip(nodes, (float(x) for x in values)))
+        return self._once("eigenvector", compute)
+
+    def core_number(self, *, engine: str = "auto") -> dict[Hashable, int]:
+        """See :func:`core_number`."""
+        return self._once(("core_number", engine), lambda: self._core_number(engine))
+
+    def multilevel(self, *, seed: int | None = 42, resolution: float = 1.0
+                   ) -> tuple[list[set[Hashable]], float | None]:
+        """Louvain communities of the tied nodes on igraph, and their modularity (``None`` without ties).
+
+        The graph handed to igraph is the one :func:`louvain` converts from a
+        NetworkX graph of the tied nodes in id order with the ties as
+        ``(smaller, larger)`` pairs in lexicographic order (what
+        :func:`essgraph.analysis.communities.communities` builds below
+        :data:`IGRAPH_ABOVE`), so the seeded method takes the same steps and finds
+        the same partition; it is built from :meth:`igraph`'s arrays.
+        """
+        return self._once(("multilevel", seed, resolution), lambda: self._multilevel(seed, resolution))
+
+    def _once(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        if key not in self._kept:
+            self._kept[key] = compute()
+        return self._kept[key]  # type: ignore[no-any-return]
+
+    def _betweenness(self, k: int | None, seed: int | None, engine: str) -> dict[Hashable, float]:
+        T = self.graph
+        sampled = k is not None and k < T.number_of_nodes()
+        if not use_igraph(T, engine, DISTANCES_IGRAPH_ABOVE):
+            return nx.betweenness_centrality(T, k=k if sampled else None, seed=seed if sampled else None)
+        g, nodes = self.igraph()
+        return dict(zip(nodes, igraph_betweenness(g, nodes, k=k, seed=seed)))
+
+    def _closeness(self, k: int | None, seed: int | None, engine: str) -> dict[Hashable, float]:
+        T = self.graph
+        fast = use_igraph(T, engine, DISTANCES_IGRAPH_ABOVE)
+        if k is None and not fast:
+            return nx.closeness_centrality(T, wf_improved=True)
+        if fast:
+            g, nodes = self.igraph()
+            return dict(zip(nodes, igraph_closeness(g, nodes, k=k, seed=seed)))
+        return _networkx_closeness(T, k, seed)
+
+    def _pagerank(self, alpha: float, engine: str) -> dict[Hashable, float]:
+        T = self.graph
+        if not T.number_of_edges():
+            return {v: 1 / T.number_of_nodes() for v in T}
+        if not use_igraph(T, engine):
+            return nx.pagerank(T, alpha=alpha, weight=None)
+        g, nodes = self.igraph()
+        return dict(zip(nodes, igraph_pagerank(g, alpha=alpha)))
+
+    def _core_number(self, engine: str) -> dict[Hashable, int]:
+        T = self.graph
+        if not use_igraph(T, engine):
+            if nx.number_of_selfloops(T):
+                T = nx.Graph(T)
+                T.remove_edges_from(list(nx.selfloop_edges(T)))
+            return nx.core_number(T) if T.number_of_nodes() else {}
+        g, nodes = self.igraph()
+        return dict(zip(nodes, g.coreness()))
+
+    def _multilevel(self, seed: int | None, resolution: float) -> tuple[list[set[Hashable]], float | None]:
+        g, nodes = self.igraph()
+        ends = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+        keep = sorted(np.unique(ends).tolist(), key=lambda i: id_key(nodes[i]))
+        if not keep:
+            return [], None
+        new = np.full(len(nodes), -1, dtype=np.int64)
+        new[keep] = np.arange(len(keep))
+        a, b = new[ends[:, 0]], new[ends[:, 1]]
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        order = np.lexsort((hi, lo))
+        H = ig.Graph(n=len(keep), edges=np.column_stack([lo[order], hi[order]]).tolist())
+        membership = igraph_multilevel(H, seed=seed, resolution=resolution)
+        parts: dict[int, set[Hashable]] = {}
+        for i, c in zip(keep, membership):
+            parts.setdefault(c, set()).add(nodes[i])
+        return list(parts.values()), H.modularity(membership, resolution=resolution)
+
+
+def structure_of(T: nx.Graph, structure: TieStructure | None = None) -> TieStructure:
+    """``structure`` when given (it must be ``T``'s), else a new :class:`TieStructure` of ``T``.
+
+    How the analyses take their optional ``structure=`` argument.
+
+    >>> T = nx.path_graph(3); S = TieStructure(T)
+    >>> structure_of(T, S) is S, structure_of(T).graph is T
+    (True, True)
+    """
+    if structure is None:
+        return TieStructure(T)
+    if structure.graph is not T:
+        raise ValueError("this structure is of another tie graph: pass TieStructure(T) of the graph analysed")
+    return structure
 
 
 def use_igraph(T: nx.Graph, engine: str = "auto", above: int | None = None) -> bool:
@@ -92,11 +342,8 @@ def auto_sample(n: int) -> int | None:
 def to_igraph(T: nx.Graph) -> tuple[ig.Graph, list[Hashable]]:
     """``T`` as an undirected igraph graph (no self-loops, no multi-edges) and its vertex order (``list(T)``).
 
-    Inside :func:`reuse` ``(T)`` the conversion is made once and shared (do not modify the result).
+    A new conversion each call; :meth:`TieStructure.igraph` keeps one.
     """
-    cached = _CACHE.get(id(T))
-    if cached is not None and cached[0] is T:
-        return cached[1], cached[2]
     nodes = list(T)
     index = {v: i for i, v in enumerate(nodes)}
     g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in T.edges() if u != v])
@@ -105,75 +352,14 @@ def to_igraph(T: nx.Graph) -> tuple[ig.Graph, list[Hashable]]:
     return g, nodes
 
 
-@contextmanager
-def reuse(T: nx.Graph) -> Iterator[None]:
-    """Convert ``T`` to igraph once and let every measure inside the block reuse it.
-
-    ``T`` must not change inside the block (``analyze`` runs every analysis of
-    one tie graph in one block).
-
-    >>> T = nx.path_graph(4)
-    >>> with reuse(T):
-    ...     to_igraph(T)[0] is to_igraph(T)[0]
-    True
-    >>> to_igraph(T)[0] is to_igraph(T)[0]
-    False
-    """
-    if id(T) in _CACHE:  # nested: the outer block owns it
-        yield
-        return
-    g, nodes = to_igraph(T)
-    _CACHE[id(T)] = (T, g, nodes, {v: i for i, v in enumerate(nodes)}, {})
-    try:
-        yield
-    finally:
-        _CACHE.pop(id(T), None)
-
-
-def memo(T: nx.Graph, name: str, compute: Callable[[], _T]) -> _T:
-    """``compute()``, kept inside :func:`reuse` ``(T)`` under ``name`` so that it runs once per tie graph.
-
-    For intermediate results several analyses share (the depth-first search of
-    the cut points, the hops to national networks). Outside :func:`reuse` it
-    just calls ``compute``.
-
-    >>> T = nx.path_graph(3); calls = []
-    >>> with reuse(T):
-    ...     [memo(T, "n", lambda: calls.append(1) or len(T)) for _ in range(2)], len(calls)
-    ([3, 3], 1)
-    """
-    cached = _CACHE.get(id(T))
-    if cached is None or cached[0] is not T:
-        return compute()
-    memos = cached[4]
-    if name not in memos:
-        memos[name] = compute()
-    return memos[name]
-
-
 def subgraph(T: nx.Graph, members: Iterable[Hashable]) -> tuple[ig.Graph, list[Hashable]]:
-    """The igraph graph of the ties of ``T`` among ``members``, vertices in ``T``'s node order.
-
-    The same graph as ``to_igraph(nx.Graph(T.subgraph(members)))`` up to the
-    vertex order, which here does not depend on the order of ``members`` (a
-    NetworkX subgraph view may iterate in set order), so sampled measures on it
-    are reproducible. Cut from the :func:`reuse` conversion when there is one.
+    """:meth:`TieStructure.subgraph` of a new structure of ``T``.
 
     >>> g, nodes = subgraph(nx.path_graph(5), [3, 1, 2])
     >>> nodes, g.get_edgelist()
     ([1, 2, 3], [(0, 1), (1, 2)])
     """
-    cached = _CACHE.get(id(T))
-    shared = cached is not None and cached[0] is T
-    if cached is not None and shared:
-        _, g, all_nodes, index, _ = cached
-    else:
-        g, all_nodes = to_igraph(T)
-        index = {v: i for i, v in enumerate(all_nodes)}
-    chosen = sorted({index[v] for v in members})
-    if not shared and len(chosen) == len(all_nodes):  # the whole graph, a fresh conversion nobody shares
-        return g, all_nodes
-    return g.induced_subgraph(chosen, implementation="create_from_scratch"), [all_nodes[i] for i in chosen]
+    return TieStructure(T).subgraph(members)
 
 
 def sample_sources(T: nx.Graph, k: int, seed: int | None) -> list[Hashable]:
@@ -184,12 +370,7 @@ def sample_sources(T: nx.Graph, k: int, seed: int | None) -> list[Hashable]:
 def betweenness(T: nx.Graph, *, k: int | None = None, seed: int | None = None, engine: str = "auto"
                 ) -> dict[Hashable, float]:
     """Normalized betweenness of every node, exact or from ``k`` sampled sources (``k < n``)."""
-    n = T.number_of_nodes()
-    sampled = k is not None and k < n
-    if not use_igraph(T, engine, DISTANCES_IGRAPH_ABOVE):
-        return nx.betweenness_centrality(T, k=k if sampled else None, seed=seed if sampled else None)
-    g, nodes = to_igraph(T)
-    return dict(zip(nodes, igraph_betweenness(g, nodes, k=k, seed=seed)))
+    return TieStructure(T).betweenness(k=k, seed=seed, engine=engine)
 
 
 def igraph_betweenness(g: ig.Graph, nodes: list[Hashable], *, k: int | None = None, seed: int | None = None
@@ -218,33 +399,7 @@ def closeness(T: nx.Graph, *, k: int | None = None, seed: int | None = None, eng
     ``r / s`` times its total distance to the ``s`` sampled sources inside the
     component (the same sources as sampled betweenness); elsewhere it is exact.
     """
-    n = T.number_of_nodes()
-    fast = use_igraph(T, engine, DISTANCES_IGRAPH_ABOVE)
-    if k is None and not fast:
-        return nx.closeness_centrality(T, wf_improved=True)
-    if fast:
-        g, nodes = to_igraph(T)
-        return dict(zip(nodes, igraph_closeness(g, nodes, k=k, seed=seed)))
-    nodes = list(T)
-    if n <= 1:
-        return dict.fromkeys(nodes, 0.0)
-    index = {v: i for i, v in enumerate(nodes)}
-    membership = np.zeros(n, dtype=np.int64)
-    for c, members in enumerate(nx.connected_components(T)):
-        membership[[index[v] for v in members]] = c
-
-    def exact(idx: np.ndarray) -> np.ndarray:
-        return np.array([sum(nx.single_source_shortest_path_length(T, nodes[i]).values()) for i in idx.tolist()],
-                        dtype=float)
-
-    def from_sources(chunk: list[int]) -> np.ndarray:
-        acc = np.zeros(n)
-        for s in chunk:
-            for v, dist in nx.single_source_shortest_path_length(T, nodes[s]).items():
-                acc[index[v]] += dist
-        return acc
-
-    return dict(zip(nodes, _closeness(n, membership, nodes, k, seed, exact, from_sources).tolist()))
+    return TieStructure(T).closeness(k=k, seed=seed, engine=engine)
 
 
 def igraph_closeness(g: ig.Graph, nodes: list[Hashable], *, k: int | None = None, seed: int | None = None
@@ -269,13 +424,7 @@ def igraph_closeness(g: ig.Graph, nodes: list[Hashable], *, k: int | None = None
 
 def pagerank(T: nx.Graph, *, alpha: float = 0.85, engine: str = "auto") -> dict[Hashable, float]:
     """PageRank of every node, unweighted (isolated nodes spread their rank uniformly, as in NetworkX)."""
-    n = T.number_of_nodes()
-    if not T.number_of_edges():
-        return {v: 1 / n for v in T}
-    if not use_igraph(T, engine):
-        return nx.pagerank(T, alpha=alpha, weight=None)
-    g, nodes = to_igraph(T)
-    return dict(zip(nodes, igraph_pagerank(g, alpha=alpha)))
+    return TieStructure(T).pagerank(alpha=alpha, engine=engine)
 
 
 def igraph_pagerank(g: ig.Graph, *, alpha: float = 0.85) -> list[float]:
@@ -304,69 +453,18 @@ def louvain(H: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, engi
     return list(parts.values())
 
 
-def multilevel_of_edges(n: int, edges: list[list[int]], *, seed: int | None = 42, resolution: float = 1.0
-                        ) -> tuple[list[int], float]:
-    """:func:`igraph_multilevel` of ``n`` vertices joined by index pairs ``edges``, and its modularity."""
-    g = ig.Graph(n=n, edges=edges)
-    membership = igraph_multilevel(g, seed=seed, resolution=resolution)
-    return membership, g.modularity(membership, resolution=resolution)
 
 
-def shape_of_edges(n: int, edges: Any) -> tuple[np.ndarray, list[int], int, int]:
-    """Degrees, component sizes (largest first), cut points and bridges of ``n`` vertices joined by ``edges``.
-
-    >>> degree, sizes, cuts, bridges = shape_of_edges(3, [(0, 1), (1, 2)])
-    >>> degree.tolist(), sizes, cuts, bridges
-    ([1, 2, 1], [3], 1, 2)
-    """
-    g = ig.Graph(n=n, edges=edges)
-    m = g.ecount()
-    return (np.array(g.degree(), dtype=np.int64), sorted(g.connected_components().sizes(), reverse=True),
-            len(g.articulation_points()) if m else 0, len(g.bridges()) if m else 0)
 
 
-def fr_layout(n: int, edges: list[tuple[int, int]], *, seed: int, niter: int, grid: bool) -> np.ndarray:
-    """Fruchterman–Reingold positions (an ``n × 2`` array) with igraph's RNG drawn from ``random.Random(seed)``."""
-    g = ig.Graph(n=n, edges=edges)
-    ig.set_random_number_generator(random.Random(seed))
-    try:
-        layout = g.layout_fruchterman_reingold(niter=niter, grid="grid" if grid else "nogrid")
-    finally:
-        ig.set_random_number_generator(random)
-    return np.array(layout.coords, dtype=float)
 
 
-def drawing_structure(T: nx.Graph, size_by: str) -> dict[str, Any]:
-    """What a drawing encodes, computed once on ``T``: vertex ids, degree, a centrality, groups, cut points, bridges.
-
-    ``size_by`` is ``degree``, ``betweenness`` or ``eigenvector``; groups are
-    lists of vertex indices, largest first; bridges are index pairs.
-    """
-    g, vertices = to_igraph(T)
-    degree = g.degree()
-    if size_by == "degree" or not vertices:
-        raw = [float(d) for d in degree]
-    elif size_by == "betweenness":
-        raw = [float(b) for b in g.betweenness(directed=False)]
-    elif g.ecount() == 0:
-        raw = [0.0] * g.vcount()
-    else:
-        raw = [float(x) for x in g.eigenvector_centrality(directed=False, scale=True)]
-    return {"vertices": vertices, "degree": degree, "raw": raw,
-            "groups": sorted(g.connected_components(), key=lambda c: (-len(c), min(c))),
-            "articulation": g.articulation_points(),
-            "bridges": [(g.es[e].source, g.es[e].target) for e in g.bridges()]}
 
 
 def igraph_multilevel(g: ig.Graph, *, seed: int | None = 42, resolution: float = 1.0) -> list[int]:
     """:func:`louvain` on an igraph graph: the community of each vertex, with igraph's RNG seeded from ``seed``."""
-    state = random.getstate()
-    ig.set_random_number_generator(random.Random(seed))
-    try:
+    with _seeded(seed):
         clusters = g.community_multilevel(resolution=resolution)
-    finally:
-        ig.set_random_number_generator(random)
-        random.setstate(state)
     return clusters.membership
 
 
@@ -380,13 +478,7 @@ def core_number(T: nx.Graph, *, engine: str = "auto") -> dict[Hashable, int]:
     >>> core_number(nx.complete_graph(4), engine="igraph") == nx.core_number(nx.complete_graph(4))
     True
     """
-    if not use_igraph(T, engine):
-        if nx.number_of_selfloops(T):
-            T = nx.Graph(T)
-            T.remove_edges_from(list(nx.selfloop_edges(T)))
-        return nx.core_number(T) if T.number_of_nodes() else {}
-    g, nodes = to_igraph(T)
-    return dict(zip(nodes, g.coreness()))
+    return TieStructure(T).core_number(engine=engine)
 
 
 def biconnected(T: nx.Graph, *, engine: str = "auto") -> tuple[list[list[Hashable]], set[Hashable]]:
@@ -398,8 +490,89 @@ def biconnected(T: nx.Graph, *, engine: str = "auto") -> tuple[list[list[Hashabl
     return [[nodes[i] for i in b] for b in blocks], {nodes[i] for i in cuts}
 
 
-#: igraph's conversions shared inside :func:`reuse`: ``id(T) -> (T, graph, nodes, index, memos)``.
-_CACHE: dict[int, tuple[nx.Graph, ig.Graph, list[Hashable], dict[Hashable, int], dict[str, Any]]] = {}
+class YearCounts(NamedTuple):
+    """How a graph given as an edge list is put together (see :func:`year_counts`)."""
+
+    degree: np.ndarray
+    component_sizes: list[int]
+    articulation_points: int
+    bridges: int
+
+
+def year_counts(n: int, edges: np.ndarray) -> YearCounts:
+    """Degrees, component sizes (largest first) and how many cut points and bridges ``n`` nodes and ``edges`` have.
+
+    For the timeline's year-by-year networks, which are prefixes of one edge
+    array rather than NetworkX graphs; ``edges`` are index pairs without
+    self-loops or repeats. The counts are those of :class:`TieStructure` on the
+    same graph (``tests/analysis/test_timeline.py`` checks every year).
+
+    >>> c = year_counts(4, np.array([[0, 1], [1, 2]]))
+    >>> c.degree.tolist(), c.component_sizes, c.articulation_points, c.bridges
+    ([1, 2, 1, 0], [3, 1], 1, 2)
+    """
+    g = ig.Graph(n=n, edges=edges)
+    tied = g.ecount() > 0
+    return YearCounts(np.array(g.degree(), dtype=np.int64), sorted(g.connected_components().sizes(), reverse=True),
+                      len(g.articulation_points()) if tied else 0, len(g.bridges()) if tied else 0)
+
+
+def force_layout_coords(n: int, edges: list[tuple[int, int]], *, seed: int, iterations: int, grid: bool
+                        ) -> np.ndarray:
+    """Fruchterman–Reingold positions (an ``n × 2`` array) of ``n`` nodes joined by index pairs ``edges``.
+
+    igraph's layout with its random numbers drawn from ``random.Random(seed)``,
+    so the result depends only on the input and ``seed``; ``grid`` picks the
+    faster grid variant. :func:`essgraph.render.positions.force_layout` scales it
+    to the page.
+
+    >>> force_layout_coords(3, [(0, 1), (1, 2)], seed=1, iterations=50, grid=False).shape
+    (3, 2)
+    """
+    g = ig.Graph(n=n, edges=edges)
+    with _seeded(seed):
+        layout = g.layout_fruchterman_reingold(niter=iterations, grid="grid" if grid else "nogrid")
+    return np.array(layout.coords, dtype=float)
+
+
+def _hops(T: nx.Graph, sources: tuple[Hashable, ...]) -> dict[Hashable, int]:
+    """:meth:`TieStructure.hops_from` (one breadth-first search from every source)."""
+    if not sources:
+        return {}
+    hops = dict.fromkeys(sources, 0)
+    queue = deque(sources)
+    while queue:
+        v = queue.popleft()
+        for w in T[v]:
+            if w not in hops:
+                hops[w] = hops[v] + 1
+                queue.append(w)
+    return dict(sorted(hops.items(), key=lambda kv: (kv[1], id_key(kv[0]))))
+
+
+def _networkx_closeness(T: nx.Graph, k: int | None, seed: int | None) -> dict[Hashable, float]:
+    """:func:`closeness` on NetworkX with ``k`` (sampled inside components larger than ``k``)."""
+    n = T.number_of_nodes()
+    nodes = list(T)
+    if n <= 1:
+        return dict.fromkeys(nodes, 0.0)
+    index = {v: i for i, v in enumerate(nodes)}
+    membership = np.zeros(n, dtype=np.int64)
+    for c, members in enumerate(nx.connected_components(T)):
+        membership[[index[v] for v in members]] = c
+
+    def exact(idx: np.ndarray) -> np.ndarray:
+        return np.array([sum(nx.single_source_shortest_path_length(T, nodes[i]).values()) for i in idx.tolist()],
+                        dtype=float)
+
+    def from_sources(chunk: list[int]) -> np.ndarray:
+        acc = np.zeros(n)
+        for s in chunk:
+            for v, dist in nx.single_source_shortest_path_length(T, nodes[s]).items():
+                acc[index[v]] += dist
+        return acc
+
+    return dict(zip(nodes, _closeness(n, membership, nodes, k, seed, exact, from_sources).tolist()))
 
 
 def _sample_indices(nodes: list[Hashable], k: int, seed: int | None) -> list[int]:
@@ -436,6 +609,18 @@ def _closeness(n: int, membership: np.ndarray, nodes: list[Hashable], k: int | N
     return value
 
 
+@contextmanager
+def _seeded(seed: int | None) -> Iterator[None]:
+    """igraph's random numbers drawn from ``random.Random(seed)`` inside the block; Python's own left as they were."""
+    state = random.getstate()
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        yield
+    finally:
+        ig.set_random_number_generator(random)
+        random.setstate(state)
+
+
 @lru_cache(maxsize=1)
 def _openmp() -> "ctypes.CDLL | None":
     """The OpenMP runtime python-igraph's wheel bundles, if any (looked up on first use, not at import)."""
@@ -444,7 +629,6 @@ def _openmp() -> "ctypes.CDLL | None":
         return ctypes.CDLL(found[0]) if found else None
     except OSError:
         return None
-
 
 
 @contextmanager

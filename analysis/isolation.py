@@ -22,14 +22,13 @@ Examples
 """
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Hashable, Iterable
 
 import networkx as nx
 
 from essgraph.analysis._common import GROUP_ATTRIBUTES, actors, group_of, id_key, national_networks, ref, refs
-from essgraph.analysis.engine import memo
+from essgraph.analysis.engine import TieStructure, structure_of
 
 __all__ = ["Isolation", "isolation", "hops_to_national"]
 
@@ -50,7 +49,8 @@ class Isolation:
     by_group: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
-def isolation(T: nx.Graph, *, national: Iterable[Hashable] | None = None) -> Isolation:
+def isolation(T: nx.Graph, *, national: Iterable[Hashable] | None = None, structure: TieStructure | None = None
+              ) -> Isolation:
     """Organizations with no tie, with one tie, and with no path to a national network.
 
     Parameters
@@ -60,6 +60,8 @@ def isolation(T: nx.Graph, *, national: Iterable[Hashable] | None = None) -> Iso
     national : iterable of node ids, optional
         The national networks; by default every node with ``is_network`` and a
         national or international ``scope``.
+    structure : TieStructure, optional
+        ``T``'s structure when already made (its components and hops are shared).
 
     Returns
     -------
@@ -75,8 +77,9 @@ def isolation(T: nx.Graph, *, national: Iterable[Hashable] | None = None) -> Iso
     >>> isolation(nx.empty_graph(2)).isolated
     [{'id': 0, 'name': '0', 'region': None, 'sector': None, 'kind': None}, {'id': 1, 'name': '1', 'region': None, 'sector': None, 'kind': None}]
     """
+    S = structure_of(T, structure)
     nationals = sorted(national, key=id_key) if national is not None else national_networks(T)
-    hops = hops_to_national(T, national=nationals)
+    hops = hops_to_national(T, national=nationals, structure=S)
     orgs = actors(T)
     isolated = [_row(T, v) for v in orgs if T.degree(v) == 0]
     one_tie = []
@@ -85,7 +88,7 @@ def isolation(T: nx.Graph, *, national: Iterable[Hashable] | None = None) -> Iso
             (partner,) = T[v]
             one_tie.append({**_row(T, v), "partner": ref(T, partner),
                             "types": list(T.edges[v, partner].get("types", ()))})
-    size = {v: len(c) for c in nx.connected_components(T) for v in c}
+    size = {v: len(c) for c in S.components() for v in c}
     unreached = [{**_row(T, v), "component_size": size[v]} for v in orgs if v not in hops and T.degree(v) > 0]
     by_group = {}
     for attribute in GROUP_ATTRIBUTES:
@@ -101,10 +104,13 @@ def isolation(T: nx.Graph, *, national: Iterable[Hashable] | None = None) -> Iso
     return Isolation(refs(T, nationals), isolated, one_tie, unreached, by_group)
 
 
-def hops_to_national(T: nx.Graph, *, national: Iterable[Hashable] | None = None) -> dict[Hashable, int]:
+def hops_to_national(T: nx.Graph, *, national: Iterable[Hashable] | None = None,
+                     structure: TieStructure | None = None) -> dict[Hashable, int]:
     """Fewest ties from each node to the nearest national network (reachable nodes only).
 
-    One breadth-first search from all national networks at once: linear time.
+    One breadth-first search from all national networks at once: linear time
+    (:meth:`~essgraph.analysis.engine.TieStructure.hops_from`, kept on ``structure``
+    for the other analyses that ask for the same networks).
 
     Examples
     --------
@@ -113,22 +119,8 @@ def hops_to_national(T: nx.Graph, *, national: Iterable[Hashable] | None = None)
     >>> hops_to_national(T)
     {0: 0, 1: 1, 2: 2, 3: 3}
     """
-    sources = [n for n in (national if national is not None else national_networks(T)) if n in T]
-    return memo(T, f"hops_to_national {sources!r}", lambda: _hops(T, sources))
-
-
-def _hops(T: nx.Graph, sources: list[Hashable]) -> dict[Hashable, int]:
-    if not sources:
-        return {}
-    hops = dict.fromkeys(sources, 0)
-    queue = deque(sources)
-    while queue:
-        v = queue.popleft()
-        for w in T[v]:
-            if w not in hops:
-                hops[w] = hops[v] + 1
-                queue.append(w)
-    return dict(sorted(hops.items(), key=lambda kv: (kv[1], id_key(kv[0]))))
+    sources = national if national is not None else national_networks(T)
+    return structure_of(T, structure).hops_from(sources)
 
 
 def _row(T: nx.Graph, v: Hashable) -> dict[str, Any]:

@@ -39,7 +39,7 @@ from essgraph.analysis.augmentation import augmentation
 from essgraph.analysis.centrality import centrality, hubs
 from essgraph.analysis.coverage import coverage
 from essgraph.analysis.communities import communities, core_periphery
-from essgraph.analysis.engine import IGRAPH_ABOVE, auto_sample, reuse
+from essgraph.analysis.engine import IGRAPH_ABOVE, TieStructure, auto_sample
 from essgraph.analysis.cuts import articulation_points, bridges, components
 from essgraph.analysis.gaps import cooperative_gap, group_mixing, regions_without_national
 from essgraph.analysis.isolation import isolation
@@ -152,28 +152,30 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
     names = group_names(P, lang)
     betweenness_k = betweenness_sample(T, betweenness_k)
     large = T.number_of_nodes() >= IGRAPH_ABOVE
-    with reuse(T):  # one igraph conversion of T for every measure
+    with TieStructure(T) as S:  # T's structure, computed once for every analysis
         tick()
-        cent = centrality(T, k=betweenness_k, seed=seed)
+        cent = centrality(T, k=betweenness_k, seed=seed, structure=S)
         tick()
-        comms = communities(T, seed=seed)
+        comms = communities(T, seed=seed, structure=S)
         role_result = roles(T, seed=seed, lang=lang, table=cent.table, membership=comms.membership())
         tick()
         hub_tables = {"overall": hubs(T, top=top, by="degree", k=betweenness_k, seed=seed, table=cent.table)}
         for attribute in ("macro_region", "region"):
-            hub_tables[f"by_{attribute}"] = hubs(T, top=3, by="degree", group_by=attribute, k=betweenness_k, seed=seed)
+            hub_tables[f"by_{attribute}"] = hubs(T, top=3, by="degree", group_by=attribute, k=betweenness_k, seed=seed,
+                                                 structure=S)
         tick()
         years = timeline(P, tie=T if year is None else None, **options)
         until = year if year is not None else (years[-1]["year"] if years else None)
         tick()
-        failures = {"isolated": isolation(T), "articulation_points": articulation_points(T, limit=LIST_LIMIT),
-                    "bridges": bridges(T, limit=LIST_LIMIT), "components": components(T)}
+        failures = {"isolated": isolation(T, structure=S),
+                    "articulation_points": articulation_points(T, limit=LIST_LIMIT, structure=S),
+                    "bridges": bridges(T, limit=LIST_LIMIT, structure=S), "components": components(T, structure=S)}
         group_gaps = {
             **{a: group_mixing(T, a) for a in ("macro_region", "region", "sector")},
             "cooperatives_vs_networks": cooperative_gap(T),
             "regions": regions_without_national(T, regions=names["region"]),
         }
-        core = core_periphery(T)
+        core = core_periphery(T, structure=S)
         people = person_bridges(G, T=T, include_personal_data=include_personal_data, include_inferred=include_inferred)
         tick()
         augment = augmentation(T, names=names, lang=lang, **(AUGMENT_AT_SCALE if large else {}))

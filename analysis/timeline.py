@@ -26,7 +26,7 @@ import networkx as nx
 import numpy as np
 
 from essgraph.analysis._common import actors, id_key, ref, refs, rnd
-from essgraph.analysis.engine import biconnected, shape_of_edges
+from essgraph.analysis.engine import TieStructure, structure_of, year_counts
 from essgraph.analysis.projection import _as_int, projection_of, relationships, tie_graph
 
 __all__ = ["Changes", "network_as_of", "summary", "changes", "timeline"]
@@ -56,8 +56,15 @@ def network_as_of(G: nx.MultiDiGraph, year: int, **options: Any) -> tuple[nx.Gra
     return tie_graph(G, year=year, **options)
 
 
-def summary(T: nx.Graph) -> dict[str, Any]:
+def summary(T: nx.Graph, *, structure: TieStructure | None = None) -> dict[str, Any]:
     """Size and fragmentation of a tie graph in a few numbers.
+
+    Parameters
+    ----------
+    T : networkx.Graph
+        A tie graph.
+    structure : TieStructure, optional
+        ``T``'s structure when already made (its components, cut points and bridges).
 
     Returns
     -------
@@ -72,9 +79,9 @@ def summary(T: nx.Graph) -> dict[str, Any]:
     >>> summary(nx.barbell_graph(3, 0))["bridges"]
     1
     """
+    S = structure_of(T, structure)
     orgs = actors(T)
-    sizes = sorted((len(c) for c in nx.connected_components(T)), reverse=True)
-    blocks, cuts = biconnected(T)
+    sizes = S.component_sizes()
     projection = T.graph.get("projection")
     return {
         "year": getattr(projection, "year", None),
@@ -84,8 +91,8 @@ def summary(T: nx.Graph) -> dict[str, Any]:
         "isolated": sum(1 for v in orgs if T.degree(v) == 0),
         "groups": sum(1 for s in sizes if s > 1),
         "largest_group": sizes[0] if sizes else 0,
-        "articulation_points": len(cuts),
-        "bridges": sum(1 for b in blocks if len(b) == 2),  # in a simple graph a block of two is a bridge
+        "articulation_points": len(S.articulation_points()),
+        "bridges": len(S.bridges()),
         "undated_relationships": getattr(projection, "counts", {}).get("undated_relationships"),
     }
 
@@ -131,8 +138,9 @@ def timeline(G: nx.MultiDiGraph, *, tie: nx.Graph | None = None, **options: Any)
     except ``year``. The graph is projected once (or ``tie`` is used: the tie graph
     ``tie_graph(G, **options)`` already made) and each year's network is the
     projection's nodes and ties that exist by then, as in
-    :func:`essgraph.analysis.projection.as_of_years`; each year is summarized on
-    igraph from arrays (the same numbers as :func:`summary` of that network).
+    :func:`essgraph.analysis.projection.as_of_years`; each year is summarized from
+    arrays by :func:`essgraph.analysis.engine.year_counts` (the same numbers as
+    :func:`summary` of that network).
 
     Examples
     --------
@@ -178,7 +186,8 @@ def timeline(G: nx.MultiDiGraph, *, tie: nx.Graph | None = None, **options: Any)
     for year in years:
         present = since <= year
         m = int(np.searchsorted(tie_appear, year, side="right"))
-        degree, sizes, cut_points, bridge_count = shape_of_edges(len(nodes), ties[:m])
+        counts = year_counts(len(nodes), ties[:m])
+        degree, sizes = counts.degree, counts.component_sizes
         n = int(present.sum())
         result.append({
             "year": year,
@@ -188,8 +197,8 @@ def timeline(G: nx.MultiDiGraph, *, tie: nx.Graph | None = None, **options: Any)
             "isolated": int((present & actor & (degree == 0)).sum()),
             "groups": sum(1 for x in sizes if x > 1),
             "largest_group": (sizes[0] if n else 0),
-            "articulation_points": cut_points,
-            "bridges": bridge_count,  # a simple graph: the blocks of two
+            "articulation_points": counts.articulation_points,
+            "bridges": counts.bridges,
             "undated_relationships": int((undated & (rel_appear <= year)).sum()),
         })
     return result

@@ -1,7 +1,8 @@
 """Node positions computed in Python: a seeded force layout and a map-like layout of Peru.
 
-Big graphs get their positions here (igraph's Fruchterman–Reingold, seeded, so
-the same data always gives the same picture) and the page turns physics off.
+Big graphs get their positions here (Fruchterman–Reingold, seeded, so the same
+data always gives the same picture: :func:`essgraph.analysis.engine.force_layout_coords`
+computes it, this module scales it to the page) and the page turns physics off.
 The geographic view places each organization near its region's capital on a
 simplified outline of Peru drawn from the constants below: no tiles, no network.
 
@@ -21,7 +22,7 @@ import math
 
 import numpy as np
 
-from essgraph.analysis.engine import fr_layout
+from essgraph.analysis.engine import force_layout_coords
 from essgraph.loaders.folder import departments
 
 __all__ = ["REGION_COORDS", "MACRO_ANCHORS", "PERU_OUTLINE", "SCALE", "GEO_SPACING", "force_layout", "map_point", "geo_layout", "outline_points"]
@@ -77,15 +78,15 @@ PERU_OUTLINE: tuple[tuple[float, float], ...] = (
 def force_layout(n: int, edges: list[tuple[int, int]], *, seed: int = 42, spacing: float = 70.0) -> list[tuple[float, float]]:
     """Positions of ``n`` nodes joined by index pairs ``edges``, about ``spacing`` pixels apart.
 
-    Fruchterman–Reingold from igraph with its random numbers drawn from
-    ``random.Random(seed)``, so the result depends only on the input and ``seed``;
+    Fruchterman–Reingold (:func:`~essgraph.analysis.engine.force_layout_coords`) with
+    its random numbers drawn from ``random.Random(seed)``, so the result depends only on the input and ``seed``;
     past 1,000 nodes it uses the grid variant with fewer iterations as the graph
     grows (500 up to 2,000 nodes, 200 at 10,000, 100 from 20,000: about a second
     at 10,000 nodes).
     """
     if n == 0:
         return []
-    coords = fr_layout(n, edges, seed=seed, niter=_iterations(n), grid=n > _GRID_ABOVE)
+    coords = force_layout_coords(n, edges, seed=seed, iterations=_iterations(n), grid=n > _GRID_ABOVE)
     coords -= coords.mean(axis=0)
     spread = float(np.sqrt((coords ** 2).sum(axis=1).mean())) or 1.0
     coords *= spacing * math.sqrt(n) / 2 / spread

@@ -1,11 +1,13 @@
 """What the drawing encodes about the network's shape: sizes, cut points, bridges, groups.
 
-The measures are computed on the analyses' *tie graph*
+The measures are the analyses' own: they are read from the
+:class:`~essgraph.analysis.engine.TieStructure` of the analyses' *tie graph*
 (:func:`essgraph.analysis.projection.tie_graph` with its defaults: one undirected
-link for each pair of organizations with at least one stated tie), so a cut point in a picture is
-the cut point the report names. They are computed once on the whole graph and
-every view reuses them, so an organization keeps its marks in every view.
-igraph does the work in C through :mod:`essgraph.analysis.engine`, so a 10,000-node graph takes seconds.
+link for each pair of organizations with at least one stated tie), so a cut point
+in a picture is the cut point the report names. They are read once for the whole
+graph and every view reuses them, so an organization keeps its marks in every
+view. Nothing is computed here: the engine does the work (in C, so a 10,000-node
+graph takes seconds) and this module only picks what the drawing shows.
 
 Examples
 --------
@@ -21,12 +23,11 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 import networkx as nx
 
-from essgraph.analysis.engine import drawing_structure
+from essgraph.analysis.engine import TieStructure, structure_of
 
-__all__ = ["SIZE_MEASURES", "Structure", "measure"]
+__all__ = ["SIZE_MEASURES", "Structure", "measure", "drawn_bridges"]
 
 #: Measures a node's size can show.
 SIZE_MEASURES = ("degree", "betweenness", "eigenvector")
@@ -38,9 +39,9 @@ class Structure:
 
     ``score`` is the size measure scaled to ``0..1``; ``component`` numbers the
     connected groups from the largest (0). ``bridges`` holds the ``frozenset``
-    pairs of the ties whose loss splits a group into two parts of two or more
-    (the tie of a one-tie organization is a bridge too, but its mark is on the
-    organization).
+    pairs of the ties whose loss splits a group into two parts of two or more:
+    the engine's bridges less those to one-tie organizations (see
+    :func:`drawn_bridges`).
     """
 
     degree: dict[str, int]
@@ -51,7 +52,7 @@ class Structure:
     component_sizes: tuple[int, ...]
 
 
-def measure(T: nx.Graph, *, size_by: str = "degree") -> Structure:
+def measure(T: nx.Graph, *, size_by: str = "degree", structure: TieStructure | None = None) -> Structure:
     """Sizes and marks of every node of the tie graph ``T``.
 
     Parameters
@@ -59,7 +60,9 @@ def measure(T: nx.Graph, *, size_by: str = "degree") -> Structure:
     T : networkx.Graph
         A simple undirected graph (the analyses' tie graph).
     size_by : {"degree", "betweenness", "eigenvector"}
-        The centrality that ``score`` holds.
+        The centrality that ``score`` holds (betweenness exact, on the whole graph).
+    structure : TieStructure, optional
+        ``T``'s structure when already made.
 
     Returns
     -------
@@ -67,18 +70,33 @@ def measure(T: nx.Graph, *, size_by: str = "degree") -> Structure:
     """
     if size_by not in SIZE_MEASURES:
         raise ValueError(f"unknown size measure {size_by!r}; use one of {', '.join(SIZE_MEASURES)}")
-    found = drawing_structure(T, size_by)
-    nodes = [str(v) for v in found["vertices"]]
-    degree, raw, groups = found["degree"], found["raw"], found["groups"]
-    top = max(raw, default=0) or 1
-    component = {nodes[i]: k for k, members in enumerate(groups) for i in members}
+    S = structure_of(T, structure)
+    degree = S.degree()
+    values = degree if size_by == "degree" else S.betweenness() if size_by == "betweenness" else S.eigenvector()
+    top = max(values.values(), default=0) or 1
+    groups = sorted(S.components(), key=lambda members: -len(members))  # stable: ties stay in node order
     return Structure(
-        degree=dict(zip(nodes, degree)),
-        score={n: float(x) / top for n, x in zip(nodes, raw)},
-        articulation=frozenset(nodes[i] for i in found["articulation"]),
-        # Every bridge is the engine's; the drawing marks only those between two nodes with other
-        # ties: a bridge to a one-tie node is that node's only tie, which its size already shows.
-        bridges=frozenset(frozenset((nodes[a], nodes[b])) for a, b in found["bridges"] if min(degree[a], degree[b]) > 1),
-        component=component,
-        component_sizes=tuple(len(c) for c in groups),
+        degree={str(v): d for v, d in degree.items()},
+        score={str(v): float(x) / top for v, x in values.items()},
+        articulation=frozenset(str(v) for v in S.articulation_points()),
+        bridges=drawn_bridges(S),
+        component={str(v): k for k, members in enumerate(groups) for v in members},
+        component_sizes=tuple(len(members) for members in groups),
     )
+
+
+def drawn_bridges(S: TieStructure) -> frozenset[frozenset[str]]:
+    """The bridges the drawing marks: the engine's, less those to an organization with one tie.
+
+    Every tie of a one-tie organization is a bridge (losing it isolates the
+    organization), and the analyses list it as one; the drawing marks that
+    organization instead (its one-tie ring), so a dashed bridge on the page
+    always means a tie whose loss splits a group into two parts of two or more.
+
+    >>> import networkx as nx
+    >>> sorted(map(sorted, drawn_bridges(TieStructure(nx.path_graph(["a", "b", "c", "d"])))))
+    [['b', 'c']]
+    """
+    degree = S.degree()
+    return frozenset(frozenset(str(v) for v in tie) for tie in S.bridges()
+                     if min(degree[v] for v in tie) > 1)

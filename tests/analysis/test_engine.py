@@ -156,8 +156,7 @@ def _attributed(n: int, m: int, seed: int) -> nx.Graph:
 def test_hubs_by_group_from_shared_conversion_equal_subgraph_copies(seed: int, k: int | None) -> None:
     T = _attributed(240, 500, seed)
     slow = hubs(T, top=5, by="degree", group_by="region", k=k, seed=3, engine="networkx")
-    with E.reuse(T):
-        fast = hubs(T, top=5, by="degree", group_by="region", k=k, seed=3, engine="igraph")
+    fast = hubs(T, top=5, by="degree", group_by="region", k=k, seed=3, engine="igraph", structure=E.TieStructure(T))
     assert slow[["group", "id", "degree", "degree_centrality", "betweenness", "closeness"]].equals(
         fast[["group", "id", "degree", "degree_centrality", "betweenness", "closeness"]])
     assert (slow["pagerank"] - fast["pagerank"]).abs().max() <= 5e-5
@@ -166,13 +165,13 @@ def test_hubs_by_group_from_shared_conversion_equal_subgraph_copies(seed: int, k
         hubs(nx.Graph(T), top=5, group_by="region", k=k, seed=3, engine="igraph"))
 
 
-def test_subgraph_keeps_t_order_with_or_without_reuse() -> None:
+def test_subgraph_keeps_t_order_with_or_without_a_shared_structure() -> None:
     T = _attributed(50, 90, 4)
     members = sorted(T)[::3][::-1]
     g1, n1 = E.subgraph(T, members)
-    with E.reuse(T):
-        g2, n2 = E.subgraph(T, members)
-        assert E.to_igraph(T)[0] is E.to_igraph(T)[0]
+    S = E.TieStructure(T)
+    g2, n2 = S.subgraph(members)
+    assert S.igraph()[0] is S.igraph()[0]
     assert n1 == n2 == [v for v in T if v in set(members)]
     assert sorted(g1.get_edgelist()) == sorted(g2.get_edgelist())
     assert g1.ecount() == T.subgraph(members).number_of_edges()
@@ -193,7 +192,63 @@ def test_communities_from_shared_conversion_same_partition_as_networkx_copy(seed
     H.add_edges_from(sorted(tuple(sorted(e)) for e in T.edges() if e[0] != e[1]))
     H.remove_nodes_from([v for v in list(H) if H.degree(v) == 0])
     parts = E.louvain(H, seed=seed, engine="igraph")
-    with E.reuse(T):
-        c = communities(T, seed=seed, engine="igraph")
+    c = communities(T, seed=seed, engine="igraph", structure=E.TieStructure(T))
     assert sorted(sorted(p) for p in parts) == sorted(sorted(m["id"] for m in x.members) for x in c.communities)
     assert c.modularity == pytest.approx(nx.community.modularity(H, parts), abs=1e-6)
+
+
+def test_only_engine_imports_igraph() -> None:
+    """An AST scan of every module of the package: python-igraph is imported by analysis/engine.py alone."""
+    import ast
+    import importlib
+    from pathlib import Path
+
+    import essgraph
+    roots = [Path(p) for p in essgraph.__path__]
+    for sub in ("graphmodel", "loaders", "queries", "neo4jstore", "analysis", "render", "cli"):
+        roots += [Path(p) for p in importlib.import_module(f"essgraph.{sub}").__path__]
+    sources = {path.resolve() for root in roots for path in root.glob("*.py")}
+    assert len(sources) > 50  # every module of every subpackage, not a few
+    importers = set()
+    for path in sources:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(name == "igraph" or name.startswith("igraph.") for name in names):
+                importers.add(path)
+    assert {p.relative_to(p.parents[1]).as_posix() for p in importers} == {"analysis/engine.py"}
+
+
+def test_structure_computes_each_part_once_and_forgets_it_after_its_block() -> None:
+    T = nx.barbell_graph(4, 2)
+    with E.TieStructure(T) as S:
+        assert S.cut_search() is S.cut_search() and S.components() is S.components()
+        assert S.betweenness() is S.betweenness() and S.betweenness(k=3, seed=1) is not S.betweenness()
+        kept = S.igraph()[0]
+        assert S.igraph()[0] is kept
+    assert S.igraph()[0] is not kept  # released at the end of the block, converted again on demand
+
+
+def test_structure_of_refuses_another_graphs_structure() -> None:
+    T = nx.path_graph(3)
+    with pytest.raises(ValueError, match="another tie graph"):
+        E.structure_of(T, E.TieStructure(nx.path_graph(3)))
+
+
+@pytest.mark.parametrize("name,T", GRAPHS)
+def test_cut_search_finds_the_structures_cut_points_and_bridges(name: str, T: nx.Graph) -> None:
+    S = E.TieStructure(T)
+    search = S.cut_search()
+    assert set(search.cut_parts) == S.articulation_points()
+    assert {frozenset(b) for b in search.bridges} == S.bridges()
+    assert {frozenset(c) for c in S.components()} == {frozenset(c) for c in nx.connected_components(T)}
+    assert S.hops_from([0]) == dict(sorted(nx.single_source_shortest_path_length(T, 0).items(),
+                                           key=lambda kv: (kv[1], kv[0])))
+
+
+def test_eigenvector_is_scaled_and_defined_without_ties() -> None:
+    T = nx.karate_club_graph()
+    ours, theirs = E.TieStructure(T).eigenvector(), nx.eigenvector_centrality_numpy(T)
+    top = max(theirs.values())
+    _close(ours, {v: x / top for v, x in theirs.items()}, 1e-6)
+    assert E.TieStructure(nx.empty_graph(3)).eigenvector() == {0: 0.0, 1: 0.0, 2: 0.0}
