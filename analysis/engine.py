@@ -249,7 +249,7 @@ class TieStructure:
     def _once(self, key: Hashable, compute: Callable[[], _T]) -> _T:
         if key not in self._kept:
             self._kept[key] = compute()
-        return self._kept[key]  # type: ignore[no-any-return]
+        return self._kept[key]
 
     def _betweenness(self, k: int | None, seed: int | None, engine: str) -> dict[Hashable, float]:
         T = self.graph

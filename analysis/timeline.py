@@ -160,12 +160,43 @@ def timeline(G: nx.MultiDiGraph, *, tie: nx.Graph | None = None, **options: Any)
     if not years:
         return []
     full, proj = (tie, tie.graph["projection"]) if tie is not None else tie_graph(G, **options)
-    nodes = list(full)
-    index = {v: i for i, v in enumerate(nodes)}
     never = -(10 ** 9)  # undated: there from the start
     since = np.array([never if y is None else y for y in (_as_int(d.get("founded_year")) for _, d in full.nodes(data=True))],
                      dtype=np.int64)
     actor = np.array([not d.get("is_person") for _, d in full.nodes(data=True)], dtype=bool)
+    ties, tie_appear, rel_appear, undated = _ties_in_time(G, full, proj, since, never)
+    result = []
+    for year in years:
+        present = since <= year
+        m = int(np.searchsorted(tie_appear, year, side="right"))
+        counts = year_counts(len(since), ties[:m])
+        degree, sizes = counts.degree, counts.component_sizes
+        n = int(present.sum())
+        result.append({
+            "year": year,
+            "organizations": int((present & actor).sum()),
+            "ties": m,
+            "density": rnd(m / (n * (n - 1)) * 2) if n > 1 else 0.0,  # as nx.density
+            "isolated": int((present & actor & (degree == 0)).sum()),
+            "groups": sum(1 for x in sizes if x > 1),
+            "largest_group": (sizes[0] if n else 0),
+            "articulation_points": counts.articulation_points,
+            "bridges": counts.bridges,
+            "undated_relationships": int((undated & (rel_appear <= year)).sum()),
+        })
+    return result
+
+
+def _ties_in_time(G: nx.MultiDiGraph, full: nx.Graph, proj: Any, since: np.ndarray, never: int
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The ties of ``full`` as index pairs in order of appearance, with the year each appears.
+
+    A relationship appears in the latest of its year and its ends' founding
+    years (``since``; ``never`` when undated) and a tie with its earliest
+    relationship. Also returns each relationship's appearance and whether it is
+    undated (self-loops left out).
+    """
+    index = {v: i for i, v in enumerate(full)}
     rels = [(index[s], index[e], never if y is None else y) for s, e, y, _ in relationships(G, full, proj)]
     ends = np.array([r[:2] for r in rels], dtype=np.int64).reshape(-1, 2)
     dated = np.array([r[2] for r in rels], dtype=np.int64)
@@ -182,23 +213,4 @@ def timeline(G: nx.MultiDiGraph, *, tie: nx.Graph | None = None, **options: Any)
     by_time = np.argsort(tie_appear, kind="stable")
     ties, tie_appear = ties[by_time], tie_appear[by_time]
     undated = (dated[~loop] == never)
-    result = []
-    for year in years:
-        present = since <= year
-        m = int(np.searchsorted(tie_appear, year, side="right"))
-        counts = year_counts(len(nodes), ties[:m])
-        degree, sizes = counts.degree, counts.component_sizes
-        n = int(present.sum())
-        result.append({
-            "year": year,
-            "organizations": int((present & actor).sum()),
-            "ties": m,
-            "density": rnd(m / (n * (n - 1)) * 2) if n > 1 else 0.0,  # as nx.density
-            "isolated": int((present & actor & (degree == 0)).sum()),
-            "groups": sum(1 for x in sizes if x > 1),
-            "largest_group": (sizes[0] if n else 0),
-            "articulation_points": counts.articulation_points,
-            "bridges": counts.bridges,
-            "undated_relationships": int((undated & (rel_appear <= year)).sum()),
-        })
-    return result
+    return ties, tie_appear, rel_appear, undated

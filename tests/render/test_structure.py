@@ -11,10 +11,8 @@ from essgraph.render.structure import SIZE_MEASURES, measure
 
 
 @pytest.fixture(scope="module")
-def bundled() -> nx.MultiDiGraph:
-    from essgraph.loaders import load_graph
-
-    return load_graph()
+def bundled(real_graph) -> nx.MultiDiGraph:
+    return real_graph
 
 
 def test_render_marks_the_cut_points_and_bridges_the_analyses_report(bundled) -> None:
