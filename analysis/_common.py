@@ -90,4 +90,4 @@ def require_nodes(T: nx.Graph, what: str) -> None:
     if T.number_of_nodes() == 0:
         raise GraphError(
             f"cannot compute {what} on an empty tie graph: check the data folder, or widen the "
-            "projection (--include-inferred, an earlier --year)")
+            "projection (count inferred ties, or a later year)", options=("include_inferred", "year"))

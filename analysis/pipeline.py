@@ -147,8 +147,8 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
                                "include_people": include_people, "include_municipalities": include_municipalities}
     T, projection = tie_graph(P, year=year, **options)
     if not actors(T):
-        raise GraphError("no organization in the tie graph: check the data folder (essgraph validate) "
-                         "or the options (an earlier --year leaves organizations out)")
+        raise GraphError("no organization in the tie graph: check the data folder (validate it) "
+                         "or the options (an earlier year leaves organizations out)", options=("data_dir", "year"))
     names = group_names(P, lang)
     betweenness_k = betweenness_sample(T, betweenness_k)
     large = T.number_of_nodes() >= IGRAPH_ABOVE

@@ -25,9 +25,21 @@ __all__ = [
 
 
 class EssgraphError(Exception):
-    """Base class of every error a user can act on."""
+    """Base class of every error a user can act on.
+
+    ``options`` names the library parameters whose value the user can change to
+    fix it (``focus``, ``batch_size``…); the message speaks of the setting, never
+    of a command-line flag, and the CLI adds its flags for these names.
+
+    >>> EssgraphError("the ego view needs an organization to centre on", options=("focus",)).options
+    ('focus',)
+    """
 
     exit_code = 1
+
+    def __init__(self, *args: Any, options: tuple[str, ...] = ()) -> None:
+        super().__init__(*args)
+        self.options = options
 
 
 class DataError(EssgraphError):

@@ -85,7 +85,7 @@ def load_dataset(data_dir: str | Path | None = None, *, strict: bool = False,
     report = check_records(records, problems, strict=strict, progress=stage("check"))
     if not report.valid:
         raise ValidationFailed(
-            f"{report.summary('en')}: fix the errors listed above (essgraph validate --data {folder})", report)
+            f"{report.summary('en')}: fix the errors listed above", report)
     return to_model(records, report, progress=stage("model"))
 
 

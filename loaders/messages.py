@@ -92,8 +92,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "extra-sheet.fix": ("ponga cada tabla en su propio archivo", "put each table in a file of its own"),
     # The data folder and dataset.toml
     "no-data": ("no hay archivos de datos en {file}", "no data files in {file}"),
-    "no-data.fix": ("use --data con una carpeta que contenga organizations.csv, relationships.csv… (ver data/SCHEMA.md)",
-                    "pass --data with a folder holding organizations.csv, relationships.csv… (see data/SCHEMA.md)"),
+    "no-data.fix": ("indique una carpeta de datos que contenga organizations.csv, relationships.csv… (ver data/SCHEMA.md)",
+                    "give a data folder holding organizations.csv, relationships.csv… (see data/SCHEMA.md)"),
     "bad-dataset-toml": ("dataset.toml no se puede leer: {reason}", "dataset.toml cannot be read: {reason}"),
     "bad-dataset-toml.fix": ("corrija la sintaxis TOML (https://toml.io/es/)", "fix the TOML syntax (https://toml.io/en/)"),
     "bad-files-table": ("dataset.toml [files]: {reason}", "dataset.toml [files]: {reason}"),

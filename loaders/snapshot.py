@@ -94,7 +94,7 @@ def write_snapshot(G: nx.MultiDiGraph, path: str | Path) -> Path:
         "census": G.graph.get("census", []),
         "nodes": nodes,
         "relationships": relationships,
-    }), error=SnapshotError, hint="choose another path with --snapshot")
+    }), error=SnapshotError, hint="choose another snapshot path")
 
 
 #: Rows encoded at a time when a snapshot is written.
@@ -134,7 +134,7 @@ def read_snapshot(path: str | Path) -> nx.MultiDiGraph:
                 return _graph_from_snapshot(data, path)
             return graph_from_dict(data)
     except FileNotFoundError as exc:
-        raise SnapshotError(f"no snapshot at {path}: run essgraph build --snapshot {path}") from exc
+        raise SnapshotError(f"no snapshot at {path}: build the graph first (essgraph build)", options=("snapshot",)) from exc
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise SnapshotError(
             f"{path} is not a readable essgraph snapshot ({type(exc).__name__}): rebuild it with essgraph build") from exc

@@ -12,7 +12,7 @@ unless the caller allows them explicitly.
 >>> check_uri("bolt://db.example.org:7687", lang="en")
 Traceback (most recent call last):
 ...
-essgraph.errors.Neo4jConnectionError: refusing an unencrypted connection to a remote server (bolt://db.example.org:7687): use neo4j+s:// or bolt+s://, or pass --allow-insecure if the network is trusted
+essgraph.errors.Neo4jConnectionError: refusing an unencrypted connection to a remote server (bolt://db.example.org:7687): use neo4j+s:// or bolt+s://, or allow insecure connections if the network is trusted
 >>> check_uri("bolt://db.example.org:7687", allow_insecure=True)
 'bolt://db.example.org:7687'
 >>> redact_uri("neo4j://neo4j:s3cret@db.example.org:7687")
@@ -102,7 +102,7 @@ def check_uri(uri: str, *, allow_insecure: bool = False, lang: str = DEFAULT_LAN
     if "@" in parts.netloc:
         raise Neo4jConnectionError(MESSAGES.t("uri-credentials", lang, uri=safe))
     if parts.scheme not in _ENCRYPTED and not is_loopback(host) and not allow_insecure:
-        raise Neo4jConnectionError(MESSAGES.t("insecure-uri", lang, uri=safe))
+        raise Neo4jConnectionError(MESSAGES.t("insecure-uri", lang, uri=safe), options=("allow_insecure",))
     return uri
 
 

@@ -12,9 +12,9 @@ __all__ = ["MESSAGES", "SUMMARY"]
 MESSAGES = Catalog({
     "insecure-uri": (
         "se rechaza la conexión sin cifrar a un servidor remoto ({uri}): use neo4j+s:// o bolt+s://, "
-        "o pase --allow-insecure si la red es de confianza",
+        "o permita conexiones sin cifrar si la red es de confianza",
         "refusing an unencrypted connection to a remote server ({uri}): use neo4j+s:// or bolt+s://, "
-        "or pass --allow-insecure if the network is trusted",
+        "or allow insecure connections if the network is trusted",
     ),
     "uri-credentials": (
         "la URI de Neo4j lleva credenciales ({uri}): quítelas y use NEO4J_USER y NEO4J_PASSWORD",
@@ -68,13 +68,13 @@ MESSAGES = Catalog({
     ),
     "out-of-memory": (
         "carga incompleta: Neo4j se quedó sin memoria de transacciones en el lote {batch} de {total} ({error}); "
-        "la base de datos quedó como antes. Use un --batch-size menor (ahora {batch_size}); si la carga va en una "
-        "sola transacción (cambios sobre datos ya cargados), use --replace para cargarla por etapas, o aumente la "
+        "la base de datos quedó como antes. Use lotes más pequeños (ahora {batch_size} filas); si la carga va en una "
+        "sola transacción (cambios sobre datos ya cargados), reemplace los nodos del proyecto para cargarla por etapas, o aumente la "
         "memoria del servidor (server.memory.heap.max_size y dbms.memory.transaction.total.max, o -Xmx en "
         "ESSGRAPH_NEO4J_JAVA_OPTS para el servidor de pruebas).",
         "incomplete load: Neo4j ran out of transaction memory at batch {batch} of {total} ({error}); "
-        "the database is as it was before. Use a smaller --batch-size (now {batch_size}); if the load runs as one "
-        "transaction (changes to data already loaded), use --replace to stage it, or give the server more memory "
+        "the database is as it was before. Use smaller batches (now {batch_size} rows); if the load runs as one "
+        "transaction (changes to data already loaded), replace the project's nodes to stage it, or give the server more memory "
         "(server.memory.heap.max_size and dbms.memory.transaction.total.max, or -Xmx in ESSGRAPH_NEO4J_JAVA_OPTS "
         "for the test server).",
     ),
@@ -95,7 +95,7 @@ SUMMARY = Catalog({
         "nodes: {nc} created, {nu} updated, {nn} unchanged; relationships: {rc} created, {ru} updated, "
         "{rn} unchanged ({batches} batches, {attempts} attempt(s)){deleted}",
     ),
-    "deleted": ("; {n} nodos del proyecto borrados antes (--replace)", "; {n} project nodes deleted first (--replace)"),
+    "deleted": ("; {n} nodos del proyecto borrados antes", "; {n} project nodes deleted first"),
     "pulled": ("{nodes} nodos y {rels} relaciones leídos de Neo4j; instantánea guardada en {path}",
                "{nodes} nodes and {rels} relationships read from Neo4j; snapshot saved to {path}"),
     "password": ("Contraseña de Neo4j para {user}", "Neo4j password for {user}"),

@@ -253,7 +253,8 @@ def load(
             _delete_retired(driver, database)
     except _OutOfMemory as exc:
         raise Neo4jLoadError(MESSAGES.t("out-of-memory", lang, batch=state["batch"], total=total,
-                                        batch_size=batch_size, error=_short(exc.error))) from None
+                                        batch_size=batch_size, error=_short(exc.error)),
+                              options=("batch_size", "replace")) from None
     except nx4j.IncompleteCommit as exc:
         if staged and not swap["started"]:  # a staging batch: nothing was published
             raise Neo4jLoadError(MESSAGES.t("incomplete-staged", lang, batch=state["batch"], total=total,

@@ -183,9 +183,9 @@ def render(
     except ValueError as exc:
         raise RenderError(str(exc)) from None
     if color_by not in COLOUR_BY:
-        raise RenderError(f"unknown --color-by {color_by!r}: use one of {', '.join(COLOUR_BY)}")
+        raise RenderError(f"unknown colour {color_by!r}: use one of {', '.join(COLOUR_BY)}", options=("color_by",))
     if size_by not in SIZE_MEASURES:
-        raise RenderError(f"unknown --size-by {size_by!r}: use one of {', '.join(SIZE_MEASURES)}")
+        raise RenderError(f"unknown size measure {size_by!r}: use one of {', '.join(SIZE_MEASURES)}", options=("size_by",))
     if view not in VIEWS + ("overview",):
         raise RenderError(f"unknown view {view!r}: use one of {', '.join(VIEWS + ('overview',))}")
     tick = _ticker(progress, 6)

@@ -103,13 +103,13 @@ def select(
     if view not in VIEWS:
         raise RenderError(f"unknown view {view!r}: use one of {', '.join(VIEWS)}")
     if view in _NEEDS_FOCUS and not focus:
-        raise RenderError(f"the {view} view needs --focus ID (e.g. --view {view} --focus {_example(view)})")
+        raise RenderError(f"the {view} view needs an organization to centre on, e.g. {_example(view)}", options=("focus",))
     ids = actor_ids(G, people=people)
     A = G.subgraph(ids)
     actors = set(ids)
     if view == "ego":
         if steps < 1:
-            raise RenderError("--steps must be 1 or more")
+            raise RenderError("steps must be 1 or more", options=("steps",))
         center = _resolve_actor(A, focus or "")
         shown, frontier = {center}, {center}
         for _ in range(steps):  # breadth-first over ties in either direction, actors only
@@ -120,7 +120,8 @@ def select(
     if view == "network":
         center = _resolve_actor(A, focus or "")
         if not has_label(A, center, "Network"):
-            raise RenderError(f"{center!r} is not a network, platform or mesa: try --view ego --focus {center}")
+            raise RenderError(f"{center!r} is not a network, platform or mesa: try the ego view centred on it",
+                              options=("view",))
         title = TEXTS.t("view_network", lang, name=_name(A, center))
         return View(view, title, induced(G, _members(A, center)), center)
     if view == "region":

@@ -52,8 +52,28 @@ class _Group(click.Group):
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(exc.exit_code)
         except EssgraphError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            command = self.get_command(ctx, ctx.invoked_subcommand or "")
+            click.echo(f"Error: {exc}{_flags(exc.options, command)}", err=True)
             ctx.exit(exc.exit_code)
+
+
+def _flags(options: tuple[str, ...], command: click.Command | None) -> str:
+    """The flags of ``command`` (and its subcommands) for the library parameters an error names, as a suffix.
+
+    >>> @click.command()
+    ... @click.option("--data", "data_dir")
+    ... @click.option("--focus")
+    ... def view(data_dir, focus): pass
+    >>> _flags(("focus", "data_dir", "year"), view), _flags((), view)
+    (' [--focus, --data]', '')
+    """
+    commands = [command] if command is not None else []
+    if isinstance(command, click.Group):
+        commands += [c for name in command.list_commands(click.Context(command))
+                     if (c := command.get_command(click.Context(command), name)) is not None]
+    flags = {p.name: max(p.opts, key=len) for c in commands for p in c.params if isinstance(p, click.Option)}
+    named = [flags[o] for o in options if o in flags]
+    return f" [{', '.join(named)}]" if named else ""
 
 
 def _tolerant_streams() -> None:

@@ -20,7 +20,7 @@ from essgraph.errors import RenderError
 from essgraph.files import atomic_write
 from essgraph.i18n import Catalog
 
-from essgraph.cli.options import graph_options, lang_option, progress_bar
+from essgraph.cli.options import graph_options, lang_option, progress_bar, quiet_option
 
 __all__ = ["COMMANDS", "analyze"]
 
@@ -50,7 +50,7 @@ _TEXT = Catalog({
 @click.option("--betweenness-k", type=click.IntRange(min=1), default=None,
               help="Estimate betweenness from this many sampled organizations (large graphs).")
 @click.option("--include-personal-data", is_flag=True, help="Name the people (personal data); otherwise unlinkable marks.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@quiet_option
 def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None, md_path: Path | None,
             lang: str, evidence: frozenset[str], include_inferred: bool, include_people: bool,
             include_municipalities: bool,

@@ -17,7 +17,8 @@ import essgraph.loaders as loaders
 from essgraph.errors import ValidationFailed
 from essgraph.i18n import Catalog
 
-from essgraph.cli.options import data_option, echo_json, graph_options, json_flag, lang_option, progress_bar, snapshot_option
+from essgraph.cli.options import (data_option, echo_json, graph_options, json_flag, lang_option, progress_bar,
+                                  quiet_option, snapshot_option)
 
 __all__ = ["COMMANDS", "validate", "build", "stats", "export"]
 
@@ -61,7 +62,7 @@ def validate(data_dir: Path | None, strict: bool, as_json: bool, lang: str) -> N
 @data_option
 @snapshot_option
 @lang_option
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@quiet_option
 def build(data_dir: Path | None, snapshot: Path | None, lang: str, quiet: bool) -> None:
     """Validate the data, build the graph and save it for the other commands.
 

@@ -18,7 +18,7 @@ from essgraph.neo4jstore import DEFAULT_BATCH_SIZE, DEFAULT_URI, Neo4jSettings, 
 from essgraph.neo4jstore import load as load_into_neo4j
 from essgraph.neo4jstore import pull as pull_from_neo4j
 from essgraph.neo4jstore.messages import SUMMARY
-from essgraph.cli.options import echo_json, graph_options, json_flag, lang_option
+from essgraph.cli.options import echo_json, graph_options, json_flag, lang_option, progress_bar, quiet_option
 
 __all__ = ["neo4j", "neo4j_options", "connect", "COMMANDS"]
 
@@ -86,11 +86,11 @@ def neo4j() -> None:
               help="Rows per UNWIND batch.")
 @click.option("--replace", is_flag=True,
               help="Delete the project's own nodes (its labels only) before loading, in the same transaction.")
-@click.option("--no-progress", is_flag=True, help="No progress bar.")
+@quiet_option
 @json_flag
 @lang_option
 def load_command(data_dir: Path | None, snapshot: Path | None, uri: str, user: str, database: str | None,
-                 allow_insecure: bool, verbose: bool, batch_size: int, replace: bool, no_progress: bool,
+                 allow_insecure: bool, verbose: bool, batch_size: int, replace: bool, quiet: bool,
                  as_json: bool, lang: str) -> None:
     """Load the graph into Neo4j: validated first, then all or nothing.
 
@@ -104,27 +104,10 @@ def load_command(data_dir: Path | None, snapshot: Path | None, uri: str, user: s
 
     G = load_graph(data_dir=data_dir, snapshot=snapshot)  # validation happens here, before any write
     with connect(uri, user, database, allow_insecure, verbose, lang) as (driver, settings):
-        bar = None
-        if not no_progress:
-            from tqdm import tqdm
-
-            # rows (nodes + relationships) done / in all, rate and ETA; the swap follows the last batch
-            bar = tqdm(total=0, unit=" rows", unit_scale=True, desc="neo4j load", file=sys.stderr, leave=False)
-
-        def progress(done: int, total: int) -> None:
-            assert bar is not None
-            if bar.total != total or done < bar.n:
-                bar.reset(total=total)
-            bar.update(done - bar.n)
-            if done == total:  # every batch written: the commit (or the swap) runs now
-                bar.set_description("neo4j load: commit")
-
-        try:
+        # rows (nodes + relationships) done / in all; the commit (or the swap) follows the last batch
+        with progress_bar("neo4j load", quiet, unit=" rows") as progress:
             summary = load_into_neo4j(driver, G, database=settings.database, batch_size=batch_size,
-                                      replace=replace, progress=progress if bar is not None else None, lang=lang)
-        finally:
-            if bar is not None:
-                bar.close()
+                                      replace=replace, progress=progress, lang=lang)
     if as_json:
         echo_json(summary.as_dict())
     else:

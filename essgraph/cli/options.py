@@ -21,7 +21,8 @@ import click
 
 from essgraph.i18n import DEFAULT_LANG, LANGS
 
-__all__ = ["lang_option", "data_option", "snapshot_option", "json_flag", "graph_options", "echo_json", "progress_bar"]
+__all__ = ["lang_option", "data_option", "snapshot_option", "json_flag", "graph_options", "quiet_option", "echo_json",
+           "progress_bar"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -67,18 +68,43 @@ def graph_options(f: F) -> F:
     return data_option(snapshot_option(f))
 
 
+def _remember_no_progress(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta["essgraph.quiet"] = True
+
+
+def _quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    return bool(value or ctx.meta.get("essgraph.quiet"))
+
+
+def quiet_option(f: F) -> F:
+    """``-q/--quiet``: no progress bar (``--no-progress``, its old spelling, still works, hidden).
+
+    >>> @click.command()
+    ... @quiet_option
+    ... def work(quiet): click.echo(quiet)
+    >>> from click.testing import CliRunner
+    >>> [CliRunner().invoke(work, args).output for args in ([], ["-q"], ["--no-progress"])]
+    ['False\\n', 'True\\n', 'True\\n']
+    """
+    f = click.option("-q", "--quiet", is_flag=True, callback=_quiet, help="No progress bar.")(f)
+    return click.option("--no-progress", is_flag=True, hidden=True, expose_value=False, is_eager=True,
+                        callback=_remember_no_progress)(f)
+
+
 def echo_json(data: Any) -> None:
     """Print ``data`` as indented, key-sorted JSON on stdout."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str))
 
 
 @contextmanager
-def progress_bar(desc: str, quiet: bool = False, after: float = 1.5) -> Iterator[Callable[[int, int], None] | None]:
+def progress_bar(desc: str, quiet: bool = False, after: float = 1.5, unit: str = "step"
+                 ) -> Iterator[Callable[[int, int], None] | None]:
     """A ``progress(done, total)`` callback drawing a tqdm bar on stderr, or ``None``.
 
     ``None`` (no bar) with ``quiet`` or when stderr is not a terminal; the bar
     appears at the first step done ``after`` seconds or more from the start, so
-    quick runs show none.
+    quick runs show none. ``unit`` names what is counted (``" rows"`` scales to k, M).
 
     >>> with progress_bar("analyze", quiet=True) as progress:
     ...     progress is None
@@ -96,7 +122,7 @@ def progress_bar(desc: str, quiet: bool = False, after: float = 1.5) -> Iterator
         if not bars:
             if time.monotonic() - start < after:
                 return
-            bars.append(tqdm(total=total, desc=desc, unit="step", file=sys.stderr, leave=False))
+            bars.append(tqdm(total=total, desc=desc, unit=unit, unit_scale=unit != "step", file=sys.stderr, leave=False))
         bar = bars[0]
         if bar.total != total:
             bar.reset(total=total)

@@ -17,7 +17,7 @@ import essgraph.loaders as loaders
 from essgraph import render as rendering
 from essgraph.i18n import Catalog
 
-from essgraph.cli.options import graph_options, lang_option, progress_bar
+from essgraph.cli.options import graph_options, lang_option, progress_bar, quiet_option
 
 __all__ = ["COMMANDS", "render", "report"]
 
@@ -57,7 +57,7 @@ def _personal_option(f: F) -> F:
               help="Draw the view even when it is too large for a browser to pan smoothly (no overview).")
 @lang_option
 @_personal_option
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@quiet_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The HTML file to write.")
 def render(data_dir: Path | None, snapshot: Path | None, view: str, focus: str | None, steps: int, color_by: str,
@@ -90,7 +90,7 @@ def render(data_dir: Path | None, snapshot: Path | None, view: str, focus: str |
 @lang_option
 @_personal_option
 @click.option("--seed", type=int, default=42, show_default=True, help="Seed of the analyses and layouts.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@quiet_option
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="The folder to write (index.html, views/, exports/).")
 def report(data_dir: Path | None, snapshot: Path | None, lang: str, include_personal_data: bool, seed: int,

@@ -14,7 +14,7 @@ __all__ = ["COMMANDS", "synth"]
 @click.option("--orgs", type=click.IntRange(min=10), default=1000, show_default=True,
               help="Number of organizations.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed (same seed, same files).")
-@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write the data files into.")
 @click.option("--force", is_flag=True, help="Overwrite the data files of a folder that already has some.")
 def synth(orgs: int, seed: int, out_dir: Path, force: bool) -> None:

@@ -89,7 +89,7 @@ def test_missing_snapshot_is_an_error_line(tmp_path: Path) -> None:
     missing = tmp_path / "nope.json"
     result = run("--snapshot", str(missing))
     assert result.exit_code == 1
-    assert result.stderr == f"Error: no snapshot at {missing}: run essgraph build --snapshot {missing}\n"
+    assert result.stderr == f"Error: no snapshot at {missing}: build the graph first (essgraph build) [--snapshot]\n"
 
 
 def test_real_loader_on_a_data_folder(tmp_path: Path) -> None:

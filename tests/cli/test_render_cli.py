@@ -37,7 +37,7 @@ def test_render_writes_the_same_page_as_the_library(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "error"), [
-    (["--view", "ego"], "Error: the ego view needs --focus ID (e.g. --view ego --focus gresp)\n"),
+    (["--view", "ego"], "Error: the ego view needs an organization to centre on, e.g. gresp [--focus]\n"),
     (["--view", "network", "--focus", "nadie"],
      "Error: no organization 'nadie': give an id or a name from the data (e.g. gresp)\n"),
 ])

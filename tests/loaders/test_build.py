@@ -118,7 +118,7 @@ def test_disk_full_is_a_clear_snapshot_error(valid_dir: Path, tmp_path: Path,
     with pytest.raises(SnapshotError) as info:
         build(valid_dir, snapshot=tmp_path / "graph.json")
     assert str(info.value) == (f"cannot write {tmp_path / 'graph.json'}: No space left on device; check free disk "
-                               "space and write permission, or choose another path with --snapshot")
+                               "space and write permission, or choose another snapshot path")
     assert list(tmp_path.glob(".graph.json.*")) == []
 
 

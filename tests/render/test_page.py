@@ -120,13 +120,13 @@ def test_page_is_utf8_whatever_the_locale(graph, tmp_path) -> None:
 
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"view": "nope"}, "unknown view 'nope': use one of whole, ego, network, region, gaps, geo"),
-    ({"view": "ego"}, "the ego view needs --focus ID (e.g. --view ego --focus gresp)"),
+    ({"view": "ego"}, "the ego view needs an organization to centre on, e.g. gresp"),
     ({"view": "ego", "focus": "zzz"}, "no organization 'zzz': give an id or a name from the data (e.g. gresp)"),
     ({"view": "network", "focus": "coop-andina"},
-     "'coop-andina' is not a network, platform or mesa: try --view ego --focus coop-andina"),
+     "'coop-andina' is not a network, platform or mesa: try the ego view centred on it"),
     ({"view": "region", "focus": "atlantis"}, "no region 'atlantis': use a region or macro-region id"),
-    ({"color_by": "sector"}, "unknown --color-by 'sector': use one of kind, macro_region"),
-    ({"size_by": "pagerank"}, "unknown --size-by 'pagerank': use one of degree, betweenness, eigenvector"),
+    ({"color_by": "sector"}, "unknown colour 'sector': use one of kind, macro_region"),
+    ({"size_by": "pagerank"}, "unknown size measure 'pagerank': use one of degree, betweenness, eigenvector"),
     ({"lang": "fr"}, "unsupported language 'fr'; use one of es, en"),
 ])
 def test_bad_requests_say_how_to_fix_them(graph, tmp_path, kwargs, message) -> None:
