@@ -25,7 +25,7 @@ import re
 
 from typing import Any
 
-from essgraph.graphmodel.vocab import ORG_KINDS
+from essgraph.graphmodel.vocab import ORG_KINDS, evidence_counts
 from essgraph.i18n import Catalog
 
 __all__ = ["to_markdown"]
@@ -248,9 +248,8 @@ def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 1
     year = t("method.year", year=p["year"]) if p["year"] is not None else t("method.year_all")
     out += [t("method"), "",
             t("method.ties", types=", ".join(p["relationship_types"]), labels=", ".join(p["node_labels"]),
-              evidence=t("method.or").join(t(f"method.{e}") for e, on in (
-                  ("stated", True), ("reported", p.get("include_reported", True)), ("inferred", p["include_inferred"]))
-                  if on), year=year,
+              evidence=t("method.or").join(t(f"method.{e}") for e in ("stated", "reported", "inferred") if evidence_counts(
+                  e, include_inferred=p["include_inferred"], include_reported=p.get("include_reported", True))), year=year,
               status=", ".join(p["exclude_status"]) or t("none")), "",
             t("method.roles", hub=result["roles"]["thresholds"].get("hub_degree"),
               broker=_num(result["roles"]["thresholds"].get("broker_betweenness"), 3)), "", t("method.more"), ""]

@@ -35,6 +35,7 @@ import networkx as nx
 
 from essgraph.graphmodel import has_label
 from essgraph.graphmodel import interviewee_marks
+from essgraph.graphmodel.vocab import evidence_counts
 from essgraph.analysis._common import id_key
 
 __all__ = ["PersonBridges", "person_bridges"]
@@ -62,6 +63,7 @@ def person_bridges(
     T: nx.Graph | None = None,
     include_personal_data: bool = False,
     include_inferred: bool = False,
+    include_reported: bool = True,
 ) -> PersonBridges:
     """Find the people who speak for several organizations (a two-mode projection).
 
@@ -75,6 +77,9 @@ def person_bridges(
         Give people's names; otherwise unlinkable marks (:func:`~essgraph.graphmodel.interviewee_marks`).
     include_inferred : bool
         Count ``REPRESENTS`` relationships whose evidence is ``inferred`` too.
+    include_reported : bool
+        Count those reported in a survey round (the rule of
+        :func:`~essgraph.graphmodel.vocab.evidence_counts`, as for ties).
 
     Returns
     -------
@@ -90,7 +95,8 @@ def person_bridges(
     for start, end, data in G.edges(data=True):
         if data.get("type") != "REPRESENTS" or not has_label(G, start, "Person"):
             continue
-        if data.get("evidence", "stated") == "stated" or include_inferred:
+        if evidence_counts(data.get("evidence", "stated"), include_inferred=include_inferred,
+                           include_reported=include_reported):
             speaks_for.setdefault(start, set()).add(end)
     component = {v: i for i, c in enumerate(nx.connected_components(T))
                  for v in c} if T is not None else {}

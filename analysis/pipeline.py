@@ -176,7 +176,8 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
             "regions": regions_without_national(T, regions=names["region"]),
         }
         core = core_periphery(T, structure=S)
-        people = person_bridges(G, T=T, include_personal_data=include_personal_data, include_inferred=include_inferred)
+        people = person_bridges(G, T=T, include_personal_data=include_personal_data, include_inferred=include_inferred,
+                                include_reported=include_reported)
         tick()
         augment = augmentation(T, names=names, lang=lang, **(AUGMENT_AT_SCALE if large else {}))
         tick()

@@ -52,6 +52,7 @@ import networkx as nx
 
 from essgraph.errors import GraphError
 from essgraph.graphmodel import ACTOR_LABELS, NETWORK_LABEL, carries_label, ORGANIZATION_TIE_TYPES, REL_TYPES
+from essgraph.graphmodel.vocab import evidence_counts
 
 __all__ = [
     "DEFAULT_RELATIONSHIP_TYPES",
@@ -279,13 +280,8 @@ def relationships(G: nx.MultiDiGraph, T: nx.Graph, proj: Projection) -> list[tup
     types = set(proj.relationship_types)
     return [(start, end, _as_int(attrs.get("year")), attrs) for start, end, attrs in G.edges(data=True)
             if attrs.get("type") in types and start in T and end in T
-            and _counts(attrs.get("evidence", "stated"), proj)]
-
-
-def _counts(evidence: str, proj: Projection) -> bool:
-    """Whether a relationship of this evidence is a tie under ``proj`` (the one rule for evidence)."""
-    return (evidence == "stated" or (evidence == "inferred" and proj.include_inferred)
-            or (evidence == "reported" and proj.include_reported))
+            and evidence_counts(attrs.get("evidence", "stated"), include_inferred=proj.include_inferred,
+                                   include_reported=proj.include_reported)]
 
 
 def _ties(T: nx.Graph, rels: list[tuple[Any, Any, int | None, dict[str, Any]]],

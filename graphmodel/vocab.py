@@ -33,6 +33,7 @@ __all__ = [
     "SCOPES",
     "STATUSES",
     "EVIDENCE",
+    "evidence_counts",
     "CONFIRMATIONS",
     "MUNICIPALITY_LEVELS",
     "VOCABULARIES",
@@ -209,6 +210,22 @@ EVIDENCE: dict[str, Term] = _v(
     inferred=("Inferido", "Inferred"),
     reported=("Declarado en una encuesta", "Reported in a survey"),
 )
+
+def evidence_counts(evidence: str, *, include_inferred: bool = False, include_reported: bool = True) -> bool:
+    """Whether a relationship of this ``evidence`` counts, for a projection or an analysis: the one rule.
+
+    Stated relationships always count; inferred ones only when asked
+    (``include_inferred``); those reported in a survey round unless left out
+    (``include_reported``).
+
+    >>> [evidence_counts(e) for e in ("stated", "inferred", "reported")]
+    [True, False, True]
+    >>> evidence_counts("inferred", include_inferred=True), evidence_counts("reported", include_reported=False)
+    (True, False)
+    """
+    return (evidence == "stated" or (evidence == "inferred" and include_inferred)
+            or (evidence == "reported" and include_reported))
+
 
 #: How far a tie reported in a survey round is confirmed (see :mod:`essgraph.graphmodel.survey`).
 CONFIRMATIONS: dict[str, Term] = {

@@ -26,3 +26,16 @@ def test_one_organization_is_no_bridge(ess_graph):
     ess_graph.remove_edge("person-ana-diaz", "coop1", key=next(iter(ess_graph["person-ana-diaz"]["coop1"])))
     pb = person_bridges(ess_graph)
     assert pb.people == [] and pb.pairs == [] and pb.people_count == 1
+
+
+def test_representation_counts_by_the_one_evidence_rule(ess_graph):
+    """Inferred and survey-reported REPRESENTS count as ties do (graphmodel.vocab.evidence_counts)."""
+    for _, _, data in ess_graph.out_edges("person-ana-diaz", data=True):
+        data["evidence"] = "reported"
+    assert person_bridges(ess_graph).people_count == 1
+    assert person_bridges(ess_graph, include_reported=False).people_count == 0
+    assert person_bridges(ess_graph, include_inferred=True, include_reported=False).people_count == 0  # was counted
+    for _, _, data in ess_graph.out_edges("person-ana-diaz", data=True):
+        data["evidence"] = "inferred"
+    assert person_bridges(ess_graph).people_count == 0
+    assert person_bridges(ess_graph, include_inferred=True).people_count == 1
