@@ -3,14 +3,15 @@
 Every analysis runs on a tie graph made by :func:`tie_graph` (the documented
 projection of the property graph), takes the graph first and options as
 keywords, draws randomness only from a ``seed``, and returns dataclasses,
-DataFrames or dicts, sorted. :func:`analyze` runs them all for ``essgraph
-analyze``; :func:`to_markdown` renders its result for planners.
+DataFrames or dicts, sorted, with no sentence in any language: rules and
+reasons are codes with numbers. :func:`analyze` runs them all for ``essgraph
+analyze``; :mod:`essgraph.render.findings` words them for planners.
 
 One module per topic: ``projection``, ``centrality`` (hubs), ``roles``,
 ``isolation``, ``cuts`` (articulation points, bridges, components), ``gaps``
 (between groups), ``communities`` (Louvain, k-core), ``people`` (person
 bridges), ``augmentation`` and ``partners`` (weaving recommendations), ``mesa``,
-``timeline``, ``report`` (:func:`analyze`) and ``markdown``.
+``timeline``, ``coverage`` (survey rounds), ``diff`` and ``pipeline`` (:func:`analyze`).
 
 >>> import networkx as nx
 >>> from essgraph.analysis import articulation_points
@@ -25,7 +26,6 @@ from essgraph.analysis.gaps import (
     CooperativeGap, GroupMixing, cooperative_gap, cooperative_sector, group_mixing, regions_without_national,
 )
 from essgraph.analysis.isolation import Isolation, hops_to_national, isolation
-from essgraph.analysis.markdown import to_markdown
 from essgraph.analysis.mesa import Mesa, mesa
 from essgraph.analysis.partners import partners
 from essgraph.analysis.people import PersonBridges, person_bridges
@@ -35,7 +35,7 @@ from essgraph.analysis.roles import Roles, roles
 from essgraph.analysis.timeline import Changes, changes, network_as_of, summary, timeline
 
 __all__ = [
-    "analyze", "to_markdown", "RESULT_KEYS",
+    "analyze", "RESULT_KEYS",
     "tie_graph", "projection_of", "Projection", "DEFAULT_RELATIONSHIP_TYPES",
     "centrality", "hubs", "Centrality", "MEASURES", "roles", "Roles",
     "isolation", "hops_to_national", "Isolation",

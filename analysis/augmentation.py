@@ -27,7 +27,7 @@ Examples
 --------
 >>> import networkx as nx
 >>> T = nx.star_graph(4); nx.set_node_attributes(T, "cusco", "region")
->>> a = augmentation(T, lang="en")
+>>> a = augmentation(T)
 >>> a.lower_bound, len(a.new_ties), a.cut_points_after, a.complete
 (3, 3, 0, True)
 >>> augmentation(T, max_new=1).stopped_early
@@ -43,9 +43,8 @@ from typing import Any, Hashable
 import networkx as nx
 
 from essgraph.analysis._common import id_key, ref, refs
-from essgraph.analysis.messages import CATALOG
 from essgraph.analysis.engine import biconnected, subgraph, use_igraph
-from essgraph.analysis.plausibility import GroupNames, describe, partner_groups, shared
+from essgraph.analysis.plausibility import partner_groups, shared
 
 __all__ = ["Augmentation", "augmentation"]
 
@@ -71,8 +70,6 @@ def augmentation(
     T: nx.Graph,
     *,
     nodes: list[Hashable] | None = None,
-    names: GroupNames | None = None,
-    lang: str = "es",
     max_new: int | None = None,
     lookahead: int = 25,
 ) -> Augmentation:
@@ -85,10 +82,6 @@ def augmentation(
     nodes : list, optional
         The part of the network to make robust; by default its largest connected
         component (joining other components is what partner suggestions do).
-    names : mapping, optional
-        Display names of regions and sectors for the reasons.
-    lang : {"es", "en"}
-        Language of the reasons.
     max_new : int, optional
         Stop after this many new ties.
     lookahead : int
@@ -98,7 +91,9 @@ def augmentation(
     -------
     Augmentation
         ``new_ties`` rows ``{a, b, why, closes, reason}`` in the order chosen, where
-        ``closes`` lists the articulation points the tie removes; ``remaining`` the
+        ``closes`` lists the articulation points the tie removes and ``reason`` is
+        ``{"code", "bridges"}``: ``cut-points`` (it closes those), ``bridges`` (it
+        closes that many bridges) or ``prepares`` (a step towards closing them); ``remaining`` the
         articulation points left; ``complete`` whether no articulation point and no
         bridge is left; ``stopped_early`` whether ``max_new`` cut the search short.
 
@@ -106,7 +101,7 @@ def augmentation(
     --------
     >>> import networkx as nx
     >>> T = nx.path_graph(["a", "b", "c", "d"]); nx.set_node_attributes(T, "a01", "sector")
-    >>> a = augmentation(T, lang="en")
+    >>> a = augmentation(T)
     >>> [(t["a"]["id"], t["b"]["id"]) for t in a.new_ties], a.complete
     ([('a', 'd')], True)
     """
@@ -133,32 +128,24 @@ def augmentation(
         if best is None:
             break
         u, v = best
-        why = shared(u, v, S, names=names, lang=lang)
+        why = shared(u, v, S)
         S.add_edge(u, v)
         groups.tie(S, u, v)
         blocks, after = biconnected(S)
         bridges_after = _bridges(blocks)
         closed = sorted(cuts - after, key=id_key)
         new_ties.append({"a": ref(S, u), "b": ref(S, v), "why": why, "closes": refs(S, closed),
-                         "reason": _reason(S, u, v, why, closed, n_bridges - bridges_after, lang)})
+                         "reason": _reason(closed, n_bridges - bridges_after)})
         cuts, n_bridges = after, bridges_after
     stopped = bool(cuts or n_bridges) and max_new is not None and len(new_ties) >= max_new
     return Augmentation(sum(1 for v in set(nodes) if v in T and not T.nodes[v].get("is_person")), before[0], before[1],
                         lower, new_ties, len(cuts), n_bridges, refs(S, cuts), not cuts and not n_bridges, stopped)
 
 
-def _reason(S: nx.Graph, u: Hashable, v: Hashable, why: list[dict[str, Any]], closed: list[Hashable],
-            bridges_closed: int, lang: str) -> str:
-    name = lambda x: str(S.nodes[x].get("name", x))  # noqa: E731
-    values = {"a": name(u), "b": name(v), "why": describe(why, lang)}
-    if closed:
-        listed = ", ".join(name(c) for c in closed[:3])
-        if len(closed) > 3:
-            listed += CATALOG.t("and_more", lang, n=len(closed) - 3)
-        return CATALOG.t("reason.augment", lang, what=CATALOG.t("what.cuts", lang, names=listed), **values)
-    if bridges_closed:
-        return CATALOG.t("reason.augment", lang, what=CATALOG.t("what.bridges", lang, n=bridges_closed), **values)
-    return CATALOG.t("reason.augment_none", lang, **values)
+def _reason(closed: list[Hashable], bridges_closed: int) -> dict[str, Any]:
+    """Why a new tie is proposed, as a code and a number (worded by :mod:`essgraph.render.findings`)."""
+    code = "cut-points" if closed else "bridges" if bridges_closed else "prepares"
+    return {"code": code, "bridges": bridges_closed}
 
 
 def _bridges(blocks: list[list[Hashable]]) -> int:

@@ -28,7 +28,7 @@ Examples
 >>> import networkx as nx
 >>> T = nx.Graph([("red", "a"), ("red", "b"), ("c", "d")]); T.add_node("e")
 >>> T.nodes["red"]["is_network"] = True
->>> m = mesa(T, lang="en")
+>>> m = mesa(T)
 >>> [s["id"] for s in m.seats], m.coverage["organizations"], [u["id"] for u in m.unrepresented]
 (['red', 'c'], {'covered': 5, 'total': 5, 'share': 1.0}, ['e'])
 """
@@ -42,8 +42,6 @@ from typing import Any, Hashable
 import networkx as nx
 
 from essgraph.analysis._common import actors, group_of, id_key, ref, refs, rnd
-from essgraph.analysis.messages import CATALOG
-from essgraph.analysis.plausibility import GroupNames, group_label
 
 __all__ = ["Mesa", "mesa"]
 
@@ -67,8 +65,6 @@ def mesa(
     main_sector_share: float = 0.05,
     max_seats: int | None = None,
     exclude_kinds: tuple[str, ...] = (),
-    names: GroupNames | None = None,
-    lang: str = "es",
 ) -> Mesa:
     """Propose the seats of a Mesa that represents every connected organization.
 
@@ -85,10 +81,6 @@ def mesa(
         Kinds never seated, e.g. ``("public_body", "cooperation_agency", "company")``
         to keep the state and the cooperation as interlocutors rather than members
         (they can still be represented by a seated partner; the coverage may drop).
-    names : mapping, optional
-        Display names of macro-regions and sectors for the reasons.
-    lang : {"es", "en"}
-        Language of the reasons.
 
     Returns
     -------
@@ -116,7 +108,7 @@ def mesa(
         done |= covers[v]
         rows.append({**ref(T, v), "kind": T.nodes[v].get("kind"), "macro_region": group_of(T, v, "macro_region"),
                      "sector": group_of(T, v, "sector"), "represents": len(covers[v] & connected),
-                     "reason": _reason(T, v, fresh, connected, names, lang)})
+                     "reason": _reason(fresh, connected)})
     unrepresented = [v for v in orgs if v not in covered]
     missing = sorted((g for g in need - covered if isinstance(g, tuple)), key=lambda g: g)
     return Mesa(rows, {
@@ -165,14 +157,11 @@ def _covers(T: nx.Graph, v: Hashable, connected: set[Hashable], main_sectors: li
     return result
 
 
-def _reason(T: nx.Graph, v: Hashable, fresh: set[Any], connected: set[Hashable],
-            names: GroupNames | None, lang: str) -> str:
-    extra = ""
-    for attribute, key in (("macro_region", "seat.macro"), ("sector", "seat.sector")):
-        for g in fresh:
-            if isinstance(g, tuple) and g[0] == attribute:
-                extra += CATALOG.t(key, lang, value=group_label(attribute, g[1], names, lang))
-    return CATALOG.t("seat.reason", lang, n=len(fresh & connected), extra=extra)
+def _reason(fresh: set[Any], connected: set[Hashable]) -> dict[str, Any]:
+    """Why a seat: how many organizations it adds, and the macro-region and main sector it brings first."""
+    first = {g[0]: g[1] for g in sorted((g for g in fresh if isinstance(g, tuple)), key=lambda g: g)}
+    return {"code": "seat", "new": len(fresh & connected), "macro_region": first.get("macro_region"),
+            "sector": first.get("sector")}
 
 
 def _share(covered: int, total: int) -> dict[str, Any]:

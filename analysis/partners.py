@@ -20,9 +20,9 @@ Examples
 >>> import networkx as nx
 >>> T = nx.Graph([("hub", "a"), ("hub", "b")]); T.add_node("lonely")
 >>> nx.set_node_attributes(T, {"lonely": "cusco", "a": "cusco", "hub": "lima", "b": "lima"}, "region")
->>> s, = [x for x in partners(T, lang="en") if x["target"]["id"] == "lonely"]
+>>> s, = [x for x in partners(T) if x["target"]["id"] == "lonely"]
 >>> [c["partner"]["id"] for c in s["candidates"]], s["candidates"][0]["reason"]
-(['a'], 'a shares the region cusco with lonely; it already has 1 tie(s).')
+(['a'], {'code': 'partner', 'degree': 1, 'hops_to_national': None})
 """
 from __future__ import annotations
 
@@ -34,8 +34,7 @@ import networkx as nx
 
 from essgraph.analysis._common import actors, id_key, ref, rnd
 from essgraph.analysis.isolation import hops_to_national
-from essgraph.analysis.messages import CATALOG
-from essgraph.analysis.plausibility import GroupNames, describe, shared
+from essgraph.analysis.plausibility import shared
 
 __all__ = ["partners"]
 
@@ -47,8 +46,6 @@ def partners(
     *,
     targets: Iterable[Hashable] | None = None,
     top: int = 3,
-    names: GroupNames | None = None,
-    lang: str = "es",
 ) -> list[dict[str, Any]]:
     """Suggest the ``top`` best partners for each isolated or one-tie organization.
 
@@ -60,16 +57,14 @@ def partners(
         Whom to find partners for; by default every organization with no tie or one tie.
     top : int
         Candidates per target.
-    names : mapping, optional
-        Display names of regions and sectors for the reasons.
-    lang : {"es", "en"}
-        Language of the reasons.
 
     Returns
     -------
     list of dict
         One row per target, sorted by id: ``{target, ties, candidates}``; each
-        candidate ``{partner, score, why, reason}`` (``why`` lists what they share).
+        candidate ``{partner, score, why, reason}`` (``why`` lists what they share;
+        ``reason`` the partner's ties and its steps to a national network, ``None``
+        when it reaches none).
         ``candidates`` is empty when nobody plausible has ties.
     """
     if targets is None:
@@ -127,14 +122,9 @@ def partners(
         ranked = heapq.nsmallest(top, [*scores.items(), *extra], key=rank_key)
         candidates = []
         for w, score in ranked:
-            why = shared(u, w, T, names=names, partners=True, lang=lang)
-            reach = ("" if w not in hops else CATALOG.t("reach.is_national", lang) if hops[w] == 0
-                     else CATALOG.t("reach.national", lang, hops=hops[w]))
             candidates.append({
-                "partner": ref(T, w), "score": rnd(score), "why": why,
-                "reason": CATALOG.t("reason.partner", lang, partner=T.nodes[w].get("name", str(w)),
-                                    target=T.nodes[u].get("name", str(u)), why=describe(why, lang),
-                                    degree=T.degree(w), reach=reach)})
+                "partner": ref(T, w), "score": rnd(score), "why": shared(u, w, T, partners=True),
+                "reason": {"code": "partner", "degree": T.degree(w), "hops_to_national": hops.get(w)}})
         result.append({"target": ref(T, u), "ties": T.degree(u), "candidates": candidates})
     return result
 

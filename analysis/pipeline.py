@@ -1,10 +1,12 @@
 """Every analysis at once, as one JSON-ready document: :func:`analyze`.
 
 ``essgraph analyze`` calls :func:`analyze` and writes its result as JSON and,
-through :func:`essgraph.analysis.markdown.to_markdown`, as a Markdown summary.
+through :func:`essgraph.render.markdown.to_markdown`, as a Markdown summary.
 The result is plain data (dicts, lists, strings, numbers), deterministic for a
 given graph, options and seed, with every list sorted; organizations are named
-by ``{"id", "name"}``.
+by ``{"id", "name"}``. It holds no sentence and has no language: rules and
+reasons are codes with their numbers, and :mod:`essgraph.render.findings` words
+them for planners.
 
 Examples
 --------
@@ -32,8 +34,6 @@ import networkx as nx
 from essgraph.errors import GraphError
 from essgraph.gcpause import paused_gc
 from essgraph.graphmodel import carries_label, public_graph
-from essgraph.graphmodel.vocab import SECTORS
-from essgraph.i18n import check_lang
 from essgraph.analysis._common import actors
 from essgraph.analysis.augmentation import augmentation
 from essgraph.analysis.centrality import centrality, hubs
@@ -79,7 +79,6 @@ def analyze(
     since: int | None = None,
     seed: int = 42,
     include_personal_data: bool = False,
-    lang: str = "es",
     top: int = 10,
     betweenness_k: int | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -98,8 +97,6 @@ def analyze(
         Seed of every randomized step (Louvain, sampled betweenness).
     include_personal_data : bool
         Name people; otherwise the analysis runs on the public graph (people as unlinkable marks).
-    lang : {"es", "en"}
-        Language of rules, reasons and labels.
     top : int
         How many hubs overall and per group.
     betweenness_k : int, optional
@@ -121,18 +118,17 @@ def analyze(
     GraphError
         When the projection leaves no organization.
     """
-    check_lang(lang)
     with paused_gc(freeze=True):  # the analyses allocate millions of objects; see essgraph.gcpause
         return _analyze(G, include_inferred=include_inferred, include_reported=include_reported,
                         include_people=include_people,
                         include_municipalities=include_municipalities, year=year, since=since, seed=seed,
-                        include_personal_data=include_personal_data, lang=lang, top=top,
+                        include_personal_data=include_personal_data, top=top,
                         betweenness_k=betweenness_k, progress=progress)
 
 
 def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bool, include_people: bool,
              include_municipalities: bool,
-             year: int | None, since: int | None, seed: int, include_personal_data: bool, lang: str, top: int,
+             year: int | None, since: int | None, seed: int, include_personal_data: bool, top: int,
              betweenness_k: int | None, progress: Callable[[int, int], None] | None) -> dict[str, Any]:
     done = 0
 
@@ -149,7 +145,7 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
     if not actors(T):
         raise GraphError("no organization in the tie graph: check the data folder (validate it) "
                          "or the options (an earlier year leaves organizations out)", options=("data_dir", "year"))
-    names = group_names(P, lang)
+    names = group_names(P)
     betweenness_k = betweenness_sample(T, betweenness_k)
     large = T.number_of_nodes() >= IGRAPH_ABOVE
     with TieStructure(T) as S:  # T's structure, computed once for every analysis
@@ -157,7 +153,7 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
         cent = centrality(T, k=betweenness_k, seed=seed, structure=S)
         tick()
         comms = communities(T, seed=seed, structure=S)
-        role_result = roles(T, seed=seed, lang=lang, table=cent.table, membership=comms.membership())
+        role_result = roles(T, seed=seed, table=cent.table, membership=comms.membership())
         tick()
         hub_tables = {"overall": hubs(T, top=top, by="degree", k=betweenness_k, seed=seed, table=cent.table)}
         for attribute in ("macro_region", "region"):
@@ -179,10 +175,10 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
         people = person_bridges(G, T=T, include_personal_data=include_personal_data, include_inferred=include_inferred,
                                 include_reported=include_reported)
         tick()
-        augment = augmentation(T, names=names, lang=lang, **(AUGMENT_AT_SCALE if large else {}))
+        augment = augmentation(T, **(AUGMENT_AT_SCALE if large else {}))
         tick()
-        recommendations = {"augmentation": augment, "partners": partners(T, names=names, lang=lang)}
-        seats = mesa(T, names=names, lang=lang)
+        recommendations = {"augmentation": augment, "partners": partners(T)}
+        seats = mesa(T)
         changed = changes(P, since, until, **options) if since is not None and until is not None else None
         tick()
     result = {
@@ -202,7 +198,7 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
         "timeline": {"years": years, "changes": changed},
         "survey": coverage(P, T, top=top),
         "labels": names,
-        "meta": {"seed": seed, "lang": lang, "include_personal_data": include_personal_data, "top": top,
+        "meta": {"seed": seed, "include_personal_data": include_personal_data, "top": top,
                  "dataset": dict(G.graph.get("dataset", {})).get("title")},
     }
     result["summary"] = _summary(T, result)
@@ -220,11 +216,11 @@ def betweenness_sample(T: nx.Graph, k: int | None = None) -> int | None:
     return k if k is not None else auto_sample(T.number_of_nodes())
 
 
-def group_names(G: nx.MultiDiGraph, lang: str = "es") -> dict[str, dict[str, str]]:
-    """Display names of regions, macro-regions (from the graph) and sectors (vocabulary).
+def group_names(G: nx.MultiDiGraph) -> dict[str, dict[str, str]]:
+    """Names of regions and macro-regions, as the data writes them (sectors are named by the vocabulary).
 
     >>> from essgraph.graphmodel import Node, build_graph
-    >>> group_names(build_graph([Node("cusco", ("Region",), {"name": "Cusco"})], []), "en")["region"]
+    >>> group_names(build_graph([Node("cusco", ("Region",), {"name": "Cusco"})], []))["region"]
     {'cusco': 'Cusco'}
     """
     by_label: dict[str, dict[str, str]] = {"region": {}, "macro_region": {}}
@@ -233,7 +229,7 @@ def group_names(G: nx.MultiDiGraph, lang: str = "es") -> dict[str, dict[str, str
             by_label["region"][str(node)] = str(data.get("name", node))
         elif carries_label(data, "MacroRegion"):
             by_label["macro_region"][str(node)] = str(data.get("name", node))
-    return {**by_label, "sector": {code: term.label(lang) for code, term in SECTORS.items()}}
+    return by_label
 
 
 def plain(value: Any) -> Any:

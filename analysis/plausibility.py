@@ -1,10 +1,11 @@
-"""Which new alliances are plausible, and how to say why in one phrase.
+"""Which new alliances are plausible, and what each pair shares.
 
 A new tie between two organizations is *plausible* when they share something
 that makes them likely to meet: the same region, the same sector (primary
 activity), a common network (both tied to the same network, platform or mesa)
 or, for partner suggestions, a common partner. Recommendations only propose
-plausible pairs, and each says what the pair shares.
+plausible pairs, and each says what the pair shares (as codes and ids: the
+wording is :mod:`essgraph.render.findings`).
 
 Examples
 --------
@@ -13,71 +14,46 @@ Examples
 >>> T.nodes["red"].update(is_network=True, name="Red X")
 >>> nx.set_node_attributes(T, {"a": "cusco", "b": "cusco"}, "region")
 >>> shared("a", "b", T)
-[{'kind': 'region', 'value': 'cusco', 'label': 'cusco'}, {'kind': 'network', 'value': 'red', 'label': 'Red X'}]
->>> describe(shared("a", "b", T), "es")
-'la región cusco y la red Red X'
+[{'kind': 'region', 'value': 'cusco'}, {'kind': 'network', 'value': 'red', 'name': 'Red X'}]
 """
 from __future__ import annotations
 
-from typing import Any, Hashable, Mapping
+from typing import Any, Hashable
 
 import networkx as nx
 
-from essgraph.graphmodel.vocab import SECTORS
-from essgraph.i18n import Catalog
 from essgraph.analysis._common import group_of, id_key
 
-__all__ = ["shared", "describe", "plausible_partners", "partner_groups", "group_label", "GroupNames"]
-
-#: Display names of group values: ``{"region": {"cusco": "Cusco"}, ...}``.
-GroupNames = Mapping[str, Mapping[str, str]]
-
-_TEXT = Catalog({
-    "region": ("la región {value}", "the region {value}"),
-    "sector": ("el sector {value}", "the sector {value}"),
-    "network": ("la red {value}", "the network {value}"),
-    "partner": ("el vínculo con {value}", "a tie with {value}"),
-    "and": (" y ", " and "),
-})
+__all__ = ["shared", "plausible_partners", "partner_groups"]
 
 
-def shared(u: Hashable, v: Hashable, T: nx.Graph, *, names: GroupNames | None = None,
-           partners: bool = False, lang: str = "es") -> list[dict[str, Any]]:
+
+def shared(u: Hashable, v: Hashable, T: nx.Graph, *, partners: bool = False) -> list[dict[str, Any]]:
     """What ``u`` and ``v`` share: region, sector, common networks (and common partners).
 
     Returns
     -------
     list of dict
-        ``{"kind", "value", "label"}`` in the order region, sector, networks,
-        partners (each sorted by id); empty when the pair is not plausible.
+        ``{"kind", "value"}`` in the order region, sector, networks, partners
+        (each sorted by id), networks and partners with their ``name``; empty
+        when the pair is not plausible.
     """
     result = []
     for kind in ("region", "sector"):
         a, b = group_of(T, u, kind), group_of(T, v, kind)
         if a is not None and a == b:
-            result.append({"kind": kind, "value": a, "label": group_label(kind, a, names, lang)})
+            result.append({"kind": kind, "value": a})
     small, large = sorted((T.adj[u], T.adj[v]), key=len)  # a hub's ties are not copied into a set
     common = sorted((w for w in small if w in large), key=id_key)
     for w in common:
         if T.nodes[w].get("is_network"):
-            result.append({"kind": "network", "value": w, "label": T.nodes[w].get("name", str(w))})
+            result.append({"kind": "network", "value": w, "name": T.nodes[w].get("name", str(w))})
     if partners:
         for w in common:
             if not T.nodes[w].get("is_network") and not T.nodes[w].get("is_person"):
-                result.append({"kind": "partner", "value": w, "label": T.nodes[w].get("name", str(w))})
+                result.append({"kind": "partner", "value": w, "name": T.nodes[w].get("name", str(w))})
     return result
 
-
-def describe(why: list[dict[str, Any]], lang: str = "es", *, limit: int = 3) -> str:
-    """One phrase for what a pair shares (at most ``limit`` items).
-
-    >>> describe([{"kind": "sector", "value": "a01", "label": "Agricultura"}], "en")
-    'the sector Agricultura'
-    """
-    parts = [_TEXT.t(w["kind"], lang, value=w["label"]) for w in why[:limit]]
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + _TEXT.t("and", lang) + parts[-1]
 
 
 def plausible_partners(T: nx.Graph, nodes: list[Hashable], *,
@@ -123,11 +99,3 @@ def partner_groups(T: nx.Graph, nodes: list[Hashable]) -> tuple[dict[tuple[str, 
         for v in group:
             groups_of.setdefault(v, []).append(key)
     return members, groups_of
-
-
-def group_label(kind: str, value: str, names: GroupNames | None, lang: str) -> str:
-    if names and value in names.get(kind, {}):
-        return names[kind][value]
-    if kind == "sector" and value in SECTORS:
-        return SECTORS[value].label(lang)
-    return value

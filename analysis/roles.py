@@ -11,7 +11,8 @@ Each organization gets exactly one role, by the first rule that applies:
    communities (its own included);
 4. **peripheral** — every other organization with ties.
 
-Each result names the rule that assigned the role, with its numbers.
+Each result names the rule that assigned the role, as a code with its numbers
+(worded by :mod:`essgraph.render.findings`).
 
 References
 ----------
@@ -22,11 +23,11 @@ Examples
 --------
 >>> import networkx as nx
 >>> T = nx.star_graph(5); T.add_node(9)
->>> r = roles(T, lang="en")
+>>> r = roles(T)
 >>> [(x["id"], x["role"]) for x in r.roles if x["id"] in (0, 1, 9)]
 [(0, 'hub'), (1, 'peripheral'), (9, 'isolate')]
 >>> r.roles[0]["rule"]
-'hub: 5 ties, at least 5 (degree percentile 90 and minimum 3)'
+{'code': 'hub', 'degree': 5, 'threshold': 5, 'percentile': 90, 'minimum': 3}
 """
 from __future__ import annotations
 
@@ -40,9 +41,11 @@ from essgraph.analysis._common import actors, nearest_rank
 from essgraph.analysis.centrality import centrality
 from essgraph.analysis.communities import communities
 from essgraph.analysis.cuts import articulation_points
-from essgraph.analysis.messages import CATALOG, ROLES
 
-__all__ = ["Roles", "roles"]
+__all__ = ["ROLES", "Roles", "roles"]
+
+#: The four roles, in the vocabulary of network weavers.
+ROLES = ("hub", "broker", "peripheral", "isolate")
 
 
 @dataclass
@@ -62,7 +65,6 @@ def roles(
     broker_quantile: float = 0.9,
     seed: int | None = 42,
     k: int | None = None,
-    lang: str = "es",
     table: pd.DataFrame | None = None,
     membership: dict[Hashable, int] | None = None,
 ) -> Roles:
@@ -78,8 +80,6 @@ def roles(
         Seed of the Louvain communities (and of sampled betweenness).
     k : int, optional
         Betweenness sample size, see :func:`essgraph.analysis.centrality.centrality`.
-    lang : {"es", "en"}
-        Language of the role labels' rules (the ``role`` slug stays English).
     table, membership : optional
         A :func:`centrality` table and a community membership already computed
         for ``T`` (to avoid computing them twice).
@@ -87,8 +87,12 @@ def roles(
     Returns
     -------
     Roles
-        ``roles`` rows ``{id, name, role, role_label, rule, degree, betweenness,
-        communities_reached, articulation_point}`` sorted by id.
+        ``roles`` rows ``{id, name, role, rule, degree, betweenness,
+        communities_reached, articulation_point}`` sorted by id; ``rule`` is
+        ``{"code", ...numbers}`` with code ``isolate``, ``hub`` (``degree``,
+        ``threshold``, ``percentile``, ``minimum``), ``broker-cut``,
+        ``broker-between`` (``betweenness``, ``percentile``, ``reached``) or
+        ``peripheral`` (``degree``).
 
     Examples
     --------
@@ -113,21 +117,21 @@ def roles(
     rows = []
     for v in orgs:
         degree, between = T.degree(v), betweenness[v]
+        rule: dict[str, Any]
         reached = len({membership[w] for w in (v, *T[v]) if w in membership})
         if degree == 0:
-            role, rule = "isolate", CATALOG.t("rule.isolate", lang)
+            role, rule = "isolate", {"code": "isolate"}
         elif degree >= hub_at:
             role = "hub"
-            rule = CATALOG.t("rule.hub", lang, degree=degree, threshold=hub_at, pct=pct_hub, minimum=min_hub_degree)
+            rule = {"code": "hub", "degree": degree, "threshold": hub_at, "percentile": pct_hub, "minimum": min_hub_degree}
         elif v in cuts:
-            role, rule = "broker", CATALOG.t("rule.broker_cut", lang)
+            role, rule = "broker", {"code": "broker-cut"}
         elif between > 0 and between >= broker_at and reached >= 2:
             role = "broker"
-            rule = CATALOG.t("rule.broker_between", lang, betweenness=between, pct=pct_broker, reached=reached)
+            rule = {"code": "broker-between", "betweenness": between, "percentile": pct_broker, "reached": reached}
         else:
-            role, rule = "peripheral", CATALOG.t("rule.peripheral", lang, degree=degree)
-        rows.append({"id": v, "name": T.nodes[v].get("name", str(v)), "role": role,
-                     "role_label": CATALOG.t(f"role.{role}", lang), "rule": rule, "degree": degree,
+            role, rule = "peripheral", {"code": "peripheral", "degree": degree}
+        rows.append({"id": v, "name": T.nodes[v].get("name", str(v)), "role": role, "rule": rule, "degree": degree,
                      "betweenness": between, "communities_reached": reached, "articulation_point": v in cuts})
     counts = {r: sum(1 for row in rows if row["role"] == r) for r in ROLES}
     return Roles({"hub_degree": hub_at, "broker_betweenness": broker_at}, counts, rows)

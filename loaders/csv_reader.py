@@ -109,21 +109,30 @@ def _check_encoding(path: Path) -> tuple[str, list[Note]]:
                 except UnicodeDecodeError:
                     utf8 = False
             if not utf8:
-                try:
-                    chunk.decode("cp1252")
-                except UnicodeDecodeError as exc:
-                    bad = chunk[exc.start:exc.start + 1].hex()
-                    raise ReadError("bad-encoding", file=path.name, byte=f"0x{bad}",
-                                    position=offset + exc.start) from exc
+                _check_cp1252(path, chunk, offset)
             offset += len(chunk)
     if utf8:
         try:
             decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError:  # a sequence cut short at the end: the whole file must read as cp1252
             utf8 = False
+            with open(path, "rb") as handle:
+                offset = 0
+                while chunk := handle.read(CHUNK_BYTES):
+                    _check_cp1252(path, chunk, offset)
+                    offset += len(chunk)
     if utf8:
         return ("utf-8-sig" if bom else "utf-8"), []
     return "cp1252", [Note("encoding-fallback", {"file": path.name})]
+
+
+def _check_cp1252(path: Path, chunk: bytes, offset: int) -> None:
+    """Raise the located ``bad-encoding`` error when ``chunk`` (at ``offset``) has a byte Windows-1252 lacks."""
+    try:
+        chunk.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        bad = chunk[exc.start:exc.start + 1].hex()
+        raise ReadError("bad-encoding", file=path.name, byte=f"0x{bad}", position=offset + exc.start) from exc
 
 
 def _lines(handle: io.TextIOWrapper) -> Iterator[str]:

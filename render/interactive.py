@@ -34,6 +34,7 @@ from essgraph.i18n import check_lang
 from essgraph.gcpause import paused_gc
 
 from essgraph.render.encoding import COLOUR_BY
+from essgraph.render.findings import alliance_text, best_partners, partner_text
 from essgraph.render.positions import GEO_SPACING, force_layout, geo_layout, map_point, outline_points
 from essgraph.render.page import asset, confidential_path, json_for_html, write_html
 from essgraph.render.overview import overview_data
@@ -297,26 +298,28 @@ def _place_name(S: nx.MultiDiGraph, place: str | None, lang: str) -> str:
     return str(place or TEXTS.t("no_region", lang))
 
 
-def proposals_from(result: dict[str, Any]) -> list[Proposal]:
-    """The alliances an :func:`essgraph.analysis.analyze` result recommends, as overlay lines.
+def proposals_from(result: dict[str, Any], lang: str = "es") -> list[Proposal]:
+    """The alliances an :func:`essgraph.analysis.analyze` result recommends, as overlay lines with their reasons.
 
     The new ties that close single points of failure, then each isolated or
-    one-tie organization's best candidate partner.
+    one-tie organization's best candidate partner (worded by :mod:`essgraph.render.findings`).
 
+    >>> x, y, z = ({"id": i, "name": i.upper()} for i in "xyz")
+    >>> why = [{"kind": "network", "value": "red", "name": "Red"}]
     >>> proposals_from({"recommendations": {"augmentation": {"new_ties": [
-    ...     {"a": {"id": "x"}, "b": {"id": "y"}, "reason": "cierra un punto de falla"}]},
-    ...     "partners": [{"target": {"id": "z"}, "candidates": [{"partner": {"id": "x"}, "reason": "mismo sector"}]}]}})
-    [('x', 'y', 'cierra un punto de falla'), ('z', 'x', 'mismo sector')]
+    ...     {"a": x, "b": y, "why": why, "closes": [], "reason": {"code": "bridges", "bridges": 1}}]},
+    ...     "partners": [{"target": z, "candidates": [{"partner": x, "why": why,
+    ...                   "reason": {"code": "partner", "degree": 2, "hops_to_national": None}}]}]}}, "en")[1]
+    ('z', 'x', 'X shares the network Red with Z; it already has 2 tie(s).')
     """
+    labels = result.get("labels", {})
     recommendations = result.get("recommendations", {})
-    out = [(t["a"]["id"], t["b"]["id"], str(t.get("reason", "")))
+    out = [(t["a"]["id"], t["b"]["id"], alliance_text(t, labels, lang))
            for t in recommendations.get("augmentation", {}).get("new_ties", [])]
-    for row in recommendations.get("partners", []):
-        if row.get("candidates"):
-            best = row["candidates"][0]
-            out.append((row["target"]["id"], best["partner"]["id"], str(best.get("reason", ""))))
+    out += [(target["id"], best["partner"]["id"], partner_text(target, best, labels, lang))
+            for target, best in best_partners(result)]
     return out
 
 
 def _recommended(S: nx.MultiDiGraph, lang: str) -> list[Proposal]:
-    return proposals_from(analyze(S, lang=lang))
+    return proposals_from(analyze(S), lang)

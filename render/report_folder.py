@@ -52,6 +52,10 @@ from essgraph.loaders import export
 from essgraph.render import interactive
 from essgraph.render.gephi import gephi_viz
 from essgraph.render.charts import degree_histogram, heat_map, isolation_bars
+from essgraph.render.findings import (
+    alliance_text, best_partners, names_list, other_groups, partner_text, role_label, seat_text, top_bridges,
+    top_cut_points,
+)
 from essgraph.render.interactive import Prepared, prepare, prepared, proposals_from, render, view_size
 from essgraph.render.page import asset, confidential_path, write_html
 from essgraph.render.peru import departments_map
@@ -171,12 +175,12 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
         if progress is not None:
             progress(min(done, total), total)
 
-    result = analyze(G, include_personal_data=include_personal_data, lang=lang, seed=seed)
+    result = analyze(G, include_personal_data=include_personal_data, seed=seed)
     step()
     nodes, ties = view_size(G, "whole", include_personal_data=include_personal_data)
     limit = interactive.MAX_ELEMENTS if max_elements is None else max_elements
     large = nodes + ties > limit
-    views, specs = [], report_views(G, result, large=large)
+    views, specs = [], report_views(G, result, large=large, lang=lang)
     total = 5 + len(specs)
     shared: list[Prepared] = []
     for spec in specs:
@@ -202,7 +206,8 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
     return index
 
 
-def report_views(G: nx.MultiDiGraph, result: dict[str, Any], *, large: bool = False) -> list[dict[str, Any]]:
+def report_views(G: nx.MultiDiGraph, result: dict[str, Any], *, large: bool = False, lang: str = "es"
+                 ) -> list[dict[str, Any]]:
     """One interactive view of each kind: whole, gaps (with the proposed alliances), map,
     the top hub's neighbourhood, the largest network, the region with most organizations.
 
@@ -214,7 +219,7 @@ def report_views(G: nx.MultiDiGraph, result: dict[str, Any], *, large: bool = Fa
     specs: list[dict[str, Any]] = [
         {"file": "whole", "about": "view_whole_about", "options": {"view": "whole"}},
         {"file": "gaps", "about": "view_gaps_about",
-         "options": {"view": "gaps", "show_recommendations": True, "proposals": proposals_from(result)}},
+         "options": {"view": "gaps", "show_recommendations": True, "proposals": proposals_from(result, lang)}},
         {"file": "geo", "about": "view_geo_about", "options": {"view": "geo"}},
     ]
     if large:
@@ -254,7 +259,7 @@ def organization_rows(G: nx.MultiDiGraph, result: dict[str, Any], lang: str,
                                                                attrs.get("macro_region", "")),
             "sector": SECTORS[attrs["sector"]].label(lang) if attrs.get("sector") in SECTORS else "",
             "web": attrs.get("web", ""), "degree": role["degree"], "betweenness": role["betweenness"],
-            "role": role.get("role_label", role["role"]), "articulation_point": role["articulation_point"],
+            "role": role_label(role["role"], lang), "articulation_point": role["articulation_point"],
             "component": component.get(role["id"], ""),
         }
         if include_personal_data:
@@ -313,11 +318,6 @@ def _size(path: Path) -> str:
     return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
 
 
-def _names(refs: list[dict[str, Any]], limit: int = 4) -> str:
-    names = [str(r.get("name") or r.get("id")) for r in refs[:limit]]
-    return ", ".join(names) + ("…" if len(refs) > limit else "")
-
-
 def _findings(result: dict[str, Any], lang: str) -> dict[str, Any]:
     """The page's text and tables, from the analysis result only."""
     s = result["summary"]
@@ -326,10 +326,10 @@ def _findings(result: dict[str, Any], lang: str) -> dict[str, Any]:
     key = [(s["organizations"], "key_organizations"), (s["ties"], "key_ties"), (s["isolated"], "key_isolated"),
            (s["groups"], "key_groups"), (s["articulation_points"], "key_articulation"),
            (s["new_alliances"], "key_alliances"), (s["mesa_seats"], "key_mesa")]
-    others = [c for c in result["components"] if c["size"] > 1][1:]
+    others = other_groups(result)
     regions = result["group_gaps"]["regions"]
     augmentation = result["recommendations"]["augmentation"]
-    partners = [(p["target"], p["candidates"][0]) for p in result["recommendations"]["partners"] if p["candidates"]]
+    partners = best_partners(result)
     mesa = result["mesa"]
     coverage = mesa["coverage"]
     t = lambda k, **kw: R.t(k, lang, **kw)  # noqa: E731
@@ -342,12 +342,11 @@ def _findings(result: dict[str, Any], lang: str) -> dict[str, Any]:
                   largest=s["largest_group"], groups=s["groups"], articulation=s["articulation_points"]),
         "hubs": [(h["name"], h["degree"], f"{h['betweenness']:.3f}") for h in result["hubs"]["overall"][:_TOP]],
         "groups_text": t("groups_text", groups=len(others) + 1, largest=s["largest_group"]),
-        "groups": [(c["index"], c["size"], _names(c["members"]),
+        "groups": [(c["index"], c["size"], names_list(c["members"], 4),
                     ", ".join(labels.get("region", {}).get(r, r) for r in c["regions"]) or "—") for c in others],
-        "cut_points": [(a["name"], a["cut_off_count"], _names(a["cut_off"]))
-                       for a in sorted(result["articulation_points"], key=lambda a: -a["cut_off_count"])[:_TOP]],
-        "bridges": [(f"{b['u']['name']} — {b['v']['name']}", b["cut_off_count"], _names(b["cut_off"]))
-                    for b in sorted(result["bridges"], key=lambda b: -b["cut_off_count"])[:_TOP]],
+        "cut_points": [(a["name"], a["cut_off_count"], names_list(a["cut_off"], 4)) for a in top_cut_points(result, _TOP)],
+        "bridges": [(f"{b['u']['name']} — {b['v']['name']}", b["cut_off_count"], names_list(b["cut_off"], 4))
+                    for b in top_bridges(result, _TOP)],
         "regions_out": t("regions_text", names=", ".join(
             r["name"] for r in regions if r["left_out"] and r["organizations"]) or t("none")),
         "regions_empty": t("regions_empty", names=", ".join(
@@ -358,8 +357,10 @@ def _findings(result: dict[str, Any], lang: str) -> dict[str, Any]:
         "isolated_list": t("isolated_list", n=len(result["isolated"]["isolated"])),
         "isolated_names": sorted(r["name"] for r in result["isolated"]["isolated"]),
         "alliances_text": t("alliances_text", bound=augmentation.get("lower_bound", "—")),
-        "alliances": [(f"{a['a']['name']} — {a['b']['name']}", a["reason"]) for a in augmentation["new_ties"]],
-        "partners": [(target["name"], best["partner"]["name"], best["reason"]) for target, best in partners],
+        "alliances": [(f"{a['a']['name']} — {a['b']['name']}", alliance_text(a, labels, lang))
+                      for a in augmentation["new_ties"]],
+        "partners": [(target["name"], best["partner"]["name"], partner_text(target, best, labels, lang))
+                     for target, best in partners],
         "partners_more": t("partners_more", n=max(0, len(partners) - _TOP)),
         "alliances_more": t("partners_more", n=max(0, len(augmentation["new_ties"]) - _TOP)),
         "top": _TOP,
@@ -368,7 +369,7 @@ def _findings(result: dict[str, Any], lang: str) -> dict[str, Any]:
                        macro=f"{coverage['macro_regions']['covered']}/{coverage['macro_regions']['total']}",
                        sectors=f"{coverage['main_sectors']['covered']}/{coverage['main_sectors']['total']}"),
         "mesa": [(m["name"], ORG_KINDS[m["kind"]].label(lang) if m.get("kind") in ORG_KINDS else "",
-                  macro.get(m.get("macro_region") or "", "—"), m["represents"], m["reason"]) for m in mesa["seats"]],
+                  macro.get(m.get("macro_region") or "", "—"), m["represents"], seat_text(m, labels, lang)) for m in mesa["seats"]],
         "method": t("method_text", types=", ".join(result["projection"]["relationship_types"]),
                     date=dt.date.today().isoformat()),
     }

@@ -11,7 +11,7 @@ from typing import Any, Iterable
 
 from essgraph.analysis.coverage import Coverage
 from essgraph.analysis.diff import NetworkDiff
-from essgraph.analysis.markdown import markdown_literal
+from essgraph.render.markdown import markdown_literal
 from essgraph.i18n import Catalog
 
 __all__ = ["ROUND_TEXTS", "coverage_text", "diff_markdown"]

@@ -16,7 +16,8 @@ import zipfile
 import networkx as nx
 import pytest
 
-from essgraph.analysis import analyze, to_markdown
+from essgraph.analysis import analyze
+from essgraph.render.markdown import to_markdown
 from essgraph.analysis.pipeline import plain
 from essgraph.graphmodel import Node, Redactor, Relationship, build_graph, has_label, public_graph
 from essgraph.loaders import export, load_graph

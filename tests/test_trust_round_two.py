@@ -88,7 +88,8 @@ def test_synth_never_overwrites_a_data_folder_unless_forced(tmp_path) -> None:
 @pytest.mark.parametrize("name", ["Coop\n# Título inyectado", "<img src=x onerror=alert(1)>", "[clic](javascript:alert(1))",
                                   "Red | con | barras"])
 def test_markdown_shows_names_as_text(name, tmp_path) -> None:
-    from essgraph.analysis import analyze, to_markdown
+    from essgraph.analysis import analyze
+    from essgraph.render.markdown import to_markdown
 
     ev = {"section": "2.1", "quote": "q", "evidence": "stated"}
     G = build_graph([Node("a", ("Organization",), {"name": name, "kind": "ngo"}),

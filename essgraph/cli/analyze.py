@@ -1,7 +1,7 @@
 """The ``analyze`` command: every network analysis, as JSON and a Markdown summary.
 
 It calls :func:`essgraph.analysis.analyze` and renders the result with
-:func:`essgraph.analysis.to_markdown`; it holds no graph algorithm.
+:func:`essgraph.render.markdown.to_markdown`; it holds no graph algorithm.
 
 >>> [c.name for c in COMMANDS]
 ['analyze']
@@ -19,6 +19,7 @@ from essgraph import analysis
 from essgraph.errors import RenderError
 from essgraph.files import atomic_write
 from essgraph.i18n import Catalog
+from essgraph.render.markdown import to_markdown
 
 from essgraph.cli.options import graph_options, lang_option, progress_bar, quiet_option
 
@@ -69,7 +70,7 @@ def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None
             graph, include_inferred=include_inferred or "inferred" in evidence,
             include_reported="reported" in evidence, include_people=include_people,
             include_municipalities=include_municipalities, year=year, since=since, seed=seed,
-            include_personal_data=include_personal_data, lang=lang, top=top, betweenness_k=betweenness_k,
+            include_personal_data=include_personal_data, top=top, betweenness_k=betweenness_k,
             progress=progress)
     if json_path is None and md_path is None:
         md_path = Path("-")
@@ -77,7 +78,7 @@ def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None
         _write(json_path, json.dumps(result, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
                _TEXT.t("json", lang, path=json_path))
     if md_path is not None:
-        _write(md_path, analysis.to_markdown(result, lang), _TEXT.t("md", lang, path=md_path))
+        _write(md_path, to_markdown(result, lang), _TEXT.t("md", lang, path=md_path))
 
 
 def _evidence(value: str) -> frozenset[str]:

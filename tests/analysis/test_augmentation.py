@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from essgraph.analysis import augmentation, tie_graph
+from essgraph.render.findings import alliance_text
 
 
 def _with_new_ties(T: nx.Graph, a) -> nx.Graph:
@@ -65,21 +66,23 @@ def test_only_plausible_pairs_are_proposed():
     a = augmentation(T)
     assert a.new_ties == [] and not a.complete and [r["id"] for r in a.remaining] == ["b", "c"]
     T.nodes["d"]["sector"] = T.nodes["a"]["sector"] = "a01"
-    a = augmentation(T, lang="en")
+    a = augmentation(T)
     assert [(t["a"]["id"], t["b"]["id"]) for t in a.new_ties] == [("a", "d")] and a.complete
-    assert a.new_ties[0]["why"] == [{"kind": "sector", "value": "a01", "label": "Agriculture and environment"}]
-    assert a.new_ties[0]["reason"] == ("An alliance between a and d, which share the sector Agriculture and "
-                                       "environment, would close the single point of failure at b, c.")
+    assert a.new_ties[0]["why"] == [{"kind": "sector", "value": "a01"}]
+    assert a.new_ties[0]["reason"] == {"code": "cut-points", "bridges": 3}
+    assert [c["id"] for c in a.new_ties[0]["closes"]] == ["b", "c"]
+    assert alliance_text(a.new_ties[0], {}, "en") == ("An alliance between a and d, which share the sector Agriculture "
+                                                     "and environment, would close the single point of failure at b, c.")
 
 
 def test_fixture_main_group(ess_graph):
     T, _ = tie_graph(ess_graph)
-    a = augmentation(T, lang="es")
+    a = augmentation(T)
     assert a.component_size == 6 and a.cut_points_before == 3  # gresp, c, d
     H = _with_new_ties(T, a)
     main = H.subgraph(max(nx.connected_components(H), key=len))
     assert not list(nx.articulation_points(main)) == a.complete
-    assert all(t["why"] for t in a.new_ties) and all(t["reason"].startswith("Una alianza entre") for t in a.new_ties)
+    assert all(t["why"] for t in a.new_ties) and all(alliance_text(t, {}, "es").startswith("Una alianza entre") for t in a.new_ties)
 
 
 def test_max_new_and_tiny_components():

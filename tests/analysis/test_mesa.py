@@ -6,6 +6,7 @@ import pytest
 
 from analysis_helpers import random_graphs
 from essgraph.analysis import mesa, tie_graph
+from essgraph.render.findings import seat_text
 
 
 def _check_domination(T: nx.Graph, m) -> None:
@@ -35,11 +36,11 @@ def test_every_connected_organization_is_represented(T):
 
 def test_macro_regions_and_main_sectors_get_a_seat(ess_graph):
     T, _ = tie_graph(ess_graph)
-    m = mesa(T, lang="en")
+    m = mesa(T)
     _check_domination(T, m)
     assert m.coverage["macro_regions"] == {"covered": 3, "total": 3, "share": 1.0}
     assert m.main_sectors == ["a01", "a03", "a11"] and m.coverage["main_sectors"]["share"] == 1.0
-    assert m.seats[0]["id"] == "gresp" and m.seats[0]["reason"].startswith("Represents 4 organization(s)")
+    assert m.seats[0]["id"] == "gresp" and seat_text(m.seats[0], {}, "en").startswith("Represents 4 organization(s)")
     assert [u["id"] for u in m.unrepresented] == ["lonely"]
 
 

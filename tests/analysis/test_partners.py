@@ -6,6 +6,7 @@ import math
 import networkx as nx
 
 from essgraph.analysis import partners, tie_graph
+from essgraph.render.findings import partner_text
 
 
 def test_adamic_adar_over_region_sector_and_ties():
@@ -15,7 +16,7 @@ def test_adamic_adar_over_region_sector_and_ties():
              "p4": ("lima", "a03"), "hub": ("lima", "a19")}
     for v, (region, sector) in attrs.items():
         T.nodes[v].update(region=region, sector=sector)
-    (row,) = partners(T, targets=["new"], lang="en")
+    (row,) = partners(T, targets=["new"])
     ranked = [c["partner"]["id"] for c in row["candidates"]]
     assert ranked == ["p1", "p3", "p2"]  # region+sector first; p2 and p3 tie, p3 has more ties
     cusco, a01 = 1 / math.log(3), 1 / math.log(3)  # each group has three members
@@ -33,8 +34,9 @@ def test_default_targets_and_exclusions(ess_graph):
         ids = [c["partner"]["id"] for c in r["candidates"]]
         assert r["target"]["id"] not in ids and len(ids) <= 3
         assert all(not T.has_edge(r["target"]["id"], p) and T.degree(p) > 0 for p in ids)
-    assert result["e"]["candidates"][0]["reason"].endswith("paso(s).") or "red nacional" in \
-        result["e"]["candidates"][0]["reason"]
+    best = result["e"]["candidates"][0]
+    assert best["reason"]["code"] == "partner" and best["reason"]["hops_to_national"] is not None
+    assert partner_text(result["e"]["target"], best, {}, "es").endswith(("paso(s).", "es una red nacional."))
 
 
 def test_nobody_plausible():

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from essgraph import analysis, loaders
 from essgraph.cli import main
 from essgraph.graphmodel import Node, Relationship, build_graph
+from essgraph.render.markdown import to_markdown
 
 VALID_DIR = Path(__file__).resolve().parents[1] / "loaders" / "fixtures" / "valid"
 
@@ -46,7 +47,7 @@ def test_json_file_equals_the_library_result(small_graph, tmp_path: Path) -> Non
     result = run("--json", str(out), "--include-inferred", "--year", "2016", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert result.stderr == f"Analysis (JSON) saved to {out}\n"
-    expected = analysis.analyze(G, include_inferred=True, year=2016, lang="en")
+    expected = analysis.analyze(G, include_inferred=True, year=2016)
     assert json.loads(out.read_text(encoding="utf-8")) == expected
     assert calls == [(None, None)]
 
@@ -55,7 +56,7 @@ def test_markdown_to_stdout_by_default_in_spanish(small_graph) -> None:
     G, _ = small_graph
     result = run()
     assert result.exit_code == 0
-    assert result.stdout == analysis.to_markdown(analysis.analyze(G))
+    assert result.stdout == to_markdown(analysis.analyze(G))
     assert result.stdout.startswith("# Análisis de la red de Economía Social y Solidaria")
 
 
@@ -66,8 +67,8 @@ def test_both_outputs_and_options_reach_the_library(small_graph, tmp_path: Path)
                  "--since", "2000", "--year", "2018", "--data", str(tmp_path), "--top", "2")
     assert result.exit_code == 0, result.output
     data = json.loads(js.read_text(encoding="utf-8"))
-    assert data == analysis.analyze(G, include_people=True, seed=7, since=2000, year=2018, lang="en", top=2)
-    assert md.read_text(encoding="utf-8") == analysis.to_markdown(data, "en")
+    assert data == analysis.analyze(G, include_people=True, seed=7, since=2000, year=2018, top=2)
+    assert md.read_text(encoding="utf-8") == to_markdown(data, "en")
     assert data["timeline"]["changes"]["since"] == 2000 and calls[-1][0] == tmp_path
 
 

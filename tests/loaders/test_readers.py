@@ -287,3 +287,11 @@ def test_only_essgraph_errors_escape_the_xlsx_reader(tmp_path: Path, cuts: list[
         list(read_table(path).rows)
     except EssgraphError:
         pass
+
+
+def test_utf8_cut_short_at_the_end_with_a_byte_cp1252_lacks_is_located(tmp_path: Path) -> None:
+    """Found by the fuzz test: b"\\xe1\\x81" is UTF-8 cut short, and 0x81 is not Windows-1252."""
+    path = tmp_path / "cut.csv"
+    path.write_bytes(b"id\n\xe1\x81")
+    with pytest.raises(EssgraphError, match="0x81"):
+        read_table(path)

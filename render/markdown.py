@@ -1,7 +1,9 @@
 """A five-minute Markdown summary of :func:`essgraph.analysis.pipeline.analyze` for planners.
 
 Spanish by default, English with ``lang="en"``. It reads only the JSON-ready
-result, so a saved ``analysis.json`` can be rendered again later. Sections: the
+result, so a saved ``analysis.json`` can be rendered again later, in either
+language; the findings are picked and worded by :mod:`essgraph.render.findings`,
+as in the HTML report. Sections: the
 main hubs, the disconnected groups, the single points of failure, the regions
 left out, communities, person bridges, the proposed new alliances and Mesa,
 and how it was computed.
@@ -27,6 +29,9 @@ from typing import Any
 
 from essgraph.graphmodel.vocab import ORG_KINDS, evidence_counts
 from essgraph.i18n import Catalog
+from essgraph.render.findings import (
+    alliance_text, best_partners, group_name, names_list, partner_text, role_label, top_bridges, top_cut_points,
+)
 
 __all__ = ["to_markdown"]
 
@@ -113,7 +118,6 @@ T = Catalog({
     "method.more": ("Detalle de cada medida en docs/analysis.md; todos los resultados, en el JSON.",
                     "Each measure is described in docs/analysis.md; every result is in the JSON."),
     "none": ("ninguna", "none"),
-    "unknown": ("sin macro región", "no macro-region"),
 })
 
 
@@ -139,7 +143,7 @@ def markdown_literal(value: Any) -> Any:
 _MARKUP = re.compile(r"[\\`*_{}\[\]<>#|!]")
 
 
-def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 10) -> str:
+def to_markdown(result: dict[str, Any], lang: str = "es", *, top: int = 10) -> str:
     """Render :func:`analyze`'s result as a Markdown summary a planner reads in five minutes.
 
     Every text from data goes through :func:`markdown_literal` first.
@@ -148,8 +152,8 @@ def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 1
     ----------
     result : dict
         The result of :func:`essgraph.analysis.pipeline.analyze` (or its JSON read back).
-    lang : {"es", "en"}, optional
-        Language; by default the one the analysis was run in.
+    lang : {"es", "en"}
+        Language of the summary.
     top : int
         How many rows per table.
 
@@ -158,28 +162,26 @@ def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 1
     str
         Markdown, ending with a newline.
     """
-    lang = lang or result.get("meta", {}).get("lang", "es")
     result = markdown_literal(result)
     t = lambda key, **kw: T.t(key, lang, **kw)  # noqa: E731
     names = result.get("labels", {})
-    label = lambda kind, value: (names.get(kind, {}).get(value, value) if value and value != "?"  # noqa: E731
-                                 else t("unknown"))
+    label = lambda kind, value: group_name(kind, value, names, lang)  # noqa: E731
     s = result["summary"]
     out = [t("title"), ""]
     if result.get("meta", {}).get("dataset"):
         out += [t("source", dataset=result["meta"]["dataset"]), ""]
     out += [t("summary"), "", t("s.size", **s), t("s.isolated", **s), t("s.groups", **s), t("s.cuts", **s),
             t("s.proposal", **s), ""]
-    roles = {r["id"]: r["role_label"] for r in result["roles"]["roles"]}
+    roles = {r["id"]: role_label(r["role"], lang) for r in result["roles"]["roles"]}
     out += [t("hubs"), "", t("hubs.head")]
     for h in result["hubs"]["overall"][:top]:
         out.append(f"| {h['rank']} | {h['name']} | {h['degree']} | {h['betweenness']:.3f} | {roles.get(h['id'], '')} |")
     comps = [c for c in result["components"] if c["size"] > 1]
     out += ["", t("groups"), ""]
     if comps:
-        out.append(t("groups.main", size=comps[0]["size"], networks=_names(comps[0]["national_networks"], 6) or t("none")))
+        out.append(t("groups.main", size=comps[0]["size"], networks=names_list(comps[0]["national_networks"], 6) or t("none")))
     if len(comps) > 1:
-        out += ["", t("groups.other")] + [f"- {_names(c['members'], 5)}" for c in comps[1:top + 1]]
+        out += ["", t("groups.other")] + [f"- {names_list(c['members'], 5)}" for c in comps[1:top + 1]]
     iso = result["isolated"]
     where = sorted((r for r in iso["by_group"]["macro_region"] if r["isolated"]), key=lambda r: -r["isolated"])
     out += ["", t("groups.isolated", n=len(iso["isolated"]),
@@ -187,12 +189,12 @@ def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 1
     out += [t("cuts"), ""]
     if result["articulation_points"]:
         out.append(t("cuts.head"))
-        for c in result["articulation_points"][:top]:
-            out.append(f"| {c['name']} | {c['cut_off_count']} | {_names(c['cut_off'], 4)} |")
+        for c in top_cut_points(result, top):
+            out.append(f"| {c['name']} | {c['cut_off_count']} | {names_list(c['cut_off'], 4)} |")
     else:
         out.append(t("cuts.none"))
     if result["bridges"]:
-        listed = "; ".join(f"{b['u']['name']} – {b['v']['name']} ({b['cut_off_count']})" for b in result["bridges"][:5])
+        listed = "; ".join(f"{b['u']['name']} – {b['v']['name']} ({b['cut_off_count']})" for b in top_bridges(result, 5))
         out += ["", t("bridges", list=listed)]
     gaps = result["group_gaps"]
     left = [r for r in gaps["regions"] if r["left_out"] and r["organizations"]]
@@ -212,17 +214,17 @@ def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 1
         dom = c["dominant"]
         out.append(t("communities.item", size=c["size"],
                      region=label("region", (dom.get("region") or {}).get("value")),
-                     sector=label("sector", (dom.get("sector") or {}).get("value")), members=_names(c["members"], 4)))
-    out += ["", t("core", k=core["k"], members=_names(core["core"], 8)) if core["core"] else t("core.none", k=core["k"]), ""]
+                     sector=label("sector", (dom.get("sector") or {}).get("value")), members=names_list(c["members"], 4)))
+    out += ["", t("core", k=core["k"], members=names_list(core["core"], 8)) if core["core"] else t("core.none", k=core["k"]), ""]
     pb = result["person_bridges"]
     out += [t("people"), "", t("people.line", n=len(pb["people"]), pairs=len(pb["pairs"]), new=pb["new_links"]), ""]
     aug = result["recommendations"]["augmentation"]
     out += [t("alliances"), "", t("alliances.line", n=len(aug["new_ties"]), lb=aug["lower_bound"]), ""]
-    out += [f"{i}. {a['reason']}" for i, a in enumerate(aug["new_ties"], start=1)]
+    out += [f"{i}. {alliance_text(a, names, lang)}" for i, a in enumerate(aug["new_ties"], start=1)]
     if aug["remaining"]:
-        out += ["", t("alliances.left", list=_names(aug["remaining"], 8))]
-    suggestions = [p for p in result["recommendations"]["partners"] if p["candidates"]]
-    out += ["", t("partners"), ""] + [f"- {p['candidates'][0]['reason']}" for p in suggestions[:top]]
+        out += ["", t("alliances.left", list=names_list(aug["remaining"], 8))]
+    out += ["", t("partners"), ""] + [f"- {partner_text(target, best, names, lang)}"
+                                     for target, best in best_partners(result)[:top]]
     m = result["mesa"]
     out += ["", t("mesa"), "", t("mesa.head")]
     for i, seat in enumerate(m["seats"], start=1):
@@ -232,7 +234,7 @@ def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 1
     pct = lambda c: f"{c['covered']}/{c['total']}"  # noqa: E731
     isolated_ids = {r["id"] for r in iso["isolated"]}
     tied_out = [u for u in m["unrepresented"] if u["id"] not in isolated_ids]
-    extra = t("mesa.out_extra", list=_names(tied_out, 6)) if tied_out else ""
+    extra = t("mesa.out_extra", list=names_list(tied_out, 6)) if tied_out else ""
     out += ["", t("mesa.coverage", org=pct(cov["organizations"]), macro=pct(cov["macro_regions"]),
                   sector=pct(cov["main_sectors"])), "", t("mesa.out", n=len(m["unrepresented"]), extra=extra), ""]
     timeline = result.get("timeline") or {}
@@ -259,8 +261,3 @@ def to_markdown(result: dict[str, Any], lang: str | None = None, *, top: int = 1
 def _num(x: float | None, digits: int = 2) -> str:
     return "–" if x is None else f"{x:.{digits}f}"
 
-
-def _names(items: list[dict[str, Any]], limit: int) -> str:
-    names = [str(x["name"]) for x in items[:limit]]
-    more = len(items) - limit
-    return ", ".join(names) + (f" (+{more})" if more > 0 else "")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from essgraph.analysis import analyze, to_markdown
+from essgraph.analysis import analyze
+from essgraph.render.markdown import to_markdown
 
 
 def test_spanish_summary_has_what_a_planner_needs(ess_graph):
@@ -18,11 +19,15 @@ def test_spanish_summary_has_what_a_planner_needs(ess_graph):
 
 
 def test_english_and_rendering_from_saved_json(ess_graph):
-    result = analyze(ess_graph, lang="en")
-    md = to_markdown(result)
+    result = analyze(ess_graph)
+    md = to_markdown(result, "en")
     assert "## Main hubs" in md and "## Proposed Mesa de Economía Solidaria" in md
-    assert to_markdown(json.loads(json.dumps(result))) == md
-    assert "## Principales nodos" in to_markdown(result, "es")
+    assert to_markdown(json.loads(json.dumps(result)), "en") == md
+    spanish = to_markdown(result, "es")
+    assert "## Principales nodos" in spanish
+    # one result, either language, never mixed: the reasons are worded where shown
+    assert "Una alianza entre" in spanish and "An alliance between" not in spanish
+    assert "An alliance between" in md and "Una alianza entre" not in md
 
 
 def test_real_data_summary_is_short(real_graph):
