@@ -121,7 +121,7 @@ def _stage(name: str, work: Path, n: int, seed: int) -> dict[str, Any]:
         before = _rss_mib()
         t = time.perf_counter()
         if name == "render":
-            path = render(G, work / f"whole-{n}.html", seed=seed)
+            path = render(G, work / f"whole-{n}.html", ViewRequest(seed=seed)).path
             out["html_mib"] = path.stat().st_size / 2 ** 20
             out.update(_view_of(path))
         else:

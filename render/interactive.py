@@ -9,12 +9,12 @@ Examples
 ...      Node("joc", ("Organization",), {"name": "JOC", "kind": "union", "phone": "01 4234567"})],
 ...     [Relationship("MEMBER_OF", "joc", "gresp", {"quote": "JOC, miembro del GRESP", "evidence": "stated"})])
 >>> out = Path(tempfile.mkdtemp())
->>> render(G, out / "red.html").name
+>>> render(G, out / "red.html").path.name
 'red.html'
 >>> html = (out / "red.html").read_text(encoding="utf-8")
 >>> "Toda la red" in html, "4234567" in html, "https://" in html.split("<body")[0]
 (True, False, False)
->>> render(G, out / "red.html", view="ego", focus="joc", include_personal_data=True).name
+>>> render(G, out / "red.html", ViewRequest(view="ego", focus="joc", include_personal_data=True)).path.name
 'red-CONFIDENCIAL.html'
 """
 from __future__ import annotations
@@ -43,7 +43,7 @@ from essgraph.render.structure import SIZE_MEASURES, Structure, measure
 from essgraph.render.texts import TEXTS
 from essgraph.render.views import VIEWS, View, actor_ids, select
 
-__all__ = ["MAX_ELEMENTS", "PHYSICS_THRESHOLD", "Prepared", "render", "prepare", "prepared", "proposals_from",
+__all__ = ["MAX_ELEMENTS", "PHYSICS_THRESHOLD", "Prepared", "RenderResult", "ViewRequest", "render", "prepare", "prepared", "proposals_from",
            "view_size"]
 
 #: Past this many nodes the layout is computed beforehand and physics is off.
@@ -98,43 +98,12 @@ def view_size(G: nx.MultiDiGraph, view: str = "whole", *, focus: str | None = No
     return shown.graph.number_of_nodes(), shown.graph.number_of_edges()
 
 
-# Drawing a big graph makes hundreds of thousands of dicts and no cycle, and each collection
-# walks them all (10k organizations: a second or more of a five-second render).
-@paused_gc()
-def render(
-    G: nx.MultiDiGraph,
-    path: str | Path,
-    *,
-    view: str = "whole",
-    focus: str | None = None,
-    steps: int = 1,
-    color_by: str = "kind",
-    size_by: str = "degree",
-    show_recommendations: bool = False,
-    proposals: Iterable[Proposal] | None = None,
-    lang: str = "es",
-    include_personal_data: bool = False,
-    threshold: int = PHYSICS_THRESHOLD,
-    seed: int = 42,
-    full: bool = False,
-    max_elements: int | None = None,
-    shared: Prepared | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    notices: list[str] | None = None,
-) -> Path:
-    """Write one interactive view of ``G`` to ``path`` and return the path written.
+@dataclass(frozen=True)
+class ViewRequest:
+    """What to draw: one view of a graph and how (every field has a sensible default).
 
-    A view with more than ``max_elements`` nodes and ties is not drawn unless
-    ``full``: the page shows the overview instead (regions on a map of Peru and the
-    best-connected organizations, see :mod:`essgraph.render.overview`) and says why
-    and how to see more.
-
-    Parameters
+    Attributes
     ----------
-    G : networkx.MultiDiGraph
-        The property graph (as loaded; personal data is removed here unless asked for).
-    path : str or Path
-        The HTML file. With personal data its name gets ``-CONFIDENCIAL``.
     view : {"whole", "ego", "network", "region", "gaps", "geo", "overview"}
         See :mod:`essgraph.render.views` and :mod:`essgraph.render.overview`.
     focus : str, optional
@@ -147,7 +116,7 @@ def render(
         The centrality that node size shows.
     show_recommendations : bool
         Add the proposed alliances as an overlay that can be switched off.
-    proposals : iterable of (id, id, reason), optional
+    proposals : tuple of (id, id, reason), optional
         The alliances to propose; by default the analyses' recommendations.
     lang : {"es", "en"}
         Language of every label, legend and panel.
@@ -162,82 +131,161 @@ def render(
     max_elements : int, optional
         Past this many nodes + ties the overview is drawn instead (unless ``full``);
         default :data:`MAX_ELEMENTS`.
+
+    Examples
+    --------
+    >>> ViewRequest(view="ego", focus="gresp", steps=2).check()
+    >>> ViewRequest(size_by="pagerank").check()
+    Traceback (most recent call last):
+    ...
+    essgraph.errors.RenderError: unknown size measure 'pagerank': use one of degree, betweenness, eigenvector
+    """
+
+    view: str = "whole"
+    focus: str | None = None
+    steps: int = 1
+    color_by: str = "kind"
+    size_by: str = "degree"
+    show_recommendations: bool = False
+    proposals: tuple[Proposal, ...] | None = None
+    lang: str = "es"
+    include_personal_data: bool = False
+    threshold: int = PHYSICS_THRESHOLD
+    seed: int = 42
+    full: bool = False
+    max_elements: int | None = None
+
+    def check(self) -> None:
+        """Raise :class:`RenderError` for an unknown language, colour, size measure or view."""
+        try:
+            check_lang(self.lang)
+        except ValueError as exc:
+            raise RenderError(str(exc)) from None
+        if self.color_by not in COLOUR_BY:
+            raise RenderError(f"unknown colour {self.color_by!r}: use one of {', '.join(COLOUR_BY)}",
+                              options=("color_by",))
+        if self.size_by not in SIZE_MEASURES:
+            raise RenderError(f"unknown size measure {self.size_by!r}: use one of {', '.join(SIZE_MEASURES)}",
+                              options=("size_by",))
+        if self.view not in VIEWS + ("overview",):
+            raise RenderError(f"unknown view {self.view!r}: use one of {', '.join(VIEWS + ('overview',))}")
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """What :func:`render` drew: the file, its title, the view drawn and what the caller should be told.
+
+    ``view`` is ``"overview"`` when a view too large to draw became the overview;
+    ``notices`` then says so (the page says it too).
+    """
+
+    path: Path
+    title: str
+    view: str
+    notices: tuple[str, ...] = ()
+
+
+# Drawing a big graph makes hundreds of thousands of dicts and no cycle, and each collection
+# walks them all (10k organizations: a second or more of a five-second render).
+@paused_gc()
+def render(G: nx.MultiDiGraph, path: str | Path, request: ViewRequest | None = None, *,
+           shared: Prepared | None = None, progress: Callable[[int, int], None] | None = None) -> RenderResult:
+    """Write one interactive view of ``G`` to ``path``, as ``request`` asks.
+
+    A view with more than ``request.max_elements`` nodes and ties is not drawn
+    unless ``request.full``: the page shows the overview instead (regions on a map
+    of Peru and the best-connected organizations, see :mod:`essgraph.render.overview`)
+    and says why and how to see more.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The property graph (as loaded; personal data is removed here unless asked for).
+    path : str or Path
+        The HTML file. With personal data its name gets ``-CONFIDENCIAL``.
+    request : ViewRequest, optional
+        What to draw and how (default: the whole network, in Spanish).
     shared : Prepared, optional
         The result of :func:`prepared` for ``G`` (to draw several views of one graph).
     progress : callable, optional
         Called as ``progress(done, total)`` after each step.
-    notices : list, optional
-        Receives the page's notice about the overview, if any (for the command line).
 
     Returns
     -------
-    Path
-        The file written.
+    RenderResult
+        The file written, its title, the view drawn and the notices for the caller.
 
     Raises
     ------
     RenderError
         Unknown view, option or focus, or a file that cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from essgraph.graphmodel import Node, build_graph
+    >>> G = build_graph([Node("gresp", ("Organization", "Network"), {"name": "GRESP", "kind": "network"})], [])
+    >>> drawn = render(G, Path(tempfile.mkdtemp()) / "red.html", ViewRequest(lang="en"))
+    >>> drawn.path.name, drawn.view, drawn.notices
+    ('red.html', 'whole', ())
     """
-    try:
-        check_lang(lang)
-    except ValueError as exc:
-        raise RenderError(str(exc)) from None
-    if color_by not in COLOUR_BY:
-        raise RenderError(f"unknown colour {color_by!r}: use one of {', '.join(COLOUR_BY)}", options=("color_by",))
-    if size_by not in SIZE_MEASURES:
-        raise RenderError(f"unknown size measure {size_by!r}: use one of {', '.join(SIZE_MEASURES)}", options=("size_by",))
-    if view not in VIEWS + ("overview",):
-        raise RenderError(f"unknown view {view!r}: use one of {', '.join(VIEWS + ('overview',))}")
+    r = request or ViewRequest()
+    r.check()
     tick = _ticker(progress, 6)
-    target = confidential_path(Path(path)) if include_personal_data else Path(path)
+    target = confidential_path(Path(path)) if r.include_personal_data else Path(path)
     too_large: tuple[int, int] | None = None
-    if view != "overview" and not full:
-        n, e = view_size(G, view, focus=focus, steps=steps, include_personal_data=include_personal_data)
-        if n + e > (MAX_ELEMENTS if max_elements is None else max_elements):
+    if r.view != "overview" and not r.full:
+        n, e = view_size(G, r.view, focus=r.focus, steps=r.steps, include_personal_data=r.include_personal_data)
+        if n + e > (MAX_ELEMENTS if r.max_elements is None else r.max_elements):
             too_large = (n, e)
     tick()
-    if view == "overview" or too_large:
-        payload = overview_data(G, lang=lang, personal=include_personal_data, size_by=size_by, colour_by=color_by,
-                                progress=lambda _step: tick())
-        payload["meta"] = {"view": "overview", "requested": view, "physics": False, "threshold": threshold,
-                           "map": payload.pop("map"), "focus": None, "aggregated": True}
-        hubs = sum(1 for node in payload["nodes"] if "aggregate" not in node)
-        if too_large:
-            notice = TEXTS.t("too_large", lang, view=view, nodes=_num(too_large[0]), edges=_num(too_large[1]),
-                             hubs=hubs)
-            if notices is not None:
-                notices.append(notice)
-        else:
-            notice = TEXTS.t("overview_about", lang, hubs=hubs)
-        title = TEXTS.t("view_overview", lang)
-        counts = TEXTS.t("counts_overview", lang, groups=len(payload["nodes"]) - hubs, hubs=hubs)
-        tick(6)
-        return _write(target, payload, lang=lang, view="overview", title=title, counts=counts, notice=notice,
-                      personal=include_personal_data)
-    if shared is None or shared.size_by != size_by or shared.personal != include_personal_data:
-        shared = prepared(G, size_by=size_by, include_personal_data=include_personal_data)
+    if r.view == "overview" or too_large:
+        return _overview(G, target, r, too_large, tick)
+    if shared is None or shared.size_by != r.size_by or shared.personal != r.include_personal_data:
+        shared = prepared(G, size_by=r.size_by, include_personal_data=r.include_personal_data)
     S, structure = shared.graph, shared.structure
     tick(3)
-    shown = select(S, view, focus=focus, steps=steps, people=include_personal_data, lang=lang)
+    shown = select(S, r.view, focus=r.focus, steps=r.steps, people=r.include_personal_data, lang=r.lang)
     n = shown.graph.number_of_nodes()
-    precomputed = n > threshold and view != "geo"
-    positions, map_meta = _positions(S, shown, precomputed=precomputed, seed=seed, lang=lang)
+    precomputed = n > r.threshold and r.view != "geo"
+    positions, map_meta = _positions(S, shown, precomputed=precomputed, seed=r.seed, lang=r.lang)
     tick()
-    if show_recommendations and proposals is None:
-        proposals = _recommended(S, lang)
-    payload = page_data(shown, S, structure, colour_by=color_by, size_by=size_by, lang=lang,
-                        personal=include_personal_data, positions=positions, proposals=proposals or ())
+    proposals = r.proposals
+    if r.show_recommendations and proposals is None:
+        proposals = tuple(proposals_from(analyze(S), r.lang))
+    payload = page_data(shown, S, structure, colour_by=r.color_by, size_by=r.size_by, lang=r.lang,
+                        personal=r.include_personal_data, positions=positions, proposals=proposals or ())
     ids = {node: record["id"] for node, record in zip(sorted(shown.graph, key=str), payload["nodes"])}
-    payload["meta"] = {"view": view, "physics": positions is None, "threshold": threshold, "map": map_meta,
+    payload["meta"] = {"view": r.view, "physics": positions is None, "threshold": r.threshold, "map": map_meta,
                        "focus": ids.get(shown.focus) if shown.focus else None, "aggregated": False}
     tick()
-    path = _write(target, payload, lang=lang, view=view, title=shown.title,
-                  counts=TEXTS.t("counts", lang, nodes=n, edges=len(payload["edges"])),
-                  notice=TEXTS.t("precomputed", lang, n=_num(n)) if precomputed else "",
-                  personal=include_personal_data)
+    written = _write(target, payload, lang=r.lang, view=r.view, title=shown.title,
+                     counts=TEXTS.t("counts", r.lang, nodes=n, edges=len(payload["edges"])),
+                     notice=TEXTS.t("precomputed", r.lang, n=_num(n)) if precomputed else "",
+                     personal=r.include_personal_data)
     tick()
-    return path
+    return RenderResult(written, shown.title, r.view)
+
+
+def _overview(G: nx.MultiDiGraph, target: Path, r: ViewRequest, too_large: tuple[int, int] | None,
+              tick: Callable[..., None]) -> RenderResult:
+    """Write the overview by region, asked for or in place of a view ``too_large`` (nodes, ties) to draw."""
+    payload = overview_data(G, lang=r.lang, personal=r.include_personal_data, size_by=r.size_by,
+                            colour_by=r.color_by, progress=lambda _step: tick())
+    payload["meta"] = {"view": "overview", "requested": r.view, "physics": False, "threshold": r.threshold,
+                       "map": payload.pop("map"), "focus": None, "aggregated": True}
+    hubs = sum(1 for node in payload["nodes"] if "aggregate" not in node)
+    if too_large:
+        notice = TEXTS.t("too_large", r.lang, view=r.view, nodes=_num(too_large[0]), edges=_num(too_large[1]),
+                         hubs=hubs)
+    else:
+        notice = TEXTS.t("overview_about", r.lang, hubs=hubs)
+    title = TEXTS.t("view_overview", r.lang)
+    counts = TEXTS.t("counts_overview", r.lang, groups=len(payload["nodes"]) - hubs, hubs=hubs)
+    tick(6)
+    written = _write(target, payload, lang=r.lang, view="overview", title=title, counts=counts, notice=notice,
+                     personal=r.include_personal_data)
+    return RenderResult(written, title, "overview", (notice,) if too_large else ())
 
 
 def _num(n: int) -> str:
@@ -320,6 +368,3 @@ def proposals_from(result: dict[str, Any], lang: str = "es") -> list[Proposal]:
             for target, best in best_partners(result)]
     return out
 
-
-def _recommended(S: nx.MultiDiGraph, lang: str) -> list[Proposal]:
-    return proposals_from(analyze(S), lang)

@@ -33,7 +33,7 @@ from essgraph.render.findings import (
     alliance_text, best_partners, group_name, names_list, partner_text, role_label, top_bridges, top_cut_points,
 )
 
-__all__ = ["to_markdown"]
+__all__ = ["to_markdown", "markdown_literal", "markdown_text"]
 
 T = Catalog({
     "title": ("# Análisis de la red de Economía Social y Solidaria", "# Analysis of the Social and Solidarity Economy network"),
@@ -132,12 +132,21 @@ def markdown_literal(value: Any) -> Any:
     'Coop \\# Hack \\| \\<img src=x onerror=alert(1)\\> \\[x\\](javascript:y)'
     """
     if isinstance(value, str):
-        return _MARKUP.sub(r"\\\g<0>", " ".join(value.split()))
+        return markdown_text(value)
     if isinstance(value, dict):
         return {k: markdown_literal(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return type(value)(markdown_literal(v) for v in value)
     return value
+
+
+def markdown_text(value: object) -> str:
+    """``value`` as one line of literal Markdown text (:func:`markdown_literal` of its ``str``).
+
+    >>> markdown_text("A | B")
+    'A \\\\| B'
+    """
+    return _MARKUP.sub(r"\\\g<0>", " ".join(str(value).split()))
 
 
 _MARKUP = re.compile(r"[\\`*_{}\[\]<>#|!]")

@@ -35,7 +35,6 @@ import os
 import re
 import shutil
 import tempfile
-from html import unescape
 from pathlib import Path
 from typing import Any, Callable
 
@@ -44,6 +43,7 @@ from markupsafe import Markup
 
 from essgraph.analysis import analyze
 from essgraph.errors import RenderError
+from essgraph.files import atomic_write
 from essgraph.gcpause import paused_gc
 from essgraph.graphmodel import has_label
 from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
@@ -56,7 +56,7 @@ from essgraph.render.findings import (
     alliance_text, best_partners, names_list, other_groups, partner_text, role_label, seat_text, top_bridges,
     top_cut_points,
 )
-from essgraph.render.interactive import Prepared, prepare, prepared, proposals_from, render, view_size
+from essgraph.render.interactive import Prepared, ViewRequest, prepare, prepared, proposals_from, render, view_size
 from essgraph.render.page import asset, confidential_path, write_html
 from essgraph.render.peru import departments_map
 from essgraph.render.report_texts import REPORT_TEXTS as R
@@ -186,10 +186,10 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
     for spec in specs:
         if spec["options"]["view"] != "overview" and not shared:
             shared.append(prepared(G, include_personal_data=include_personal_data))
-        path = render(G, out / "views" / f"{spec['file']}.html", lang=lang, seed=seed,
-                      include_personal_data=include_personal_data, shared=shared[0] if shared else None,
-                      max_elements=limit, **spec["options"])
-        views.append({"href": f"views/{path.name}", "title": _view_title(path), "about": R.t(spec["about"], lang)})
+        request = ViewRequest(lang=lang, seed=seed, include_personal_data=include_personal_data, max_elements=limit,
+                              **spec["options"])
+        drawn = render(G, out / "views" / f"{spec['file']}.html", request, shared=shared[0] if shared else None)
+        views.append({"href": f"views/{drawn.path.name}", "title": drawn.title, "about": R.t(spec["about"], lang)})
         step()
     charts = {"heat_map": heat_map(result, lang), "isolation": isolation_bars(result, lang),
               "degrees": degree_histogram(result, lang)}
@@ -219,7 +219,7 @@ def report_views(G: nx.MultiDiGraph, result: dict[str, Any], *, large: bool = Fa
     specs: list[dict[str, Any]] = [
         {"file": "whole", "about": "view_whole_about", "options": {"view": "whole"}},
         {"file": "gaps", "about": "view_gaps_about",
-         "options": {"view": "gaps", "show_recommendations": True, "proposals": proposals_from(result, lang)}},
+         "options": {"view": "gaps", "show_recommendations": True, "proposals": tuple(proposals_from(result, lang))}},
         {"file": "geo", "about": "view_geo_about", "options": {"view": "geo"}},
     ]
     if large:
@@ -276,11 +276,6 @@ def _slug(prefix: str, node_id: str) -> str:
     return f"{prefix}-{re.sub(r'[^a-z0-9-]+', '-', node_id.lower()).strip('-')}"
 
 
-def _view_title(path: Path) -> str:
-    match = re.search(r'<h1 id="title">(.*?)</h1>', path.read_text(encoding="utf-8"))
-    return unescape(match[1]) if match else path.stem
-
-
 def _exports(G: nx.MultiDiGraph, result: dict[str, Any], folder: Path, name: Callable[[str], str],
              personal: bool, lang: str, large: bool = False) -> list[dict[str, str]]:
     """Write the report's exports; past the view size limit, GraphML and GEXF are left to ``essgraph export``.
@@ -296,11 +291,7 @@ def _exports(G: nx.MultiDiGraph, result: dict[str, Any], folder: Path, name: Cal
     ]
     out = []
     for path, data, key in files:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        except OSError as exc:
-            raise RenderError(f"cannot write {path}: {exc.strerror}; choose another -o folder") from exc
+        atomic_write(path, data, error=RenderError, hint="choose another report folder")
         out.append({"href": f"exports/{path.name}", "label": R.t(key, lang), "size": _size(path)})
     for fmt in ("graphml", "gexf"):
         if large:

@@ -11,7 +11,7 @@ from typing import Any, Iterable
 
 from essgraph.analysis.coverage import Coverage
 from essgraph.analysis.diff import NetworkDiff
-from essgraph.render.markdown import markdown_literal
+from essgraph.render.markdown import markdown_text
 from essgraph.i18n import Catalog
 
 __all__ = ["ROUND_TEXTS", "coverage_text", "diff_markdown"]
@@ -106,14 +106,11 @@ def diff_markdown(d: NetworkDiff, lang: str) -> str:
 
 def _item(item: Any, lang: str) -> str:
     if isinstance(item, str):
-        return _md(item)
+        return markdown_text(item)
     if "a" in item:
-        return f"{_md(item['a']['name'])} — {_md(item['b']['name'])}"
+        return f"{markdown_text(item['a']['name'])} — {markdown_text(item['b']['name'])}"
     if "sizes" in item:
         return ROUND_TEXTS.t("diff.merged", lang, sizes=" + ".join(map(str, item["sizes"])), size=item["size_after"],
-                             example=_md(item["example"]["name"]))
-    return _md(str(item["name"]))
+                             example=markdown_text(item["example"]["name"]))
+    return markdown_text(str(item["name"]))
 
-
-def _md(text: str) -> str:
-    return str(markdown_literal(str(text)))

@@ -11,7 +11,7 @@ from essgraph.analysis import tie_graph
 from essgraph.graphmodel import ORGANIZATION_TIE_TYPES, REL_SPECS, TIE_TYPES, has_label
 from essgraph.loaders import export, load_graph, stats
 from essgraph.loaders.folder import bundled_data_dir
-from essgraph.render import render
+from essgraph.render import ViewRequest, render
 
 ACTORS = ("Organization", "Municipality")
 
@@ -39,7 +39,7 @@ def test_stats_analysis_views_and_exports_agree_on_every_macro_region(G, tmp_pat
     assert {n: T.nodes[n].get("macro_region") for n in T} == {n: truth[n] for n in T}
     exported = json.loads(export(G, "json", tmp_path / "g.json").read_text(encoding="utf-8"))
     assert {n["id"]: n["properties"].get("macro_region") for n in exported["nodes"] if n["id"] in truth} == truth
-    page = render(G, tmp_path / "whole.html", view="whole").read_text(encoding="utf-8")
+    page = render(G, tmp_path / "whole.html", ViewRequest(view="whole")).path.read_text(encoding="utf-8")
     data = json.loads(page.split('id="essgraph-data">', 1)[1].split("</script>", 1)[0])
     by_name = {G.nodes[n]["name"]: m for n, m in truth.items()}
     drawn = [(node["name"], node["f"]["macro_region"] or None) for node in data["nodes"] if node["name"] in by_name]

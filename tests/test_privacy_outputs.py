@@ -24,7 +24,7 @@ from essgraph.loaders import export, load_graph
 from essgraph.loaders.folder import bundled_data_dir
 from essgraph.queries.library import list_queries
 from essgraph.queries.run import query
-from essgraph.render import render
+from essgraph.render import ViewRequest, render
 
 
 def _fold(text: str) -> str:
@@ -68,7 +68,7 @@ def _outputs(G, tmp_path) -> dict[str, str]:
     result = analyze(G)
     out["analysis json"] = json.dumps(plain(result), ensure_ascii=False)
     out["analysis markdown"] = to_markdown(result, "es")
-    page = render(G, tmp_path / "whole.html", view="whole").read_text(encoding="utf-8")
+    page = render(G, tmp_path / "whole.html", ViewRequest(view="whole")).path.read_text(encoding="utf-8")
     out["view data"] = json.dumps(json.loads(page.split('id="essgraph-data">', 1)[1].split("</script>", 1)[0]),
                                   ensure_ascii=False)
     for spec in list_queries():

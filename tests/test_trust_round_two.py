@@ -105,15 +105,15 @@ def test_markdown_shows_names_as_text(name, tmp_path) -> None:
 def test_a_page_that_cannot_be_written_leaves_the_old_one(tmp_path, monkeypatch) -> None:
     import essgraph.files
     from essgraph.errors import RenderError
-    from essgraph.render import render
+    from essgraph.render import ViewRequest, render
 
     G = build_graph([Node("a", ("Organization",), {"name": "A", "kind": "ngo"})], [])
-    page = render(G, tmp_path / "red.html", view="whole")
+    page = render(G, tmp_path / "red.html", ViewRequest(view="whole")).path
     before = page.read_bytes()
 
     def full(fd):
         raise OSError(28, "No space left on device")
     monkeypatch.setattr(essgraph.files.os, "fsync", full)
     with pytest.raises(RenderError, match="No space left"):
-        render(G, tmp_path / "red.html", view="whole", lang="en")
+        render(G, tmp_path / "red.html", ViewRequest(view="whole", lang="en")).path
     assert page.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["red.html"]

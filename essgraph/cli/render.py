@@ -72,14 +72,14 @@ def render(data_dir: Path | None, snapshot: Path | None, view: str, focus: str |
     --full draws the view anyway.
     """
     graph = loaders.load_graph(data_dir=data_dir, snapshot=snapshot)
-    notices: list[str] = []
+    request = rendering.ViewRequest(view=view, focus=focus, steps=steps, color_by=color_by, size_by=size_by,
+                                    show_recommendations=show_recommendations, lang=lang,
+                                    include_personal_data=include_personal_data, full=full)
     with progress_bar("render", quiet) as progress:
-        path = rendering.render(graph, output, view=view, focus=focus, steps=steps, color_by=color_by,
-                                size_by=size_by, show_recommendations=show_recommendations, lang=lang,
-                                include_personal_data=include_personal_data, full=full, progress=progress,
-                                notices=notices)
-    for notice in notices:
+        drawn = rendering.render(graph, output, request, progress=progress)
+    for notice in drawn.notices:
         click.echo(notice, err=True)
+    path = drawn.path
     click.echo(_TEXT.t("written", lang, path=path))
     if include_personal_data:
         click.echo(_TEXT.t("personal", lang, path=path), err=True)

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from essgraph.cli import main
 from essgraph.cli.render import COMMANDS
 from essgraph.loaders import load_graph
-from essgraph.render import render
+from essgraph.render import ViewRequest, render
 
 
 def run(*args: str):
@@ -31,8 +31,7 @@ def test_render_writes_the_same_page_as_the_library(tmp_path: Path) -> None:
                  "--lang", "en", "-o", str(tmp_path / "gresp.html"))
     assert result.exit_code == 0, result.output
     assert result.stdout == f"View saved to {tmp_path / 'gresp.html'}\n"
-    expected = render(load_graph(), tmp_path / "lib.html", view="ego", focus="gresp", steps=2,
-                      size_by="betweenness", lang="en")
+    expected = render(load_graph(), tmp_path / "lib.html", ViewRequest(view="ego", focus="gresp", steps=2, size_by="betweenness", lang="en")).path
     assert _data((tmp_path / "gresp.html").read_text(encoding="utf-8")) == _data(expected.read_text(encoding="utf-8"))
 
 

@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from essgraph.graphmodel import Node, Relationship, build_graph
-from essgraph.render import render
+from essgraph.render import ViewRequest, render
 from essgraph.render.interactive import prepare
 from essgraph.render.views import select
 
@@ -29,7 +29,7 @@ def _no_dialog(page) -> None:
 
 @pytest.mark.parametrize("view", ["whole", "gaps", "geo"])
 def test_page_draws_every_node_and_tie_offline(graph, tmp_path, open_page, view) -> None:
-    path = render(graph, tmp_path / f"{view}.html", view=view)
+    path = render(graph, tmp_path / f"{view}.html", ViewRequest(view=view)).path
     page = open_page(path)
     expected = select(prepare(graph), view).graph
     drawn = page.js("return [essgraph.data.nodes.length, essgraph.data.edges.length,"
@@ -42,7 +42,7 @@ def test_page_draws_every_node_and_tie_offline(graph, tmp_path, open_page, view)
 
 
 def test_search_by_alias_focuses_the_organization(graph, tmp_path, open_page) -> None:
-    page = open_page(render(graph, tmp_path / "whole.html"))
+    page = open_page(render(graph, tmp_path / "whole.html").path)
     box = page.driver.find_element(By.ID, "search")
     box.send_keys("grespe")
     page.driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
@@ -55,7 +55,7 @@ def test_search_by_alias_focuses_the_organization(graph, tmp_path, open_page) ->
 
 
 def test_search_without_match_says_so(graph, tmp_path, open_page) -> None:
-    page = open_page(render(graph, tmp_path / "whole.html", lang="en"))
+    page = open_page(render(graph, tmp_path / "whole.html", ViewRequest(lang="en")).path)
     page.driver.find_element(By.ID, "search").send_keys("zzz no such thing\n")
     assert page.driver.find_element(By.ID, "search-result").text == "No organization matches."
     assert page.js("return essgraph.network.getSelectedNodes()") == []
@@ -67,7 +67,7 @@ def test_search_without_match_says_so(graph, tmp_path, open_page) -> None:
     ("filter-network", "Red Sur", {"Red Sur", HOSTILE[0], "Cooperativa Agraria Andina"}),
 ])
 def test_filter_hides_the_rest(graph, tmp_path, open_page, select_id, label, expected) -> None:
-    page = open_page(render(graph, tmp_path / "whole.html"))
+    page = open_page(render(graph, tmp_path / "whole.html").path)
     Select(page.driver.find_element(By.ID, select_id)).select_by_visible_text(label)
     shown = page.js("return essgraph.visibleNodeIds().map(function (id) {"
                     " return essgraph.data.nodes.find(function (n) { return n.id === id; }).name; })")
@@ -97,8 +97,7 @@ def _hover_and_click_every_node(page) -> list[str]:
 
 @pytest.mark.parametrize("view", ["whole", "ego"])
 def test_hostile_strings_show_as_text_and_run_nothing(graph, tmp_path, open_page, view) -> None:
-    path = render(graph, tmp_path / "x.html", view=view, focus="evil" if view == "ego" else None,
-                  show_recommendations=True, proposals=[("evil", "ong-lima", HOSTILE[3])])
+    path = render(graph, tmp_path / "x.html", ViewRequest(view=view, focus="evil" if view == "ego" else None, show_recommendations=True, proposals=[("evil", "ong-lima", HOSTILE[3])])).path
     page = open_page(path)
     tips = _hover_and_click_every_node(page)
     assert any(tip.startswith(HOSTILE[0]) for tip in tips), tips
@@ -119,7 +118,7 @@ def test_hostile_strings_show_as_text_and_run_nothing(graph, tmp_path, open_page
 
 
 def test_personal_data_page_shows_the_banner(graph, tmp_path, open_page) -> None:
-    path = render(graph, tmp_path / "red.html", include_personal_data=True)
+    path = render(graph, tmp_path / "red.html", ViewRequest(include_personal_data=True)).path
     assert path.name == "red-CONFIDENCIAL.html" and not (tmp_path / "red.html").exists()
     page = open_page(path)
     banner = page.driver.find_element(By.ID, "confidential")
@@ -137,7 +136,7 @@ def _big_graph(n: int) -> nx.MultiDiGraph:
 
 def test_big_graph_is_laid_out_beforehand(tmp_path, open_page) -> None:
     G = _big_graph(1500)
-    page = open_page(render(G, tmp_path / "big.html", lang="en"))
+    page = open_page(render(G, tmp_path / "big.html", ViewRequest(lang="en")).path)
     assert page.js("return essgraph.data.meta.physics") is False
     assert page.js("return essgraph.data.nodes.length") == 1500
     assert "layout was computed beforehand" in page.driver.find_element(By.ID, "notice").text
@@ -147,7 +146,7 @@ def test_big_graph_is_laid_out_beforehand(tmp_path, open_page) -> None:
 def test_screenshot_is_not_blank(graph, tmp_path, open_page) -> None:
     from PIL import Image, ImageStat
 
-    page = open_page(render(graph, tmp_path / "whole.html"))
+    page = open_page(render(graph, tmp_path / "whole.html").path)
     canvas = page.driver.find_element(By.CSS_SELECTOR, "#graph canvas")
     image = Image.open(io.BytesIO(canvas.screenshot_as_png)).convert("RGB")
     assert max(ImageStat.Stat(image).stddev) > 10
@@ -155,7 +154,7 @@ def test_screenshot_is_not_blank(graph, tmp_path, open_page) -> None:
 
 
 def test_page_data_in_browser_equals_embedded_json(graph, tmp_path, open_page) -> None:
-    path = render(graph, tmp_path / "whole.html")
+    path = render(graph, tmp_path / "whole.html").path
     page = open_page(path)
     assert page.js("return essgraph.data.nodes.map(function (n) { return n.name; })") == [
         n["name"] for n in embedded_data(path.read_text(encoding="utf-8"))["nodes"]]
@@ -174,7 +173,7 @@ def test_the_dialog_trap_catches_a_script(tmp_path, open_page) -> None:
     ("en", "The whole view would have", "To see its organizations:"),
 ])
 def test_too_large_view_opens_as_the_overview(graph, tmp_path, open_page, lang, notice, how) -> None:
-    page = open_page(render(graph, tmp_path / "whole.html", lang=lang, max_elements=5))
+    page = open_page(render(graph, tmp_path / "whole.html", ViewRequest(lang=lang, max_elements=5)).path)
     assert page.js("return essgraph.data.meta.aggregated") is True
     assert page.driver.find_element(By.ID, "notice").text.startswith(notice)
     drawn = page.js("return essgraph.network.body.nodeIndices.length")
@@ -197,7 +196,7 @@ def test_too_large_view_opens_as_the_overview(graph, tmp_path, open_page, lang, 
 
 
 def test_full_view_is_drawn_whole_in_the_browser(graph, tmp_path, open_page) -> None:
-    page = open_page(render(graph, tmp_path / "whole.html", max_elements=5, full=True))
+    page = open_page(render(graph, tmp_path / "whole.html", ViewRequest(max_elements=5, full=True)).path)
     expected = select(prepare(graph), "whole").graph.number_of_nodes()
     assert page.js("return essgraph.network.body.nodeIndices.length") == expected
     assert page.js("return essgraph.data.meta.aggregated") is False and page.errors == []

@@ -6,7 +6,7 @@ import pytest
 
 from essgraph.analysis.projection import tie_graph
 from essgraph.graphmodel import Node, Relationship, build_graph
-from essgraph.render import MAX_ELEMENTS, render
+from essgraph.render import MAX_ELEMENTS, ViewRequest, render
 from essgraph.render.interactive import prepare, view_size
 from essgraph.render.report_folder import report_views
 from essgraph.render.views import select
@@ -32,8 +32,10 @@ def test_a_view_just_above_the_threshold_becomes_the_overview(tmp_path) -> None:
     G = just_above(MAX_ELEMENTS)
     nodes, ties = view_size(G)
     assert MAX_ELEMENTS < nodes + ties < MAX_ELEMENTS * 1.05
-    notices: list[str] = []
-    data = embedded_data(render(G, tmp_path / "whole.html", notices=notices).read_text(encoding="utf-8"))
+    drawn = render(G, tmp_path / "whole.html")
+    notices = list(drawn.notices)
+    data = embedded_data(drawn.path.read_text(encoding="utf-8"))
+    assert drawn.view == "overview"
     assert data["meta"]["aggregated"] is True and data["meta"]["requested"] == "whole"
     assert len(data["nodes"]) + len(data["edges"]) <= 2000
     members = {n["name"]: n["aggregate"]["members"] for n in data["nodes"] if "aggregate" in n}
@@ -44,7 +46,7 @@ def test_a_view_just_above_the_threshold_becomes_the_overview(tmp_path) -> None:
 
 def test_the_same_view_just_below_is_drawn_whole(tmp_path) -> None:
     G = just_above(MAX_ELEMENTS // 20)
-    data = embedded_data(render(G, tmp_path / "whole.html", max_elements=MAX_ELEMENTS // 20 + 100)
+    data = embedded_data(render(G, tmp_path / "whole.html", ViewRequest(max_elements=MAX_ELEMENTS // 20 + 100)).path
                          .read_text(encoding="utf-8"))
     assert data["meta"]["aggregated"] is False and len(data["nodes"]) == G.number_of_nodes() - len(REGIONS)
 
@@ -54,24 +56,22 @@ def test_the_same_view_just_below_is_drawn_whole(tmp_path) -> None:
     ("en", ("The gaps view would have", "Showing the overview by region", "--full")),
 ])
 def test_the_page_and_the_caller_say_why_and_how_to_see_more(graph, tmp_path, lang, words) -> None:
-    notices: list[str] = []
-    html = render(graph, tmp_path / "gaps.html", view="gaps", lang=lang, max_elements=5,
-                  notices=notices).read_text(encoding="utf-8")
+    drawn = render(graph, tmp_path / "gaps.html", ViewRequest(view="gaps", lang=lang, max_elements=5))
+    notices, html = drawn.notices, drawn.path.read_text(encoding="utf-8")
     assert len(notices) == 1 and all(w in notices[0] for w in words)
     assert f'<p id="notice" class="notice">{notices[0]}</p>' in html
     assert embedded_data(html)["meta"]["view"] == "overview"
 
 
 def test_full_draws_the_whole_view(graph, tmp_path) -> None:
-    notices: list[str] = []
-    data = embedded_data(render(graph, tmp_path / "whole.html", max_elements=5, full=True, notices=notices)
-                         .read_text(encoding="utf-8"))
-    assert notices == [] and data["meta"]["aggregated"] is False
+    drawn = render(graph, tmp_path / "whole.html", ViewRequest(max_elements=5, full=True))
+    data = embedded_data(drawn.path.read_text(encoding="utf-8"))
+    assert drawn.notices == () and data["meta"]["aggregated"] is False
     assert len(data["nodes"]) == select(prepare(graph), "whole").graph.number_of_nodes()
 
 
 def test_overview_regions_hubs_and_ties(graph, tmp_path) -> None:
-    data = embedded_data(render(graph, tmp_path / "o.html", view="overview", lang="en").read_text(encoding="utf-8"))
+    data = embedded_data(render(graph, tmp_path / "o.html", ViewRequest(view="overview", lang="en")).path.read_text(encoding="utf-8"))
     regions = {n["name"]: n["aggregate"] for n in data["nodes"] if "aggregate" in n}
     assert set(regions) == {"Cusco", "Lima", "No region"}
     assert regions["Cusco"]["command"] == "essgraph render --view region --focus cusco -o cusco.html"
@@ -85,7 +85,7 @@ def test_overview_regions_hubs_and_ties(graph, tmp_path) -> None:
 
 
 def test_overview_escapes_data_and_hides_personal_data(graph, tmp_path) -> None:
-    html = render(graph, tmp_path / "o.html", view="overview").read_text(encoding="utf-8")
+    html = render(graph, tmp_path / "o.html", ViewRequest(view="overview")).path.read_text(encoding="utf-8")
     for attack in HOSTILE:
         assert attack not in html
     assert html.count("</script>") == 3
@@ -105,7 +105,7 @@ def test_the_hostile_region_and_hub_names_reach_the_overview_as_data(tmp_path) -
                      Node("a", ("Organization",), {"name": HOSTILE[2], "kind": "ngo", "region": "r"}),
                      Node("b", ("Organization",), {"name": "B", "kind": "ngo", "region": "r"})],
                     [Relationship("SUPPORTS", "a", "b", ev)])
-    html = render(G, tmp_path / "o.html", max_elements=1).read_text(encoding="utf-8")
+    html = render(G, tmp_path / "o.html", ViewRequest(max_elements=1)).path.read_text(encoding="utf-8")
     assert HOSTILE[1] not in html and HOSTILE[2] not in html
     names = {n["name"] for n in embedded_data(html)["nodes"]}
     assert names == {HOSTILE[1], HOSTILE[2], "B"}

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from render_helpers import HOSTILE, ORG_PHONE, PERSON_NAME, PERSON_PHONE, embedded_data
 
 from essgraph.errors import RenderError
-from essgraph.render import VIEWS, render
+from essgraph.render import VIEWS, ViewRequest, render
 from essgraph.render.page import json_for_html
 from essgraph.graphmodel.privacy import PHONE_PATTERN
 
@@ -33,7 +33,7 @@ def _focus(view: str) -> str | None:
 
 @pytest.fixture()
 def pages(graph, tmp_path) -> dict[str, Path]:
-    return {view: render(graph, tmp_path / f"{view}.html", view=view, focus=_focus(view)) for view in VIEWS}
+    return {view: render(graph, tmp_path / f"{view}.html", ViewRequest(view=view, focus=_focus(view))).path for view in VIEWS}
 
 
 def test_no_page_loads_anything_from_the_network(pages) -> None:
@@ -70,7 +70,7 @@ def test_node_ids_are_opaque(pages) -> None:
 
 
 def test_heading_is_escaped(graph, tmp_path) -> None:
-    html = render(graph, tmp_path / "ego.html", view="ego", focus="evil").read_text(encoding="utf-8")
+    html = render(graph, tmp_path / "ego.html", ViewRequest(view="ego", focus="evil")).path.read_text(encoding="utf-8")
     assert "<h1 id=\"title\">Vecindario de &lt;img src=x onerror=alert(1)&gt; (vínculos directos)</h1>" in html
     assert "<title>Vecindario de &lt;img" in html
 
@@ -92,20 +92,20 @@ def test_public_page_has_no_personal_data(pages) -> None:
 
 
 def test_personal_data_only_when_asked(graph, tmp_path) -> None:
-    path = render(graph, tmp_path / "red.html", include_personal_data=True)
+    path = render(graph, tmp_path / "red.html", ViewRequest(include_personal_data=True)).path
     assert path == tmp_path / "red-CONFIDENCIAL.html"
     html = path.read_text(encoding="utf-8")
     assert 'id="confidential"' in html and "CONFIDENCIAL – contiene datos personales" in html
     names = {n["name"] for n in embedded_data(html)["nodes"]}
     assert PERSON_NAME in names
-    assert render(graph, path, include_personal_data=True) == path  # the suffix is added once
+    assert render(graph, path, ViewRequest(include_personal_data=True)).path == path  # the suffix is added once
 
 
 def test_page_is_utf8_whatever_the_locale(graph, tmp_path) -> None:
     out = tmp_path / "red.html"
     code = ("import warnings, pickle, sys; warnings.filterwarnings('error', category=EncodingWarning, "
             "module='essgraph'); from essgraph.render import render; "
-            "render(pickle.load(sys.stdin.buffer), sys.argv[1], lang='es')")
+            "render(pickle.load(sys.stdin.buffer), sys.argv[1])")
     import pickle
 
     env = {"PATH": "/usr/bin:/bin", "LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": "cp1252"}
@@ -131,18 +131,18 @@ def test_page_is_utf8_whatever_the_locale(graph, tmp_path) -> None:
 ])
 def test_bad_requests_say_how_to_fix_them(graph, tmp_path, kwargs, message) -> None:
     with pytest.raises(RenderError) as info:
-        render(graph, tmp_path / "x.html", **kwargs)
+        render(graph, tmp_path / "x.html", ViewRequest(**kwargs)).path
     assert str(info.value).startswith(message)
 
 
 def test_unwritable_path_is_a_render_error(graph, tmp_path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
     with pytest.raises(RenderError, match="cannot write .*choose another -o path"):
-        render(graph, tmp_path / "file" / "x.html")
+        render(graph, tmp_path / "file" / "x.html").path
 
 
 def test_english_page(graph, tmp_path) -> None:
-    html = render(graph, tmp_path / "en.html", view="gaps", lang="en").read_text(encoding="utf-8")
+    html = render(graph, tmp_path / "en.html", ViewRequest(view="gaps", lang="en")).path.read_text(encoding="utf-8")
     assert '<html lang="en">' in html and "Gaps: disconnected groups" in html and "Legend" in html
     assert "Leyenda" not in html
 
