@@ -100,7 +100,8 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_d
     if fmt not in EXPORT_FORMATS:
         raise RenderError(f"unknown export format '{fmt}': use one of {', '.join(EXPORT_FORMATS)}")
     if fmt != "murmurations" and (base_url is not None or include_reported):
-        raise RenderError("--base-url and --include-reported apply to --format murmurations only")
+        raise RenderError("a base URL and reported ties apply to the murmurations format only",
+                          options=("base_url", "include_reported"))
     graph = G if include_personal_data else public_graph(G)
     if fmt == "murmurations":
         return write_murmurations(graph, path, base_url=base_url, include_reported=include_reported)

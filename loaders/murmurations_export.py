@@ -13,8 +13,10 @@ Examples
 ...                  Node("joc", ("Organization",), {"name": "JOC", "kind": "union", "themes": ["T13"]})],
 ...                 [Relationship("MEMBER_OF", "joc", "gresp", ev)])
 >>> joc = profiles(G, base_url="https://example.org/perfiles")["joc"]
->>> joc["primary_url"], joc["tags"], joc["relationships"]
-('https://example.org/perfiles/joc.json', ['Sindicato', 'Trabajo decente/digno y autogestión'], [{'predicate_url': 'https://schema.org/memberOf', 'object_url': 'http://www.gresp.org.pe'}])
+>>> joc["primary_url"], joc["tags"]
+('https://example.org/perfiles/joc.json', ['Sindicato', 'Trabajo decente/digno y autogestión'])
+>>> joc["relationships"]
+[{'predicate_url': 'https://schema.org/memberOf', 'object_url': 'http://www.gresp.org.pe'}]
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ import networkx as nx
 from essgraph.errors import RenderError
 from essgraph.files import atomic_folder, atomic_write
 from essgraph.graphmodel import ACTOR_LABELS, SYMMETRIC_TYPES, has_label, iter_relationships
-from essgraph.graphmodel.vocab import MUNICIPALITY_LEVELS, ORG_KINDS, SECTORS, THEMES
+from essgraph.graphmodel.vocab import MUNICIPALITY_LEVELS, ORG_KINDS, SECTORS, THEMES, evidence_counts
 from essgraph.spreadsheet import csv_text
 
 from essgraph.loaders.murmurations import (COUNTRY, MARKER, MUNICIPALITY_TAG, PREDICATES, SCHEMA, STATUS_OUT,
@@ -80,13 +82,13 @@ def profiles(G: nx.MultiDiGraph, *, base_url: str, include_reported: bool = Fals
     # A web address is a primary_url only where no other actor has it (two share a directory's web).
     firsts = Counter(url_key(urls[0]) for urls in webs.values() if urls)
     primary = {n: urls[0] if urls and firsts[url_key(urls[0])] == 1 else f"{base}{n}.json" for n, urls in webs.items()}
-    stated = {"stated", "reported"} if include_reported else {"stated"}
     said: dict[str, set[tuple[str, str]]] = {n: set() for n in actors}
     for rel in iter_relationships(G):
         predicate = PREDICATES.get(rel.type)
-        if predicate is None or rel.properties.get("evidence") not in stated or rel.start == rel.end:
-            continue
-        if rel.start not in said or rel.end not in said:
+        evidence = str(rel.properties.get("evidence", ""))
+        if predicate is None or not evidence_counts(evidence, include_reported=include_reported):
+            continue  # the one evidence rule: stated ties, reported ones when asked, never inferred
+        if rel.start == rel.end or rel.start not in said or rel.end not in said:
             continue
         subject, obj = (rel.start, rel.end) if predicate.subject == "start" else (rel.end, rel.start)
         said[subject].add((predicate.url, primary[obj]))
@@ -103,7 +105,8 @@ def profile_files(G: nx.MultiDiGraph, *, base_url: str, include_reported: bool =
     its cells made safe for a spreadsheet (:func:`essgraph.spreadsheet.csv_text`).
     """
     found = profiles(G, base_url=base_url, include_reported=include_reported)
-    files = {f"{n}.json": (json.dumps(p, ensure_ascii=False, indent=2) + "\n").encode("utf-8") for n, p in found.items()}
+    files = {f"{n}.json": (json.dumps(p, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+             for n, p in found.items()}
     # The importer adds linked_schemas itself (the schemas are chosen when uploading).
     rows = [dict(_flatten({"oid": n, **{k: v for k, v in p.items() if k != "linked_schemas"}}))
             for n, p in found.items()]
@@ -128,12 +131,12 @@ def write_murmurations(G: nx.MultiDiGraph, folder: str | Path, *, base_url: str 
         No or a bad ``base_url``; ``folder`` is something else; a file cannot be written.
     """
     if not base_url:
-        raise RenderError("--format murmurations needs --base-url: the web address where the profiles will be "
-                          "hosted, e.g. https://example.org/perfiles/")
+        raise RenderError("Murmurations profiles need a base URL: the web address where they will be hosted, "
+                          "e.g. https://example.org/perfiles/", options=("base_url",))
     files = profile_files(G, base_url=base_url, include_reported=include_reported)
     with atomic_folder(folder, marker=MARKER, what="an essgraph Murmurations export", error=RenderError) as work:
         for name, data in files.items():
-            atomic_write(work / name, data, error=RenderError, hint="choose another folder with -o")
+            atomic_write(work / name, data, error=RenderError, hint="choose another folder")
     return Path(folder)
 
 
@@ -145,13 +148,13 @@ def check_base_url(base_url: str) -> str:
     >>> check_base_url("example.org")
     Traceback (most recent call last):
     ...
-    essgraph.errors.RenderError: --base-url 'example.org' is not an http(s) address: write it whole, e.g. https://example.org/perfiles/
+    essgraph.errors.RenderError: the base URL 'example.org' is not an http(s) address: write it whole, e.g. https://example.org/perfiles/
     """
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment or re.search(
             r"\s", base_url):
-        raise RenderError(f"--base-url '{base_url}' is not an http(s) address: write it whole, "
-                          "e.g. https://example.org/perfiles/")
+        raise RenderError(f"the base URL '{base_url}' is not an http(s) address: write it whole, "
+                          "e.g. https://example.org/perfiles/", options=("base_url",))
     return base_url if base_url.endswith("/") else base_url + "/"
 
 

@@ -57,10 +57,10 @@ def test_reported_ties_and_personal_data_only_when_asked(data: Path, tmp_path: P
 
 
 @pytest.mark.parametrize("extra, error", [
-    ([], "Error: --format murmurations needs --base-url: the web address where the profiles will be hosted, "
-         "e.g. https://example.org/perfiles/"),
-    (["--base-url", "ftp://example.org/"], "Error: --base-url 'ftp://example.org/' is not an http(s) address: write "
-                                           "it whole, e.g. https://example.org/perfiles/"),
+    ([], "Error: Murmurations profiles need a base URL: the web address where they will be hosted, "
+         "e.g. https://example.org/perfiles/ [--base-url]"),
+    (["--base-url", "ftp://example.org/"], "Error: the base URL 'ftp://example.org/' is not an http(s) address: write "
+                                           "it whole, e.g. https://example.org/perfiles/ [--base-url]"),
 ])
 def test_base_url_errors(data: Path, tmp_path: Path, extra: list[str], error: str) -> None:
     result = run("export", "--data", str(data), "--format", "murmurations", "-o", str(tmp_path / "p"), *extra)
@@ -78,7 +78,8 @@ def test_murmurations_options_with_another_format_are_an_error_line(data: Path, 
     result = run("export", "--data", str(data), "--format", "gexf", "-o", str(tmp_path / "g.gexf"),
                  "--include-reported")
     assert result.exit_code == 1
-    assert result.stderr == "Error: --base-url and --include-reported apply to --format murmurations only\n"
+    assert result.stderr == ("Error: a base URL and reported ties apply to the murmurations format only "
+                             "[--base-url, --include-reported]\n")
 
 
 def test_a_file_format_into_a_folder_is_an_error_line(data: Path, tmp_path: Path) -> None:

@@ -285,21 +285,21 @@ def test_a_folder_that_is_not_an_export_is_refused(valid_dir: Path, tmp_path: Pa
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    ({}, "--format murmurations needs --base-url: the web address where the profiles will be hosted, "
+    ({}, "Murmurations profiles need a base URL: the web address where they will be hosted, "
          "e.g. https://example.org/perfiles/"),
-    ({"base_url": "example.org/perfiles"}, "--base-url 'example.org/perfiles' is not an http(s) address: write it "
+    ({"base_url": "example.org/perfiles"}, "the base URL 'example.org/perfiles' is not an http(s) address: write it "
                                            "whole, e.g. https://example.org/perfiles/"),
-    ({"base_url": "javascript:alert(1)//"}, "--base-url 'javascript:alert(1)//' is not an http(s) address: write "
+    ({"base_url": "javascript:alert(1)//"}, "the base URL 'javascript:alert(1)//' is not an http(s) address: write "
                                             "it whole, e.g. https://example.org/perfiles/"),
 ])
 def test_base_url_is_needed_and_checked(valid_dir: Path, tmp_path: Path, kwargs: dict[str, str], message: str) -> None:
     with pytest.raises(RenderError) as info:
         export(load_graph(data_dir=valid_dir), "murmurations", tmp_path / "p", **kwargs)
-    assert str(info.value) == message and not (tmp_path / "p").exists()
+    assert str(info.value) == message and info.value.options == ("base_url",) and not (tmp_path / "p").exists()
 
 
 def test_murmurations_options_belong_to_murmurations(valid_dir: Path, tmp_path: Path) -> None:
-    with pytest.raises(RenderError, match="^--base-url and --include-reported apply to --format murmurations only$"):
+    with pytest.raises(RenderError, match="^a base URL and reported ties apply to the murmurations format only$"):
         export(load_graph(data_dir=valid_dir), "gexf", tmp_path / "g.gexf", base_url=BASE)
 
 
