@@ -27,6 +27,7 @@ from essgraph.loaders.validation import validate
 
 __all__ = [
     "BuildResult", "build", "load_graph", "Dataset", "load_dataset", "to_model", "EXPORT_FORMATS", "export",
-    "bundled_data_dir", "check_base_url", "read_murmurations", "ReadError", "Row", "Table", "read_table", "Problem", "ValidationReport",
+    "bundled_data_dir", "check_base_url", "read_murmurations", "ReadError", "Row", "Table", "read_table", "Problem",
+    "ValidationReport",
     "read_snapshot", "write_snapshot", "stats", "validate",
 ]
