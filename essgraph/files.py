@@ -2,7 +2,8 @@
 
 A reader never sees a half-written file, two writers at once leave one of the
 two complete files, and a failed write (disk full, no permission) leaves the
-previous file as it was and no temporary file behind.
+previous file as it was and no temporary file behind. :func:`atomic_folder` does
+the same for a whole folder (a report, a folder of profiles).
 
 Examples
 --------
@@ -16,19 +17,23 @@ True
 >>> _ = atomic_write(path, iter([b"[1,", b"2]"]), error=SnapshotError, hint="choose another path")
 >>> path.read_bytes()
 b'[1,2]'
-
+>>> with atomic_folder(path.parent / "out", marker=".mine", what="my folder", error=SnapshotError) as work:
+...     _ = (work / "a.txt").write_text("a")
+>>> sorted(p.name for p in (path.parent / "out").iterdir())
+['.mine', 'a.txt']
 """
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from essgraph.errors import EssgraphError
 
-__all__ = ["atomic_write"]
+__all__ = ["atomic_write", "atomic_folder"]
 
 
 def atomic_write(path: str | Path, data: bytes | Iterable[bytes], *, error: type[EssgraphError], hint: str) -> Path:
@@ -87,3 +92,60 @@ def atomic_write(path: str | Path, data: bytes | Iterable[bytes], *, error: type
         reason = exc.strerror or str(exc)
         raise error(f"cannot write {path}: {reason}; check free disk space and write permission, or {hint}") from exc
     return path
+
+
+@contextlib.contextmanager
+def atomic_folder(path: str | Path, *, marker: str, what: str, error: type[EssgraphError]) -> Iterator[Path]:
+    """Write a folder whole: fill the temporary folder this yields; at the end it takes the place of ``path``.
+
+    Parameters
+    ----------
+    path : str or Path
+        The folder. It must not exist, be empty, or be an earlier folder of the
+        same kind (it holds ``marker``), which is replaced whole: the new folder
+        keeps no file of the old one. Anything else is refused, never deleted.
+    marker : str
+        Name of the file that marks the folder as one of this kind (written last).
+    what : str
+        The kind of folder, for messages ("an essgraph report folder").
+    error : type of EssgraphError
+        Raised when ``path`` is refused or cannot be written.
+
+    The temporary folder is a hidden sibling of ``path``; a failed or interrupted
+    write removes it and leaves ``path`` as it was. The swap is two renames (the
+    old folder aside, the new one in place), then the old folder is removed.
+    """
+    out = Path(path)
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / marker).is_file())):
+        raise error(f"{out} exists and is not {what}: choose an empty or new folder (nothing was written)")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{out.name}.essgraph-", dir=out.parent))
+    except OSError as exc:
+        raise error(f"cannot write {out}: {exc.strerror or exc}; check write permission, or choose another folder"
+                    ) from exc
+    try:
+        work.chmod(0o755)  # the folder is shared: readable like any folder (mkdtemp makes it private)
+        yield work
+        (work / marker).write_text(f"{what}\n", encoding="utf-8")
+        _swap(work, out, error)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+
+
+def _swap(work: Path, out: Path, error: type[EssgraphError]) -> None:
+    """Put the finished folder ``work`` in the place of ``out`` (two renames; the old one is then removed)."""
+    old = out.with_name(f".{out.name}.essgraph-old") if out.exists() else None
+    try:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(out, old)
+        os.replace(work, out)
+    except OSError as exc:
+        if old is not None and not out.exists():
+            os.replace(old, out)
+        raise error(f"cannot write {out}: {exc.strerror or exc}; check free disk space and write "
+                    "permission, or choose another folder") from exc
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -23,6 +23,7 @@ __all__ = [
     "Term",
     "Vocabulary",
     "ESSGLOBAL_BASE",
+    "ESSGRAPH_BASE",
     "ORG_KINDS",
     "NETWORK_KINDS",
     "LEGAL_FORMS",
@@ -40,6 +41,9 @@ __all__ = [
 ]
 
 ESSGLOBAL_BASE = "http://purl.org/essglobal/standard/"
+#: essgraph's own terms, for what the shared vocabularies have no word for (the predicates of
+#: ties schema.org lacks: docs/formats.md lists them).
+ESSGRAPH_BASE = "https://w3id.org/essgraph/"
 
 
 @dataclass(frozen=True)
@@ -209,6 +213,7 @@ EVIDENCE: dict[str, Term] = _v(
     stated=("Declarado en el informe", "Stated in the report"),
     inferred=("Inferido", "Inferred"),
     reported=("Declarado en una encuesta", "Reported in a survey"),
+    imported=("Importado de otro mapa", "Imported from another map"),
 )
 
 def evidence_counts(evidence: str, *, include_inferred: bool = False, include_reported: bool = True) -> bool:

@@ -6,7 +6,8 @@ The public API, one function per CLI command:
 * :func:`build` — validate, build the graph, save the snapshot;
 * :func:`load_graph` — the graph every other command uses;
 * :func:`stats` — counts of a graph;
-* :func:`export` — JSON, GraphML, GEXF or CSV, without personal data unless asked.
+* :func:`export` — JSON, GraphML, GEXF, CSV or Murmurations profiles, without personal data unless asked;
+* :func:`read_murmurations` — a folder of Murmurations profiles as data-folder rows.
 
 >>> from essgraph.loaders import validate
 >>> validate.__module__
@@ -16,6 +17,8 @@ from essgraph.loaders.building import BuildResult, build, load_graph
 from essgraph.loaders.dataset import Dataset, load_dataset, to_model
 from essgraph.loaders.exporters import EXPORT_FORMATS, export
 from essgraph.loaders.folder import bundled_data_dir
+from essgraph.loaders.murmurations import read_murmurations
+from essgraph.loaders.murmurations_export import check_base_url
 from essgraph.loaders.readers import ReadError, Row, Table, read_table
 from essgraph.loaders.problems import Problem, ValidationReport
 from essgraph.loaders.snapshot import read_snapshot, write_snapshot
@@ -24,6 +27,7 @@ from essgraph.loaders.validation import validate
 
 __all__ = [
     "BuildResult", "build", "load_graph", "Dataset", "load_dataset", "to_model", "EXPORT_FORMATS", "export",
-    "bundled_data_dir", "ReadError", "Row", "Table", "read_table", "Problem", "ValidationReport",
+    "bundled_data_dir", "check_base_url", "read_murmurations", "ReadError", "Row", "Table", "read_table", "Problem",
+    "ValidationReport",
     "read_snapshot", "write_snapshot", "stats", "validate",
 ]

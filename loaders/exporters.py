@@ -1,4 +1,4 @@
-"""Export a graph as JSON, GraphML, GEXF (Gephi) or CSV, without personal data unless asked.
+"""Export a graph as JSON, GraphML, GEXF (Gephi), CSV or Murmurations profiles, without personal data unless asked.
 
 Formats:
 
@@ -23,6 +23,9 @@ Formats:
     properties), UTF-8 with a BOM so that Excel opens the accents right; lists
     joined with ``|``; a text cell a spreadsheet would run as a formula starts
     with an apostrophe (:mod:`essgraph.spreadsheet`).
+``murmurations``
+    A *folder*: one Murmurations profile per organization and municipality, and the
+    Batch Importer's CSV (:mod:`essgraph.loaders.murmurations`); it needs ``base_url``.
 
 Every file is written as UTF-8, atomically. People's names, phones and e-mails
 are left out (:func:`~essgraph.graphmodel.public_graph`) unless
@@ -53,6 +56,7 @@ from essgraph.graphmodel import iter_nodes, iter_relationships, public_graph
 from essgraph.files import atomic_write
 from essgraph.spreadsheet import csv_bytes
 from essgraph.loaders.gexf import NodeViz, gexf_bytes
+from essgraph.loaders.murmurations_export import write_murmurations
 from essgraph.loaders.snapshot import graph_to_dict
 from essgraph.loaders.text import LIST_SEPARATOR
 
@@ -60,22 +64,28 @@ __all__ = ["EXPORT_FORMATS", "export"]
 
 
 def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_data: bool = False,
-           viz: Mapping[str, NodeViz] | None = None) -> Path:
+           viz: Mapping[str, NodeViz] | None = None, base_url: str | None = None,
+           include_reported: bool = False) -> Path:
     """Write ``G`` to ``path`` in format ``fmt``.
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
         A graph in essgraph's NetworkX form.
-    fmt : {"json", "graphml", "gexf", "csv"}
+    fmt : {"json", "graphml", "gexf", "csv", "murmurations"}
         The format (see the module documentation).
     path : str or Path
-        The output file (a ``.zip`` for ``csv``); its folder is created.
+        The output file (a ``.zip`` for ``csv``; a folder for ``murmurations``, new,
+        empty or an earlier such export); its folder is created.
     include_personal_data : bool
         Keep people's names and contact data (default: the public graph).
     viz : mapping, optional
         GEXF only: position, colour and size per node id (``essgraph.render.gephi.gephi_viz``
         gives the views' picture), so that Gephi opens the same picture.
+    base_url : str, optional
+        Murmurations only, and needed there: where the profiles will be hosted.
+    include_reported : bool
+        Murmurations only: publish the ties reported in survey rounds too, not only the stated ones.
 
     Returns
     -------
@@ -85,12 +95,17 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_d
     Raises
     ------
     essgraph.errors.RenderError
-        Unknown format, or the file cannot be written.
+        Unknown format, a Murmurations option with another format, or the file cannot be written.
     """
-    writer = _WRITERS.get(fmt)
-    if writer is None:
+    if fmt not in EXPORT_FORMATS:
         raise RenderError(f"unknown export format '{fmt}': use one of {', '.join(EXPORT_FORMATS)}")
+    if fmt != "murmurations" and (base_url is not None or include_reported):
+        raise RenderError("a base URL and reported ties apply to the murmurations format only",
+                          options=("base_url", "include_reported"))
     graph = G if include_personal_data else public_graph(G)
+    if fmt == "murmurations":
+        return write_murmurations(graph, path, base_url=base_url, include_reported=include_reported)
+    writer = _WRITERS[fmt]
     data = gexf_bytes(graph, viz=viz) if fmt == "gexf" else writer(graph)
     return atomic_write(path, data, error=RenderError, hint="choose another path with -o")
 
@@ -148,5 +163,5 @@ _WRITERS: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {
     "json": _json, "graphml": _graphml, "gexf": _gexf, "csv": _csv,
 }
 
-#: The formats :func:`export` writes.
-EXPORT_FORMATS: tuple[str, ...] = tuple(_WRITERS)
+#: The formats :func:`export` writes (the last one a folder).
+EXPORT_FORMATS: tuple[str, ...] = (*_WRITERS, "murmurations")

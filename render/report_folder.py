@@ -31,10 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
@@ -43,7 +40,7 @@ from markupsafe import Markup
 
 from essgraph.analysis import analyze
 from essgraph.errors import RenderError
-from essgraph.files import atomic_write
+from essgraph.files import atomic_folder, atomic_write
 from essgraph.gcpause import paused_gc
 from essgraph.graphmodel import has_label
 from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
@@ -117,50 +114,14 @@ def report(
     except ValueError as exc:
         raise RenderError(str(exc)) from None
     out = Path(out_dir)
-    _check_target(out)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.essgraph-", dir=_parent(out)))
-    try:
-        work.chmod(0o755)  # a report is shared: readable like any folder (mkdtemp makes it private)
+    with atomic_folder(out, marker=REPORT_MARKER, what="an essgraph report folder", error=RenderError) as work:
         index = _write_report(G, work, lang=lang, include_personal_data=include_personal_data, seed=seed,
                               progress=progress, max_elements=max_elements)
-        (work / REPORT_MARKER).write_text("essgraph report\n", encoding="utf-8")
-        _swap(work, out)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
     return out / index.name
 
 
 #: The file that marks a folder as an essgraph report (so that the next report may replace it).
 REPORT_MARKER = ".essgraph-report"
-
-
-def _parent(out: Path) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return out.parent
-
-
-def _check_target(out: Path) -> None:
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / REPORT_MARKER).is_file())):
-        raise RenderError(f"{out} exists and is not an essgraph report folder: choose an empty or new folder "
-                          "(nothing was written)")
-
-
-def _swap(work: Path, out: Path) -> None:
-    """Put the finished report ``work`` in the place of ``out`` (two renames; the old one is then removed)."""
-    old = out.with_name(f".{out.name}.essgraph-old") if out.exists() else None
-    try:
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(out, old)
-        os.replace(work, out)
-    except OSError as exc:
-        if old is not None and not out.exists():
-            os.replace(old, out)
-        raise RenderError(f"cannot write {out}: {exc.strerror or exc}; check free disk space and write "
-                          "permission, or choose another folder") from exc
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_data: bool, seed: int,

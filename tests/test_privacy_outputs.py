@@ -65,6 +65,8 @@ def _outputs(G, tmp_path) -> dict[str, str]:
         out[f"export {fmt}"] = export(G, fmt, tmp_path / f"g.{fmt}").read_text(encoding="utf-8")
     with zipfile.ZipFile(export(G, "csv", tmp_path / "g.zip")) as archive:
         out["export csv"] = "".join(archive.read(n).decode("utf-8-sig") for n in archive.namelist())
+    folder = export(G, "murmurations", tmp_path / "perfiles", base_url="https://example.org/perfiles/")
+    out["export murmurations"] = "".join(p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()))
     result = analyze(G)
     out["analysis json"] = json.dumps(plain(result), ensure_ascii=False)
     out["analysis markdown"] = to_markdown(result, "es")

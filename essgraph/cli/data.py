@@ -16,6 +16,7 @@ import click
 import essgraph.loaders as loaders
 from essgraph.errors import ValidationFailed
 from essgraph.i18n import Catalog
+from essgraph.loaders.murmurations_export import MURMURATIONS_IMPORTER, MURMURATIONS_INDEX, MURMURATIONS_TEST_INDEX
 
 from essgraph.cli.options import (data_option, echo_json, graph_options, json_flag, lang_option, progress_bar,
                                   quiet_option, snapshot_option)
@@ -34,6 +35,19 @@ _TEXT = Catalog({
     "saved": ("Grafo guardado en {path}", "Graph saved to {path}"),
     "warnings": ("{count} aviso(s): véalos con essgraph validate", "{count} warning(s): see them with essgraph validate"),
     "exported": ("Exportado a {path}", "Exported to {path}"),
+    "publish": (
+        "{profiles} perfiles Murmurations. Para publicarlos:\n"
+        "  1. Suba los archivos de {path} a {base_url} (cada perfil queda en {example}).\n"
+        "  2. Registre la dirección de cada perfil en el índice de Murmurations: un POST con "
+        '{{"profile_url": "{example}"}} a {index} (pruebe antes en {test_index}).\n'
+        "  O bien suba {csv} al Batch Importer de Murmurations ({importer}).\n"
+        "  Detalles: docs/formats.md, sección Murmurations.",
+        "{profiles} Murmurations profiles. To publish them:\n"
+        "  1. Upload the files of {path} to {base_url} (each profile at {example}).\n"
+        "  2. Register each profile's address with the Murmurations index: a POST of "
+        '{{"profile_url": "{example}"}} to {index} (try {test_index} first).\n'
+        "  Or upload {csv} to the Murmurations Batch Importer ({importer}).\n"
+        "  Details: docs/formats.md, section Murmurations."),
 })
 
 
@@ -98,25 +112,46 @@ def stats(data_dir: Path | None, snapshot: Path | None, as_json: bool, lang: str
 @click.command()
 @graph_options
 @click.option("--format", "fmt", type=click.Choice(loaders.EXPORT_FORMATS), required=True,
-              help="json (loss-free), graphml or gexf (Gephi), csv (a .zip of nodes.csv and relationships.csv).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Output file.")
+              help="json (loss-free), graphml or gexf (Gephi), csv (a .zip of nodes.csv and relationships.csv), "
+                   "murmurations (a folder of profiles for the Murmurations index, with the Batch Importer's CSV).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Output file; a folder for murmurations (new, empty or an earlier murmurations export).")
+@click.option("--base-url", default=None,
+              help="murmurations: the web address where the profiles will be hosted (BASE/ID.json); the "
+                   "primary_url of organizations without a website of their own.")
+@click.option("--include-reported", is_flag=True,
+              help="murmurations: publish the ties reported in survey rounds too (default: stated ties only).")
 @click.option("--include-personal-data", is_flag=True,
               help="Keep people's names, phones and e-mails (left out by default).")
 @lang_option
-def export(data_dir: Path | None, snapshot: Path | None, fmt: str, output: Path,
-           include_personal_data: bool, lang: str) -> None:
-    """Export the graph for Gephi, spreadsheets or other programs.
+def export(data_dir: Path | None, snapshot: Path | None, fmt: str, output: Path, base_url: str | None,
+           include_reported: bool, include_personal_data: bool, lang: str) -> None:
+    """Export the graph for Gephi, spreadsheets, the Murmurations index or other programs.
 
     Example: essgraph export --format gexf -o mapa.gexf
+
+    Example: essgraph export --format murmurations -o perfiles/ --base-url https://example.org/perfiles/
     """
     G = loaders.load_graph(data_dir=data_dir, snapshot=snapshot)
     viz = None
     if fmt == "gexf":  # Gephi opens the views' picture (positions, colours, sizes)
         from essgraph.render.gephi import gephi_viz
         viz = gephi_viz(G)
-    path = loaders.export(G, fmt, output, include_personal_data=include_personal_data, viz=viz)
+    path = loaders.export(G, fmt, output, include_personal_data=include_personal_data, viz=viz, base_url=base_url,
+                          include_reported=include_reported)
     click.echo(_TEXT.t("exported", lang, path=path))
+    if fmt == "murmurations":
+        _echo_publishing(path, str(base_url), lang)
+
+
+def _echo_publishing(folder: Path, base_url: str, lang: str) -> None:
+    """How to publish a Murmurations export: host the files, register their addresses (or the batch CSV)."""
+    names = sorted(p.name for p in folder.glob("*.json"))
+    base = loaders.check_base_url(base_url)
+    click.echo(_TEXT.t("publish", lang, profiles=len(names), path=folder, base_url=base,
+                       example=base + (names[0] if names else "ID.json"),
+                       csv=", ".join(sorted(p.name for p in folder.glob("murmurations*.csv"))),
+                       index=MURMURATIONS_INDEX, test_index=MURMURATIONS_TEST_INDEX, importer=MURMURATIONS_IMPORTER))
 
 
 def _echo_counts(title: str, counts: dict[str, Any]) -> None:

@@ -69,13 +69,22 @@ def test_csv_export_is_a_zip_of_nodes_and_relationships(G: nx.MultiDiGraph, tmp_
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
 def test_shared_exports_leave_personal_data_out(G: nx.MultiDiGraph, tmp_path: Path, fmt: str) -> None:
-    public = export(G, fmt, tmp_path / f"public.{fmt}").read_bytes()
-    private = export(G, fmt, tmp_path / f"private.{fmt}", include_personal_data=True).read_bytes()
-    if fmt == "csv":
-        public, private = (_unzip(b) for b in (public, private))
-    for secret in (b"Ana Prueba", b"999 111 222", b"ana@example.org", b"+51 999 000 111"):
-        assert secret not in public and secret in private
-    assert b"entrevistado-1" in public and b"person-ana-prueba" not in public
+    public, private = (_read(export(G, fmt, tmp_path / f"{kind}.{fmt}", include_personal_data=kind == "private",
+                                    **({"base_url": "https://example.org/p/"} if fmt == "murmurations" else {})))
+                       for kind in ("public", "private"))
+    people = fmt != "murmurations"  # profiles are organizations': no person, public or not
+    org_phone = b"+51 999 000 111"
+    for secret in (b"Ana Prueba", b"999 111 222", b"ana@example.org", org_phone):
+        assert secret not in public
+        assert (secret in private) == (people or secret == org_phone)
+    assert (b"entrevistado-1" in public) == people and b"person-ana-prueba" not in public
+
+
+def _read(path: Path) -> bytes:
+    """The bytes of an export: a file, the files of a zip, or the files of a folder."""
+    if path.is_dir():
+        return b"".join(p.read_bytes() for p in sorted(path.iterdir()))
+    return _unzip(path.read_bytes()) if path.suffix == ".csv" else path.read_bytes()
 
 
 def _unzip(data: bytes) -> bytes:
@@ -92,7 +101,8 @@ def test_json_export_is_the_to_json_dict_shape(G: nx.MultiDiGraph, tmp_path: Pat
 
 
 def test_unknown_format_and_unwritable_path(G: nx.MultiDiGraph, tmp_path: Path) -> None:
-    with pytest.raises(RenderError, match="unknown export format 'pdf': use one of json, graphml, gexf, csv"):
+    with pytest.raises(RenderError, match="unknown export format 'pdf': use one of json, graphml, gexf, csv, "
+                                          "murmurations"):
         export(G, "pdf", tmp_path / "x.pdf")
     (tmp_path / "file").write_text("x")
     with pytest.raises(RenderError, match="cannot write .*choose another path with -o"):
