@@ -63,6 +63,9 @@ PHONE_PATTERN = re.compile(r"(?:\(?\+\d{1,3}\)?[\s.-]*)?(?:\(?\d{1,3}\)[\s.-]*)?
 EMAIL_PATTERN = re.compile(r"[\w.+-]+@(?:[\w-]+(?:\.[\w-]+)+|…|\.\.\.)?")
 
 _YEARS = re.compile(r"(?:19|20)\d\d\s*[.-]?\s*(?:19|20)\d\d")
+#: A web address: its digits are page numbers, not phones (facebook.com/Conamovidi-387608587928366).
+_URL = r"(?:https?://|www\.)[^\s\"'<>]+"
+_URL_OR_PHONE = re.compile(f"(?P<url>{_URL})|{PHONE_PATTERN.pattern}", re.IGNORECASE)
 
 
 class Redactor:
@@ -70,6 +73,8 @@ class Redactor:
 
     >>> Redactor([])("periodo 2016-2017, 01 - 423 - 4567")
     'periodo 2016-2017, [teléfono]'
+    >>> Redactor([])("https://www.facebook.com/Conamovidi-387608587928366 o 3853144")
+    'https://www.facebook.com/Conamovidi-387608587928366 o [teléfono]'
     >>> Redactor(["Rosa Quispe"])("con rosa   quíspe y ROSA QUISPE")
     'con [persona] y [persona]'
     """
@@ -83,7 +88,7 @@ class Redactor:
         if self._names is not None:
             text = self._names.sub("[persona]", unicodedata.normalize("NFC", text))
         text = EMAIL_PATTERN.sub("[correo]", text)
-        return PHONE_PATTERN.sub(_phone, text)
+        return _URL_OR_PHONE.sub(_phone, text)
 
 
 def _fold(text: str) -> str:
@@ -110,7 +115,7 @@ _ACCENTED = {"a": "áàâäã", "e": "éèêë", "i": "íìîï", "o": "óòôö
 
 
 def _phone(match: re.Match[str]) -> str:
-    return match[0] if _YEARS.fullmatch(match[0]) else "[teléfono]"
+    return match[0] if match["url"] or _YEARS.fullmatch(match[0]) else "[teléfono]"
 
 
 def interviewee_marks(G: nx.MultiDiGraph) -> dict[str, str]:

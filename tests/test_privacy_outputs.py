@@ -120,3 +120,12 @@ def test_every_text_field_is_redacted_sections_and_webs_too(tmp_path) -> None:
     assert "rosa" not in _fold(text) and "984" not in text and "rquispe" not in text
     rows = query("tie_evidence", {"id": "coop"}, graph=G).rows
     assert "rosa" not in _fold(json.dumps(rows, ensure_ascii=False))
+
+
+def test_web_addresses_keep_their_numbers(real_graph) -> None:
+    """A Facebook page number is no phone: every web address of the bundled data is public unchanged."""
+    public = public_graph(real_graph)
+    webs = {n: a["web"] for n, a in real_graph.nodes(data=True) if a.get("web")}
+    assert any(re.search(r"\d{6,}", w) for w in webs.values())  # the case exists in the data
+    assert {n: public.nodes[n].get("web") for n in webs} == webs
+    assert Redactor([])("llamar al 385 3144, ver www.x.org/p/3853144") == "llamar al [teléfono], ver www.x.org/p/3853144"
