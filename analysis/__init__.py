@@ -30,12 +30,13 @@ from essgraph.analysis.mesa import Mesa, mesa
 from essgraph.analysis.partners import partners
 from essgraph.analysis.people import PersonBridges, person_bridges
 from essgraph.analysis.projection import DEFAULT_RELATIONSHIP_TYPES, Projection, projection_of, tie_graph
-from essgraph.analysis.pipeline import RESULT_KEYS, analyze
+from essgraph.analysis.pipeline import analyze
+from essgraph.analysis.result import RESULT_KEYS, AnalysisResult
 from essgraph.analysis.roles import Roles, roles
 from essgraph.analysis.timeline import Changes, changes, network_as_of, summary, timeline
 
 __all__ = [
-    "analyze", "RESULT_KEYS",
+    "analyze", "AnalysisResult", "RESULT_KEYS",
     "tie_graph", "projection_of", "Projection", "DEFAULT_RELATIONSHIP_TYPES",
     "centrality", "hubs", "Centrality", "MEASURES", "roles", "Roles",
     "isolation", "hops_to_national", "Isolation",

@@ -16,9 +16,9 @@ Examples
 ...                  Node("a", ("Organization",), {"name": "A"}), Node("b", ("Organization",), {"name": "B"})],
 ...                 [Relationship("MEMBER_OF", "a", "gresp", ev)])
 >>> r = analyze(G)
->>> sorted(r)[:6]
+>>> sorted(r.to_json())[:6]
 ['articulation_points', 'bridges', 'communities', 'components', 'core_periphery', 'group_gaps']
->>> r["projection"]["include_inferred"], [x["id"] for x in r["isolated"]["isolated"]]
+>>> r.projection["include_inferred"], [x["id"] for x in r.isolated["isolated"]]
 (False, ['b'])
 >>> steps = []; _ = analyze(G, progress=lambda done, total: steps.append(done))
 >>> steps == list(range(1, STEPS + 1))
@@ -34,6 +34,7 @@ import networkx as nx
 from essgraph.errors import GraphError
 from essgraph.gcpause import paused_gc
 from essgraph.graphmodel import carries_label, public_graph
+from essgraph.analysis.result import RESULT_KEYS, AnalysisResult
 from essgraph.analysis._common import actors
 from essgraph.analysis.augmentation import augmentation
 from essgraph.analysis.centrality import centrality, hubs
@@ -50,7 +51,7 @@ from essgraph.analysis.projection import tie_graph
 from essgraph.analysis.roles import roles
 from essgraph.analysis.timeline import changes, timeline
 
-__all__ = ["RESULT_KEYS", "LIST_LIMIT", "AUGMENT_AT_SCALE", "STEPS", "analyze", "betweenness_sample", "group_names", "plain"]
+__all__ = ["AnalysisResult", "RESULT_KEYS", "LIST_LIMIT", "AUGMENT_AT_SCALE", "STEPS", "analyze", "betweenness_sample", "group_names", "plain"]
 
 #: Most organizations listed as cut off by one articulation point or bridge (counts stay exact).
 LIST_LIMIT = 100
@@ -62,10 +63,6 @@ LIST_LIMIT = 100
 AUGMENT_AT_SCALE: dict[str, Any] = {"max_new": 0}
 #: How many steps :func:`analyze` reports to its ``progress`` callback.
 STEPS = 9
-#: Top-level keys of :func:`analyze`'s result.
-RESULT_KEYS = ("projection", "summary", "hubs", "roles", "isolated", "articulation_points", "bridges",
-               "components", "group_gaps", "communities", "core_periphery", "person_bridges",
-               "recommendations", "mesa", "timeline", "survey", "labels", "meta")
 
 
 def analyze(
@@ -82,8 +79,8 @@ def analyze(
     top: int = 10,
     betweenness_k: int | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> dict[str, Any]:
-    """Run every analysis on the tie graph of ``G`` and return one JSON-ready dict.
+) -> AnalysisResult:
+    """Run every analysis on the tie graph of ``G`` and return one typed result.
 
     Parameters
     ----------
@@ -110,8 +107,9 @@ def analyze(
 
     Returns
     -------
-    dict
-        Keys :data:`RESULT_KEYS`.
+    AnalysisResult
+        One field per part (:data:`~essgraph.analysis.result.RESULT_KEYS`);
+        ``to_json()`` gives what ``analysis.json`` holds.
 
     Raises
     ------
@@ -129,7 +127,7 @@ def analyze(
 def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bool, include_people: bool,
              include_municipalities: bool,
              year: int | None, since: int | None, seed: int, include_personal_data: bool, top: int,
-             betweenness_k: int | None, progress: Callable[[int, int], None] | None) -> dict[str, Any]:
+             betweenness_k: int | None, progress: Callable[[int, int], None] | None) -> AnalysisResult:
     done = 0
 
     def tick() -> None:
@@ -202,9 +200,9 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
                  "dataset": dict(G.graph.get("dataset", {})).get("title")},
     }
     result["summary"] = _summary(T, result)
-    plain_result = plain(result)
+    typed = AnalysisResult.from_json(plain(result))
     tick()
-    return plain_result
+    return typed
 
 
 def betweenness_sample(T: nx.Graph, k: int | None = None) -> int | None:

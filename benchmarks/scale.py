@@ -95,8 +95,8 @@ def _stage(name: str, work: Path, n: int, seed: int) -> dict[str, Any]:
             t = time.perf_counter()
             result = analyze(G, seed=seed)
             out["seconds"] = time.perf_counter() - t
-            out["betweenness_k"] = result["hubs"]["betweenness_k"]
-            out["summary"] = result["summary"]
+            out["betweenness_k"] = result.hubs["betweenness_k"]
+            out["summary"] = result.summary
         elif name == "measures":  # essgraph's own functions for exactly the reference's measures
             from essgraph.analysis import articulation_points, bridges, centrality, communities, components
             T, _ = tie_graph(public_graph(G))

@@ -1,19 +1,19 @@
 """Small static charts for the report, drawn with matplotlib (Agg) as PNG ``data:`` URIs.
 
-Each chart reads only an :func:`essgraph.analysis.analyze` result, so the
-report draws what the analyses found and nothing else.
+Each chart reads only the part of an :func:`essgraph.analysis.analyze` result it
+draws (and the result's ``labels`` of macro-regions), so the report draws what
+the analyses found and nothing else.
 
 Examples
 --------
->>> result = {"labels": {"macro_region": {"sur": "Sur", "centro": "Centro"}},
-...           "group_gaps": {"macro_region": {"groups": [{"group": "sur", "internal": 2}, {"group": "centro", "internal": 0}],
-...                                           "pairs": [{"a": "centro", "b": "sur", "ties": 3}]}}}
->>> names, matrix = macro_region_matrix(result)
->>> names, matrix
+>>> gaps = {"groups": [{"group": "sur", "internal": 2}, {"group": "centro", "internal": 0}],
+...         "pairs": [{"a": "centro", "b": "sur", "ties": 3}]}
+>>> names = {"sur": "Sur", "centro": "Centro"}
+>>> macro_region_matrix(gaps, names)
 (['Centro', 'Sur'], [[0, 3], [3, 2]])
->>> heat_map(result, "es").startswith("data:image/png;base64,")
+>>> heat_map(gaps, names, "es").startswith("data:image/png;base64,")
 True
->>> heat_map({"group_gaps": {"macro_region": {"groups": [], "pairs": []}}}, "es")
+>>> heat_map({"groups": [], "pairs": []}, {}, "es")
 ''
 """
 from __future__ import annotations
@@ -22,13 +22,14 @@ import base64
 import functools
 import io
 from collections import Counter
-from typing import Any, Callable
+from typing import Any, Callable, Mapping, Sequence
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+from essgraph.analysis.result import GroupCount, RoleRow
 from essgraph.render.texts import TEXTS  # noqa: E402
 
 __all__ = ["DEGREE_BARS", "macro_region_matrix", "heat_map", "degree_histogram", "isolation_bars", "png_uri"]
@@ -51,10 +52,11 @@ def png_uri(fig: Any) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def macro_region_matrix(result: dict[str, Any]) -> tuple[list[str], list[list[int]]]:
-    """Names of the macro-regions and the symmetric matrix of ties between them (diagonal: within)."""
-    gaps = result["group_gaps"]["macro_region"]
-    labels = result.get("labels", {}).get("macro_region", {})
+def macro_region_matrix(gaps: Mapping[str, Any], labels: Mapping[str, str]) -> tuple[list[str], list[list[int]]]:
+    """Names of the macro-regions and the symmetric matrix of ties between them (diagonal: within).
+
+    ``gaps`` is ``result.group_gaps["macro_region"]``, ``labels`` ``result.labels["macro_region"]``.
+    """
     keys = sorted((g["group"] for g in gaps["groups"]), key=lambda k: labels.get(k, k))
     index = {k: i for i, k in enumerate(keys)}
     matrix = [[0] * len(keys) for _ in keys]
@@ -67,9 +69,9 @@ def macro_region_matrix(result: dict[str, Any]) -> tuple[list[str], list[list[in
 
 
 @_literal_text
-def heat_map(result: dict[str, Any], lang: str) -> str:
+def heat_map(gaps: Mapping[str, Any], labels: Mapping[str, str], lang: str) -> str:
     """Heat map of the ties within and between macro-regions ("" when no organization has one)."""
-    names, matrix = macro_region_matrix(result)
+    names, matrix = macro_region_matrix(gaps, labels)
     if not names:
         return ""
     fig, ax = plt.subplots(figsize=(5.2, 4.2))
@@ -90,9 +92,9 @@ DEGREE_BARS = 40
 
 
 @_literal_text
-def degree_histogram(result: dict[str, Any], lang: str) -> str:
-    """How many organizations have 0, 1, 2… ties (the isolated bar in red)."""
-    counts = Counter(min(int(row["degree"]), DEGREE_BARS) for row in result["roles"]["roles"])
+def degree_histogram(roles: Sequence[RoleRow], lang: str) -> str:
+    """How many organizations have 0, 1, 2… ties (the isolated bar in red), from ``result.roles["roles"]``."""
+    counts = Counter(min(int(row["degree"]), DEGREE_BARS) for row in roles)
     degrees = list(range(0, max(counts, default=0) + 1))
     fig, ax = plt.subplots(figsize=(5.6, 3.2))
     colours = ["#d62728" if d == 0 else "#ff7f0e" if d == 1 else "#4e79a7" for d in degrees]
@@ -107,12 +109,11 @@ def degree_histogram(result: dict[str, Any], lang: str) -> str:
 
 
 @_literal_text
-def isolation_bars(result: dict[str, Any], lang: str) -> str:
-    """Per macro-region: isolated, one-tie and better-connected organizations ("" when none)."""
-    rows = result["isolated"]["by_group"]["macro_region"]
+def isolation_bars(rows: Sequence[GroupCount], labels: Mapping[str, str], lang: str) -> str:
+    """Per macro-region (``result.isolated["by_group"]["macro_region"]``): isolated, one-tie and
+    better-connected organizations ("" when none)."""
     if not rows:
         return ""
-    labels = result.get("labels", {}).get("macro_region", {})
     names = [labels.get(r["group"], TEXTS.t("no_region", lang)) for r in rows]
     isolated = [r["isolated"] for r in rows]
     one_tie = [r["one_tie"] for r in rows]

@@ -19,15 +19,16 @@ Examples
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
-from essgraph.graphmodel.vocab import SECTORS
+from essgraph.analysis.result import AnalysisResult, BridgeRow, Candidate, ComponentRow, CutPoint, NewTie, Ref, Seat
+from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
 from essgraph.i18n import Catalog
 
-__all__ = ["FINDINGS", "role_label", "rule_text", "group_name", "shared_text", "alliance_text", "partner_text",
+__all__ = ["FINDINGS", "kind_label", "role_label", "rule_text", "group_name", "shared_text", "alliance_text", "partner_text",
            "seat_text", "names_list", "top_cut_points", "top_bridges", "other_groups", "best_partners"]
 
-#: Display names of group values in a result (``result["labels"]``): ``{"region": {"cusco": "Cusco"}, ...}``.
+#: Display names of group values in a result (``result.labels``): ``{"region": {"cusco": "Cusco"}, ...}``.
 Labels = Mapping[str, Mapping[str, str]]
 
 FINDINGS = Catalog({
@@ -77,6 +78,15 @@ FINDINGS = Catalog({
 })
 
 
+def kind_label(kind: str | None, lang: str = "es") -> str:
+    """The name of an organization's kind (the code itself when the vocabulary lacks it).
+
+    >>> kind_label("ngo", "en"), kind_label(None)
+    ('NGO', '')
+    """
+    return ORG_KINDS[kind].label(lang) if kind in ORG_KINDS else (kind or "")
+
+
 def role_label(role: str, lang: str = "es") -> str:
     """The name of a role (``hub``, ``broker``, ``peripheral``, ``isolate``).
 
@@ -104,7 +114,7 @@ def group_name(kind: str, value: str | None, labels: Labels, lang: str = "es") -
     return str(labels.get(kind, {}).get(value, value))
 
 
-def shared_text(why: list[Mapping[str, Any]], labels: Labels, lang: str = "es", *, limit: int = 3) -> str:
+def shared_text(why: Sequence[Mapping[str, Any]], labels: Labels, lang: str = "es", *, limit: int = 3) -> str:
     """One phrase for what a pair shares (``why`` of a recommendation; at most ``limit`` items)."""
     parts = [FINDINGS.t(f"shared.{w['kind']}", lang,
                         value=w["name"] if "name" in w else group_name(w["kind"], w["value"], labels, lang))
@@ -114,7 +124,7 @@ def shared_text(why: list[Mapping[str, Any]], labels: Labels, lang: str = "es", 
     return ", ".join(parts[:-1]) + FINDINGS.t("and", lang) + parts[-1]
 
 
-def alliance_text(tie: Mapping[str, Any], labels: Labels, lang: str = "es") -> str:
+def alliance_text(tie: NewTie, labels: Labels, lang: str = "es") -> str:
     """Why a new alliance is proposed (a row of ``recommendations.augmentation.new_ties``)."""
     values = {"a": tie["a"]["name"], "b": tie["b"]["name"], "why": shared_text(tie["why"], labels, lang)}
     reason = tie["reason"]
@@ -129,7 +139,7 @@ def alliance_text(tie: Mapping[str, Any], labels: Labels, lang: str = "es") -> s
     return FINDINGS.t("reason.prepares", lang, **values)
 
 
-def partner_text(target: Mapping[str, Any], candidate: Mapping[str, Any], labels: Labels, lang: str = "es") -> str:
+def partner_text(target: Ref, candidate: Candidate, labels: Labels, lang: str = "es") -> str:
     """Why ``candidate`` (of ``recommendations.partners``) is suggested as a partner of ``target``."""
     hops = candidate["reason"]["hops_to_national"]
     reach = ("" if hops is None else FINDINGS.t("reach.is_national", lang) if hops == 0
@@ -138,7 +148,7 @@ def partner_text(target: Mapping[str, Any], candidate: Mapping[str, Any], labels
                       why=shared_text(candidate["why"], labels, lang), degree=candidate["reason"]["degree"], reach=reach)
 
 
-def seat_text(seat: Mapping[str, Any], labels: Labels, lang: str = "es") -> str:
+def seat_text(seat: Seat, labels: Labels, lang: str = "es") -> str:
     """Why an organization has a seat at the proposed Mesa (a row of ``mesa.seats``)."""
     reason = seat["reason"]
     extra = "".join(FINDINGS.t(f"seat.{kind}", lang, value=group_name(kind, reason[kind], labels, lang))
@@ -146,29 +156,29 @@ def seat_text(seat: Mapping[str, Any], labels: Labels, lang: str = "es") -> str:
     return FINDINGS.t("reason.seat", lang, n=reason["new"], extra=extra)
 
 
-def names_list(items: list[Mapping[str, Any]], limit: int) -> str:
+def names_list(items: Sequence[Mapping[str, object]], limit: int) -> str:
     """The names of the first ``limit`` organizations, and how many more (the one way lists are shortened)."""
     names = [str(x.get("name") or x.get("id")) for x in items[:limit]]
     more = len(items) - limit
     return ", ".join(names) + (f" (+{more})" if more > 0 else "")
 
 
-def top_cut_points(result: Mapping[str, Any], top: int) -> list[Mapping[str, Any]]:
+def top_cut_points(result: AnalysisResult, top: int) -> list[CutPoint]:
     """The ``top`` articulation points that cut off the most organizations (ties by id)."""
-    return sorted(result["articulation_points"], key=lambda a: (-a["cut_off_count"], str(a["id"])))[:top]
+    return sorted(result.articulation_points, key=lambda a: (-a["cut_off_count"], str(a["id"])))[:top]
 
 
-def top_bridges(result: Mapping[str, Any], top: int) -> list[Mapping[str, Any]]:
+def top_bridges(result: AnalysisResult, top: int) -> list[BridgeRow]:
     """The ``top`` bridges that cut off the most organizations."""
-    return sorted(result["bridges"], key=lambda b: (-b["cut_off_count"], str(b["u"]["id"]), str(b["v"]["id"])))[:top]
+    return sorted(result.bridges, key=lambda b: (-b["cut_off_count"], str(b["u"]["id"]), str(b["v"]["id"])))[:top]
 
 
-def other_groups(result: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+def other_groups(result: AnalysisResult) -> list[ComponentRow]:
     """The groups of two or more organizations with no tie to the largest one, largest first."""
-    return [c for c in result["components"] if c["size"] > 1][1:]
+    return [c for c in result.components if c["size"] > 1][1:]
 
 
-def best_partners(result: Mapping[str, Any]) -> list[tuple[Mapping[str, Any], Mapping[str, Any]]]:
+def best_partners(result: AnalysisResult) -> list[tuple[Ref, Candidate]]:
     """Each organization with a suggested partner, and its best candidate."""
-    return [(p["target"], p["candidates"][0]) for p in result.get("recommendations", {}).get("partners", [])
+    return [(p["target"], p["candidates"][0]) for p in result.recommendations["partners"]
             if p["candidates"]]

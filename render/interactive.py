@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterable
 import networkx as nx
 from markupsafe import Markup
 
+from essgraph.analysis.result import AnalysisResult
 from essgraph.analysis import analyze
 from essgraph.analysis.projection import tie_graph
 from essgraph.errors import RenderError
@@ -346,24 +347,24 @@ def _place_name(S: nx.MultiDiGraph, place: str | None, lang: str) -> str:
     return str(place or TEXTS.t("no_region", lang))
 
 
-def proposals_from(result: dict[str, Any], lang: str = "es") -> list[Proposal]:
+def proposals_from(result: AnalysisResult, lang: str = "es") -> list[Proposal]:
     """The alliances an :func:`essgraph.analysis.analyze` result recommends, as overlay lines with their reasons.
 
     The new ties that close single points of failure, then each isolated or
     one-tie organization's best candidate partner (worded by :mod:`essgraph.render.findings`).
 
-    >>> x, y, z = ({"id": i, "name": i.upper()} for i in "xyz")
-    >>> why = [{"kind": "network", "value": "red", "name": "Red"}]
-    >>> proposals_from({"recommendations": {"augmentation": {"new_ties": [
-    ...     {"a": x, "b": y, "why": why, "closes": [], "reason": {"code": "bridges", "bridges": 1}}]},
-    ...     "partners": [{"target": z, "candidates": [{"partner": x, "why": why,
-    ...                   "reason": {"code": "partner", "degree": 2, "hops_to_national": None}}]}]}}, "en")[1]
-    ('z', 'x', 'X shares the network Red with Z; it already has 2 tie(s).')
+    >>> from essgraph.graphmodel import Node, Relationship, build_graph
+    >>> ev = {"section": "s", "quote": "q", "evidence": "stated"}
+    >>> G = build_graph([Node("red", ("Organization", "Network"), {"name": "Red", "kind": "network", "region": "cusco"}),
+    ...                  Node("x", ("Organization",), {"name": "X", "region": "cusco"}),
+    ...                  Node("z", ("Organization",), {"name": "Z", "region": "cusco"})],
+    ...                 [Relationship("MEMBER_OF", "x", "red", ev)])
+    >>> proposals_from(analyze(G), "en")[-1]
+    ('z', 'red', 'Red shares the region cusco with Z; it already has 1 tie(s).')
     """
-    labels = result.get("labels", {})
-    recommendations = result.get("recommendations", {})
+    labels = result.labels
     out = [(t["a"]["id"], t["b"]["id"], alliance_text(t, labels, lang))
-           for t in recommendations.get("augmentation", {}).get("new_ties", [])]
+           for t in result.recommendations["augmentation"]["new_ties"]]
     out += [(target["id"], best["partner"]["id"], partner_text(target, best, labels, lang))
             for target, best in best_partners(result)]
     return out

@@ -27,10 +27,11 @@ import re
 
 from typing import Any
 
-from essgraph.graphmodel.vocab import ORG_KINDS, evidence_counts
+from essgraph.analysis.result import AnalysisResult
+from essgraph.graphmodel.vocab import evidence_counts
 from essgraph.i18n import Catalog
 from essgraph.render.findings import (
-    alliance_text, best_partners, group_name, names_list, partner_text, role_label, top_bridges, top_cut_points,
+    alliance_text, best_partners, group_name, kind_label, names_list, partner_text, role_label, top_bridges, top_cut_points,
 )
 
 __all__ = ["to_markdown", "markdown_literal", "markdown_text"]
@@ -152,7 +153,7 @@ def markdown_text(value: object) -> str:
 _MARKUP = re.compile(r"[\\`*_{}\[\]<>#|!]")
 
 
-def to_markdown(result: dict[str, Any], lang: str = "es", *, top: int = 10) -> str:
+def to_markdown(result: AnalysisResult, lang: str = "es", *, top: int = 10) -> str:
     """Render :func:`analyze`'s result as a Markdown summary a planner reads in five minutes.
 
     Every text from data goes through :func:`markdown_literal` first.
@@ -171,41 +172,41 @@ def to_markdown(result: dict[str, Any], lang: str = "es", *, top: int = 10) -> s
     str
         Markdown, ending with a newline.
     """
-    result = markdown_literal(result)
+    result = AnalysisResult.from_json(markdown_literal(result.to_json()))
     t = lambda key, **kw: T.t(key, lang, **kw)  # noqa: E731
-    names = result.get("labels", {})
+    names = result.labels
     label = lambda kind, value: group_name(kind, value, names, lang)  # noqa: E731
-    s = result["summary"]
+    s = result.summary
     out = [t("title"), ""]
-    if result.get("meta", {}).get("dataset"):
-        out += [t("source", dataset=result["meta"]["dataset"]), ""]
+    if result.meta["dataset"]:
+        out += [t("source", dataset=result.meta["dataset"]), ""]
     out += [t("summary"), "", t("s.size", **s), t("s.isolated", **s), t("s.groups", **s), t("s.cuts", **s),
             t("s.proposal", **s), ""]
-    roles = {r["id"]: role_label(r["role"], lang) for r in result["roles"]["roles"]}
+    roles = {r["id"]: role_label(r["role"], lang) for r in result.roles["roles"]}
     out += [t("hubs"), "", t("hubs.head")]
-    for h in result["hubs"]["overall"][:top]:
+    for h in result.hubs["overall"][:top]:
         out.append(f"| {h['rank']} | {h['name']} | {h['degree']} | {h['betweenness']:.3f} | {roles.get(h['id'], '')} |")
-    comps = [c for c in result["components"] if c["size"] > 1]
+    comps = [c for c in result.components if c["size"] > 1]
     out += ["", t("groups"), ""]
     if comps:
         out.append(t("groups.main", size=comps[0]["size"], networks=names_list(comps[0]["national_networks"], 6) or t("none")))
     if len(comps) > 1:
         out += ["", t("groups.other")] + [f"- {names_list(c['members'], 5)}" for c in comps[1:top + 1]]
-    iso = result["isolated"]
+    iso = result.isolated
     where = sorted((r for r in iso["by_group"]["macro_region"] if r["isolated"]), key=lambda r: -r["isolated"])
     out += ["", t("groups.isolated", n=len(iso["isolated"]),
                   where=", ".join(f"{label('macro_region', r['group'])} ({r['isolated']})" for r in where) or "?"), ""]
     out += [t("cuts"), ""]
-    if result["articulation_points"]:
+    if result.articulation_points:
         out.append(t("cuts.head"))
         for c in top_cut_points(result, top):
             out.append(f"| {c['name']} | {c['cut_off_count']} | {names_list(c['cut_off'], 4)} |")
     else:
         out.append(t("cuts.none"))
-    if result["bridges"]:
+    if result.bridges:
         listed = "; ".join(f"{b['u']['name']} – {b['v']['name']} ({b['cut_off_count']})" for b in top_bridges(result, 5))
         out += ["", t("bridges", list=listed)]
-    gaps = result["group_gaps"]
+    gaps = result.group_gaps
     left = [r for r in gaps["regions"] if r["left_out"] and r["organizations"]]
     empty = [r for r in gaps["regions"] if not r["organizations"]]
     coop = gaps["cooperatives_vs_networks"]
@@ -216,7 +217,7 @@ def to_markdown(result: dict[str, Any], lang: str = "es", *, top: int = 10) -> s
             t("left.sector_ei", ei=_num(gaps["sector"]["ei_index"])), "",
             t("left.coop", coops=len(coop["cooperatives"]), networks=len(coop["ess_networks"]),
               direct=len(coop["direct_ties"]), reach=coop["cooperatives_reaching_networks"]), ""]
-    com, core = result["communities"], result["core_periphery"]
+    com, core = result.communities, result.core_periphery
     out += [t("communities"), "", t("communities.line", seed=com["seed"], n=len(com["communities"]),
                                     q=_num(com["modularity"])), ""]
     for c in com["communities"][:5]:
@@ -225,20 +226,19 @@ def to_markdown(result: dict[str, Any], lang: str = "es", *, top: int = 10) -> s
                      region=label("region", (dom.get("region") or {}).get("value")),
                      sector=label("sector", (dom.get("sector") or {}).get("value")), members=names_list(c["members"], 4)))
     out += ["", t("core", k=core["k"], members=names_list(core["core"], 8)) if core["core"] else t("core.none", k=core["k"]), ""]
-    pb = result["person_bridges"]
+    pb = result.person_bridges
     out += [t("people"), "", t("people.line", n=len(pb["people"]), pairs=len(pb["pairs"]), new=pb["new_links"]), ""]
-    aug = result["recommendations"]["augmentation"]
+    aug = result.recommendations["augmentation"]
     out += [t("alliances"), "", t("alliances.line", n=len(aug["new_ties"]), lb=aug["lower_bound"]), ""]
     out += [f"{i}. {alliance_text(a, names, lang)}" for i, a in enumerate(aug["new_ties"], start=1)]
     if aug["remaining"]:
         out += ["", t("alliances.left", list=names_list(aug["remaining"], 8))]
     out += ["", t("partners"), ""] + [f"- {partner_text(target, best, names, lang)}"
                                      for target, best in best_partners(result)[:top]]
-    m = result["mesa"]
+    m = result.mesa
     out += ["", t("mesa"), "", t("mesa.head")]
     for i, seat in enumerate(m["seats"], start=1):
-        kind = ORG_KINDS[seat["kind"]].label(lang) if seat.get("kind") in ORG_KINDS else (seat.get("kind") or "")
-        out.append(f"| {i} | {seat['name']} | {kind} | {label('macro_region', seat['macro_region'])} | {seat['represents']} |")
+        out.append(f"| {i} | {seat['name']} | {kind_label(seat['kind'], lang)} | {label('macro_region', seat['macro_region'])} | {seat['represents']} |")
     cov = m["coverage"]
     pct = lambda c: f"{c['covered']}/{c['total']}"  # noqa: E731
     isolated_ids = {r["id"] for r in iso["isolated"]}
@@ -246,7 +246,7 @@ def to_markdown(result: dict[str, Any], lang: str = "es", *, top: int = 10) -> s
     extra = t("mesa.out_extra", list=names_list(tied_out, 6)) if tied_out else ""
     out += ["", t("mesa.coverage", org=pct(cov["organizations"]), macro=pct(cov["macro_regions"]),
                   sector=pct(cov["main_sectors"])), "", t("mesa.out", n=len(m["unrepresented"]), extra=extra), ""]
-    timeline = result.get("timeline") or {}
+    timeline = result.timeline
     if timeline.get("years"):
         out += [t("time"), ""] + [t("time.line", **y) for y in timeline["years"]]
         out += ["", t("time.undated", n=timeline["years"][-1]["undated_relationships"])]
@@ -255,15 +255,15 @@ def to_markdown(result: dict[str, Any], lang: str = "es", *, top: int = 10) -> s
             out += ["", t("time.changes", since=ch["since"], until=ch["until"], ties=len(ch["new_ties"]),
                           orgs=len(ch["new_organizations"]), conn=len(ch["newly_connected"]))]
         out.append("")
-    p = result["projection"]
+    p = result.projection
     year = t("method.year", year=p["year"]) if p["year"] is not None else t("method.year_all")
     out += [t("method"), "",
             t("method.ties", types=", ".join(p["relationship_types"]), labels=", ".join(p["node_labels"]),
               evidence=t("method.or").join(t(f"method.{e}") for e in ("stated", "reported", "inferred") if evidence_counts(
                   e, include_inferred=p["include_inferred"], include_reported=p.get("include_reported", True))), year=year,
               status=", ".join(p["exclude_status"]) or t("none")), "",
-            t("method.roles", hub=result["roles"]["thresholds"].get("hub_degree"),
-              broker=_num(result["roles"]["thresholds"].get("broker_betweenness"), 3)), "", t("method.more"), ""]
+            t("method.roles", hub=result.roles["thresholds"].get("hub_degree"),
+              broker=_num(result.roles["thresholds"].get("broker_betweenness"), 3)), "", t("method.more"), ""]
     return "\n".join(out)
 
 

@@ -38,19 +38,20 @@ from typing import Any, Callable
 import networkx as nx
 from markupsafe import Markup
 
+from essgraph.analysis.result import AnalysisResult
 from essgraph.analysis import analyze
 from essgraph.errors import RenderError
 from essgraph.files import atomic_folder, atomic_write
 from essgraph.gcpause import paused_gc
 from essgraph.graphmodel import has_label
-from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
+from essgraph.graphmodel.vocab import SECTORS
 from essgraph.i18n import check_lang
 from essgraph.loaders import export
 from essgraph.render import interactive
 from essgraph.render.gephi import gephi_viz
 from essgraph.render.charts import degree_histogram, heat_map, isolation_bars
 from essgraph.render.findings import (
-    alliance_text, best_partners, names_list, other_groups, partner_text, role_label, seat_text, top_bridges,
+    alliance_text, best_partners, kind_label, names_list, other_groups, partner_text, role_label, seat_text, top_bridges,
     top_cut_points,
 )
 from essgraph.render.interactive import Prepared, ViewRequest, prepare, prepared, proposals_from, render, view_size
@@ -152,8 +153,10 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
         drawn = render(G, out / "views" / f"{spec['file']}.html", request, shared=shared[0] if shared else None)
         views.append({"href": f"views/{drawn.path.name}", "title": drawn.title, "about": R.t(spec["about"], lang)})
         step()
-    charts = {"heat_map": heat_map(result, lang), "isolation": isolation_bars(result, lang),
-              "degrees": degree_histogram(result, lang)}
+    macro = result.labels.get("macro_region", {})
+    charts = {"heat_map": heat_map(result.group_gaps["macro_region"], macro, lang),
+              "isolation": isolation_bars(result.isolated["by_group"]["macro_region"], macro, lang),
+              "degrees": degree_histogram(result.roles["roles"], lang)}
     step()
     peru = departments_map(G, lang)
     step()
@@ -167,7 +170,7 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
     return index
 
 
-def report_views(G: nx.MultiDiGraph, result: dict[str, Any], *, large: bool = False, lang: str = "es"
+def report_views(G: nx.MultiDiGraph, result: AnalysisResult, *, large: bool = False, lang: str = "es"
                  ) -> list[dict[str, Any]]:
     """One interactive view of each kind: whole, gaps (with the proposed alliances), map,
     the top hub's neighbourhood, the largest network, the region with most organizations.
@@ -185,7 +188,7 @@ def report_views(G: nx.MultiDiGraph, result: dict[str, Any], *, large: bool = Fa
     ]
     if large:
         specs = [{"file": "overview", "about": "view_overview_about", "options": {"view": "overview"}}]
-    hubs = result["hubs"]["overall"]
+    hubs = result.hubs["overall"]
     if hubs:
         specs.append({"file": _slug("ego", hubs[0]["id"]), "about": "view_ego_about",
                       "options": {"view": "ego", "focus": hubs[0]["id"], "steps": 1}})
@@ -195,7 +198,7 @@ def report_views(G: nx.MultiDiGraph, result: dict[str, Any], *, large: bool = Fa
         network = max(sorted(members), key=lambda n: members[n])
         specs.append({"file": _slug("network", network), "about": "view_network_about",
                       "options": {"view": "network", "focus": network}})
-    regions = [r for r in result["group_gaps"]["regions"] if r["organizations"]]
+    regions = [r for r in result.group_gaps["regions"] if r["organizations"]]
     if regions:
         region = max(regions, key=lambda r: (r["organizations"], r["region"]))["region"]
         specs.append({"file": _slug("region", region), "about": "view_region_about",
@@ -203,18 +206,18 @@ def report_views(G: nx.MultiDiGraph, result: dict[str, Any], *, large: bool = Fa
     return specs
 
 
-def organization_rows(G: nx.MultiDiGraph, result: dict[str, Any], lang: str,
+def organization_rows(G: nx.MultiDiGraph, result: AnalysisResult, lang: str,
                       include_personal_data: bool = False) -> list[dict[str, Any]]:
     """One row per analysed organization: its details and its measures from ``result``."""
     S = prepare(G, include_personal_data=include_personal_data)
-    labels = result.get("labels", {})
-    component = {m["id"]: c["index"] for c in result["components"] for m in c["members"]}
+    labels = result.labels
+    component = {m["id"]: c["index"] for c in result.components for m in c["members"]}
     rows = []
-    for role in result["roles"]["roles"]:
+    for role in result.roles["roles"]:
         attrs = S.nodes[role["id"]] if role["id"] in S else {}
         row = {
             "id": role["id"], "name": role["name"], "acronym": attrs.get("acronym", ""),
-            "kind": ORG_KINDS[attrs["kind"]].label(lang) if attrs.get("kind") in ORG_KINDS else "",
+            "kind": kind_label(attrs.get("kind"), lang),
             "region": labels.get("region", {}).get(attrs.get("region", ""), attrs.get("region", "")),
             "macro_region": labels.get("macro_region", {}).get(attrs.get("macro_region", ""),
                                                                attrs.get("macro_region", "")),
@@ -237,7 +240,7 @@ def _slug(prefix: str, node_id: str) -> str:
     return f"{prefix}-{re.sub(r'[^a-z0-9-]+', '-', node_id.lower()).strip('-')}"
 
 
-def _exports(G: nx.MultiDiGraph, result: dict[str, Any], folder: Path, name: Callable[[str], str],
+def _exports(G: nx.MultiDiGraph, result: AnalysisResult, folder: Path, name: Callable[[str], str],
              personal: bool, lang: str, large: bool = False) -> list[dict[str, str]]:
     """Write the report's exports; past the view size limit, GraphML and GEXF are left to ``essgraph export``.
 
@@ -248,7 +251,7 @@ def _exports(G: nx.MultiDiGraph, result: dict[str, Any], folder: Path, name: Cal
     files = [
         (folder / name(f"{stem[0]}.csv"), csv_bytes(list(rows[0]) if rows else ["id"], rows), "export_csv"),
         (folder / name(f"{stem[1]}.json"),
-         (json.dumps(result, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"), "export_json"),
+         (json.dumps(result.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"), "export_json"),
     ]
     out = []
     for path, data, key in files:
@@ -270,29 +273,29 @@ def _size(path: Path) -> str:
     return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
 
 
-def _findings(result: dict[str, Any], lang: str) -> dict[str, Any]:
+def _findings(result: AnalysisResult, lang: str) -> dict[str, Any]:
     """The page's text and tables, from the analysis result only."""
-    s = result["summary"]
-    labels = result.get("labels", {})
+    s = result.summary
+    labels = result.labels
     macro = labels.get("macro_region", {})
     key = [(s["organizations"], "key_organizations"), (s["ties"], "key_ties"), (s["isolated"], "key_isolated"),
            (s["groups"], "key_groups"), (s["articulation_points"], "key_articulation"),
            (s["new_alliances"], "key_alliances"), (s["mesa_seats"], "key_mesa")]
     others = other_groups(result)
-    regions = result["group_gaps"]["regions"]
-    augmentation = result["recommendations"]["augmentation"]
+    regions = result.group_gaps["regions"]
+    augmentation = result.recommendations["augmentation"]
     partners = best_partners(result)
-    mesa = result["mesa"]
+    mesa = result.mesa
     coverage = mesa["coverage"]
     t = lambda k, **kw: R.t(k, lang, **kw)  # noqa: E731
     return {
         "t": {k: R.t(k, lang) for k, (es, _) in R.messages.items() if "{" not in es},
         "title": t("title"),
-        "subtitle": t("subtitle", source=result.get("meta", {}).get("dataset", "")),
+        "subtitle": t("subtitle", source=result.meta["dataset"] or ""),
         "key": [{"value": v, "label": t(k)} for v, k in key],
         "lead": t("lead", organizations=s["organizations"], isolated=s["isolated"], one_tie=s["one_tie"],
                   largest=s["largest_group"], groups=s["groups"], articulation=s["articulation_points"]),
-        "hubs": [(h["name"], h["degree"], f"{h['betweenness']:.3f}") for h in result["hubs"]["overall"][:_TOP]],
+        "hubs": [(h["name"], h["degree"], f"{h['betweenness']:.3f}") for h in result.hubs["overall"][:_TOP]],
         "groups_text": t("groups_text", groups=len(others) + 1, largest=s["largest_group"]),
         "groups": [(c["index"], c["size"], names_list(c["members"], 4),
                     ", ".join(labels.get("region", {}).get(r, r) for r in c["regions"]) or "—") for c in others],
@@ -305,9 +308,9 @@ def _findings(result: dict[str, Any], lang: str) -> dict[str, Any]:
             r["name"] for r in regions if not r["organizations"]) or t("none")),
         "isolated_text": t("isolated_text", isolated=s["isolated"], one_tie=s["one_tie"]),
         "isolated_by_macro": [(macro.get(r["group"], TEXTS.t("no_region", lang)), r["organizations"], r["isolated"],
-                               r["one_tie"]) for r in result["isolated"]["by_group"]["macro_region"]],
-        "isolated_list": t("isolated_list", n=len(result["isolated"]["isolated"])),
-        "isolated_names": sorted(r["name"] for r in result["isolated"]["isolated"]),
+                               r["one_tie"]) for r in result.isolated["by_group"]["macro_region"]],
+        "isolated_list": t("isolated_list", n=len(result.isolated["isolated"])),
+        "isolated_names": sorted(r["name"] for r in result.isolated["isolated"]),
         "alliances_text": t("alliances_text", bound=augmentation.get("lower_bound", "—")),
         "alliances": [(f"{a['a']['name']} — {a['b']['name']}", alliance_text(a, labels, lang))
                       for a in augmentation["new_ties"]],
@@ -320,8 +323,8 @@ def _findings(result: dict[str, Any], lang: str) -> dict[str, Any]:
                        total=coverage["organizations"]["total"],
                        macro=f"{coverage['macro_regions']['covered']}/{coverage['macro_regions']['total']}",
                        sectors=f"{coverage['main_sectors']['covered']}/{coverage['main_sectors']['total']}"),
-        "mesa": [(m["name"], ORG_KINDS[m["kind"]].label(lang) if m.get("kind") in ORG_KINDS else "",
+        "mesa": [(m["name"], kind_label(m["kind"], lang),
                   macro.get(m.get("macro_region") or "", "—"), m["represents"], seat_text(m, labels, lang)) for m in mesa["seats"]],
-        "method": t("method_text", types=", ".join(result["projection"]["relationship_types"]),
+        "method": t("method_text", types=", ".join(result.projection["relationship_types"]),
                     date=dt.date.today().isoformat()),
     }

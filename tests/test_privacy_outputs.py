@@ -18,7 +18,6 @@ import pytest
 
 from essgraph.analysis import analyze
 from essgraph.render.markdown import to_markdown
-from essgraph.analysis.pipeline import plain
 from essgraph.graphmodel import Node, Redactor, Relationship, build_graph, has_label, public_graph
 from essgraph.loaders import export, load_graph
 from essgraph.loaders.folder import bundled_data_dir
@@ -68,7 +67,7 @@ def _outputs(G, tmp_path) -> dict[str, str]:
     folder = export(G, "murmurations", tmp_path / "perfiles", base_url="https://example.org/perfiles/")
     out["export murmurations"] = "".join(p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()))
     result = analyze(G)
-    out["analysis json"] = json.dumps(plain(result), ensure_ascii=False)
+    out["analysis json"] = json.dumps(result.to_json(), ensure_ascii=False)
     out["analysis markdown"] = to_markdown(result, "es")
     page = render(G, tmp_path / "whole.html", ViewRequest(view="whole")).path.read_text(encoding="utf-8")
     out["view data"] = json.dumps(json.loads(page.split('id="essgraph-data">', 1)[1].split("</script>", 1)[0]),

@@ -21,14 +21,14 @@ def _dump(result: dict) -> str:
 
 
 def test_keys_and_plain_json(ess_graph):
-    result = analyze(ess_graph)
+    result = analyze(ess_graph).to_json()
     assert REQUIRED <= set(result)
     assert json.loads(_dump(result)) == result  # nothing but JSON types
     assert set(result["projection"]) >= {"node_labels", "relationship_types", "include_inferred", "directed"}
 
 
 def test_items_name_organizations_by_id_and_name(ess_graph):
-    result = analyze(ess_graph)
+    result = analyze(ess_graph).to_json()
     assert result["hubs"]["overall"][0]["id"] == "gresp" and result["hubs"]["overall"][0]["name"] == "GRESP"
     cuts = {c["id"]: c["cut_off"] for c in result["articulation_points"]}
     assert cuts == {"c": [{"id": "d", "name": "D"}, {"id": "e", "name": "E"}],
@@ -40,20 +40,20 @@ def test_items_name_organizations_by_id_and_name(ess_graph):
 
 def test_deterministic_and_independent_of_backend_order(ess_graph, real_graph):
     for G in (ess_graph, real_graph):
-        first = _dump(analyze(G))
-        assert _dump(analyze(G)) == first
-        assert _dump(analyze(reordered(G, 1))) == first
+        first = _dump(analyze(G).to_json())
+        assert _dump(analyze(G).to_json()) == first
+        assert _dump(analyze(reordered(G, 1)).to_json()) == first
 
 
 def test_personal_data_only_on_request(ess_graph):
-    public = _dump(analyze(ess_graph, include_people=True))
+    public = _dump(analyze(ess_graph, include_people=True).to_json())
     assert "Ana Díaz" not in public and "person-ana-diaz" not in public and "999" not in public
-    personal = _dump(analyze(ess_graph, include_people=True, include_personal_data=True))
+    personal = _dump(analyze(ess_graph, include_people=True, include_personal_data=True).to_json())
     assert "Ana Díaz" in personal
 
 
 def test_options_reach_the_projection(ess_graph):
-    result = analyze(ess_graph, include_inferred=True, year=2016, since=2009)
+    result = analyze(ess_graph, include_inferred=True, year=2016, since=2009).to_json()
     assert result["projection"]["include_inferred"] and result["projection"]["year"] == 2016
     assert result["timeline"]["changes"]["since"] == 2009 and "lang" not in result["meta"]
     assert result["isolated"]["isolated"] == []
@@ -62,7 +62,7 @@ def test_options_reach_the_projection(ess_graph):
 
 def test_empty_graph_is_a_clear_error():
     with pytest.raises(GraphError, match="no organization"):
-        analyze(build_graph([], []))
+        analyze(build_graph([], [])).to_json()
 
 
 @pytest.mark.parametrize("nodes, rels", [
@@ -75,7 +75,7 @@ def test_empty_graph_is_a_clear_error():
 ])
 def test_edge_cases_run_and_make_sense(nodes, rels):
     G = build_graph(nodes, rels)
-    result = analyze(G)
+    result = analyze(G).to_json()
     n = len(nodes)
     assert result["summary"]["organizations"] == n
     assert result["summary"]["isolated"] + result["summary"]["connected"] == n
@@ -90,7 +90,7 @@ def test_karate_club_as_a_property_graph():
     from analysis_helpers import property_graph_from
 
     T = nx.relabel_nodes(nx.karate_club_graph(), str)
-    result = analyze(property_graph_from(T))
+    result = analyze(property_graph_from(T)).to_json()
     assert [h["id"] for h in result["hubs"]["overall"][:2]] == ["33", "0"]
     assert [c["id"] for c in result["articulation_points"]] == ["0"]
     assert result["communities"]["modularity"] > 0.4

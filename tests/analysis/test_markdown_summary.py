@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from essgraph.analysis import analyze
+from essgraph.analysis import AnalysisResult, analyze
 from essgraph.render.markdown import to_markdown
 
 
@@ -22,7 +22,7 @@ def test_english_and_rendering_from_saved_json(ess_graph):
     result = analyze(ess_graph)
     md = to_markdown(result, "en")
     assert "## Main hubs" in md and "## Proposed Mesa de Economía Solidaria" in md
-    assert to_markdown(json.loads(json.dumps(result)), "en") == md
+    assert to_markdown(AnalysisResult.from_json(json.loads(json.dumps(result.to_json()))), "en") == md
     spanish = to_markdown(result, "es")
     assert "## Principales nodos" in spanish
     # one result, either language, never mixed: the reasons are worded where shown

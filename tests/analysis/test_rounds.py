@@ -72,6 +72,6 @@ def test_analyze_reports_survey_coverage() -> None:
     ev = {"section": "s", "quote": "q", "evidence": "stated"}
     G = build_graph([Node(n, ("Organization",), {"name": n.upper(), **({"survey_rounds": ["r2"]} if n in "ad" else {})})
                      for n in "abcd"], [Relationship("ALLIED_WITH", "a", "b", ev)])
-    survey = analyze(G)["survey"]
+    survey = analyze(G).to_json()["survey"]
     assert survey["rounds"] == ["r2"] and [r["id"] for r in survey["isolated"]] == ["d"]
     assert [r["id"] for r in survey["not_asked"]] == ["c"]

@@ -106,7 +106,7 @@ def _rebuild_from_export(export: dict, spec: dict) -> set[tuple[str, str]]:
 @pytest.mark.parametrize("options", [{}, {"include_inferred": True}, {"year": 2010}, {"include_people": True},
                                      {"include_municipalities": True, "include_inferred": True}])
 def test_anyone_can_rebuild_the_tie_graph_from_the_export_and_the_projection(ess_graph, options):
-    result = analyze(ess_graph, **options, include_personal_data=True)
+    result = analyze(ess_graph, **options, include_personal_data=True).to_json()
     export = json.loads(json.dumps(to_json_dict(ess_graph)))
     rebuilt = _rebuild_from_export(export, result["projection"])
     assert rebuilt == set(_edges(tie_graph(ess_graph, **options)[0]))
@@ -114,7 +114,7 @@ def test_anyone_can_rebuild_the_tie_graph_from_the_export_and_the_projection(ess
 
 
 def test_rebuild_on_the_real_data(real_graph):
-    result = analyze(real_graph, include_inferred=True)
+    result = analyze(real_graph, include_inferred=True).to_json()
     rebuilt = _rebuild_from_export(to_json_dict(real_graph), result["projection"])
     assert rebuilt == set(_edges(tie_graph(real_graph, include_inferred=True)[0]))
 

@@ -47,7 +47,7 @@ def test_json_file_equals_the_library_result(small_graph, tmp_path: Path) -> Non
     result = run("--json", str(out), "--include-inferred", "--year", "2016", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert result.stderr == f"Analysis (JSON) saved to {out}\n"
-    expected = analysis.analyze(G, include_inferred=True, year=2016)
+    expected = analysis.analyze(G, include_inferred=True, year=2016).to_json()
     assert json.loads(out.read_text(encoding="utf-8")) == expected
     assert calls == [(None, None)]
 
@@ -67,8 +67,8 @@ def test_both_outputs_and_options_reach_the_library(small_graph, tmp_path: Path)
                  "--since", "2000", "--year", "2018", "--data", str(tmp_path), "--top", "2")
     assert result.exit_code == 0, result.output
     data = json.loads(js.read_text(encoding="utf-8"))
-    assert data == analysis.analyze(G, include_people=True, seed=7, since=2000, year=2018, top=2)
-    assert md.read_text(encoding="utf-8") == to_markdown(data, "en")
+    assert data == analysis.analyze(G, include_people=True, seed=7, since=2000, year=2018, top=2).to_json()
+    assert md.read_text(encoding="utf-8") == to_markdown(analysis.AnalysisResult.from_json(data), "en")
     assert data["timeline"]["changes"]["since"] == 2000 and calls[-1][0] == tmp_path
 
 
@@ -97,7 +97,7 @@ def test_real_loader_on_a_data_folder(tmp_path: Path) -> None:
     data = Path(shutil.copytree(VALID_DIR, tmp_path / "data"))
     result = run("--data", str(data), "--json", "-")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout) == analysis.analyze(loaders.load_graph(data_dir=data))
+    assert json.loads(result.stdout) == analysis.analyze(loaders.load_graph(data_dir=data)).to_json()
 
 
 def test_bundled_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

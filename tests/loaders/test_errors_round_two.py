@@ -108,8 +108,10 @@ def test_chart_text_from_data_is_never_tex_math() -> None:
              Node("r1", ("Region",), {"name": "$", "macro_region": "m1"}), Node("r2", ("Region",), {"name": "R", "macro_region": "m2"}),
              Node("a", ("Organization",), {"name": "A", "region": "r1"}), Node("b", ("Organization",), {"name": "B", "region": "r2"}),
              Node("c", ("Organization",), {"name": "C", "region": "r2"})]
-    result = analyze(build_graph(nodes, [Relationship("ALLIED_WITH", "a", "b", ev), Relationship("ALLIED_WITH", "b", "c", ev)]))
-    assert heat_map(result, "es").startswith("data:image/png") and isolation_bars(result, "es").startswith("data:image/png")
+    result = analyze(build_graph(nodes, [Relationship("ALLIED_WITH", "a", "b", ev), Relationship("ALLIED_WITH", "b", "c", ev)])).to_json()
+    macro = result["labels"]["macro_region"]
+    assert heat_map(result["group_gaps"]["macro_region"], macro, "es").startswith("data:image/png")
+    assert isolation_bars(result["isolated"]["by_group"]["macro_region"], macro, "es").startswith("data:image/png")
 
 
 def test_did_you_mean_compares_a_few_names_not_all(monkeypatch) -> None:

@@ -93,7 +93,9 @@ def test_overview_escapes_data_and_hides_personal_data(graph, tmp_path) -> None:
 
 
 def test_report_links_the_overview_instead_of_the_whole_network(graph) -> None:
-    result = {"hubs": {"overall": [{"id": "gresp"}]}, "group_gaps": {"regions": []}, "recommendations": {}}
+    from essgraph.analysis import analyze
+
+    result = analyze(graph)
     files = [s["file"] for s in report_views(graph, result, large=True)]
     assert files[0] == "overview" and not {"whole", "gaps", "geo"} & set(files)
     assert [s["file"] for s in report_views(graph, result)][:3] == ["whole", "gaps", "geo"]
