@@ -82,6 +82,10 @@ def analyze(
 ) -> AnalysisResult:
     """Run every analysis on the tie graph of ``G`` and return one typed result.
 
+    Its twelve parameters are the projection's five and the run's options, one per
+    ``essgraph analyze`` flag, each with its documented default; a caller sets the
+    few it needs by keyword.
+
     Parameters
     ----------
     G : networkx.MultiDiGraph
@@ -145,60 +149,30 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
                          "or the options (an earlier year leaves organizations out)", options=("data_dir", "year"))
     names = group_names(P)
     betweenness_k = betweenness_sample(T, betweenness_k)
-    large = T.number_of_nodes() >= IGRAPH_ABOVE
     with TieStructure(T) as S:  # T's structure, computed once for every analysis
         tick()
-        cent = centrality(T, k=betweenness_k, seed=seed, structure=S)
-        tick()
-        comms = communities(T, seed=seed, structure=S)
-        role_result = roles(T, seed=seed, table=cent.table, membership=comms.membership())
-        tick()
-        hub_tables = {"overall": hubs(T, top=top, by="degree", k=betweenness_k, seed=seed, table=cent.table)}
-        for attribute in ("macro_region", "region"):
-            hub_tables[f"by_{attribute}"] = hubs(T, top=3, by="degree", group_by=attribute, k=betweenness_k, seed=seed,
-                                                 structure=S)
-        tick()
+        result: dict[str, Any] = {"projection": projection.to_dict(),
+                                  **_centrality_parts(T, S, seed=seed, top=top, k=betweenness_k, tick=tick)}
         years = timeline(P, tie=T if year is None else None, **options)
         until = year if year is not None else (years[-1]["year"] if years else None)
         tick()
-        failures = {"isolated": isolation(T, structure=S),
-                    "articulation_points": articulation_points(T, limit=LIST_LIMIT, structure=S),
-                    "bridges": bridges(T, limit=LIST_LIMIT, structure=S), "components": components(T, structure=S)}
-        group_gaps = {
-            **{a: group_mixing(T, a) for a in ("macro_region", "region", "sector")},
-            "cooperatives_vs_networks": cooperative_gap(T),
-            "regions": regions_without_national(T, regions=names["region"]),
-        }
-        core = core_periphery(T, structure=S)
-        people = person_bridges(G, T=T, include_personal_data=include_personal_data, include_inferred=include_inferred,
-                                include_reported=include_reported)
+        result.update(_failure_parts(T, S, names))
+        result["person_bridges"] = person_bridges(G, T=T, include_personal_data=include_personal_data,
+                                                  include_inferred=include_inferred, include_reported=include_reported)
         tick()
-        augment = augmentation(T, **(AUGMENT_AT_SCALE if large else {}))
+        augment = augmentation(T, **(AUGMENT_AT_SCALE if T.number_of_nodes() >= IGRAPH_ABOVE else {}))
         tick()
-        recommendations = {"augmentation": augment, "partners": partners(T)}
-        seats = mesa(T)
+        result["recommendations"] = {"augmentation": augment, "partners": partners(T)}
+        result["mesa"] = mesa(T)
         changed = changes(P, since, until, **options) if since is not None and until is not None else None
         tick()
-    result = {
-        "projection": projection.to_dict(),
-        "hubs": {"by": "degree", "betweenness_sampled": cent.betweenness_sampled,
-                 "betweenness_k": cent.betweenness_k, "betweenness_seed": cent.betweenness_seed,
-                 "closeness_sampled": cent.closeness_sampled,
-                 **{k: v.to_dict("records") for k, v in hub_tables.items()}},
-        "roles": role_result,
-        **failures,
-        "group_gaps": group_gaps,
-        "communities": comms,
-        "core_periphery": core,
-        "person_bridges": people,
-        "recommendations": recommendations,
-        "mesa": seats,
+    result.update({
         "timeline": {"years": years, "changes": changed},
         "survey": coverage(P, T, top=top),
         "labels": names,
         "meta": {"seed": seed, "include_personal_data": include_personal_data, "top": top,
                  "dataset": dict(G.graph.get("dataset", {})).get("title")},
-    }
+    })
     result["summary"] = _summary(T, result)
     typed = AnalysisResult.from_json(plain(result))
     tick()
@@ -259,6 +233,40 @@ def plain(value: Any) -> Any:
     if isinstance(value, float) and value != value:  # NaN
         return None
     return value
+
+
+def _centrality_parts(T: nx.Graph, S: TieStructure, *, seed: int, top: int, k: int | None,
+                      tick: Callable[[], None]) -> dict[str, Any]:
+    """Hubs (overall and per group), roles and communities: three of :func:`analyze`'s steps."""
+    cent = centrality(T, k=k, seed=seed, structure=S)
+    tick()
+    comms = communities(T, seed=seed, structure=S)
+    role_result = roles(T, seed=seed, table=cent.table, membership=comms.membership())
+    tick()
+    tables = {"overall": hubs(T, top=top, by="degree", k=k, seed=seed, table=cent.table)}
+    for attribute in ("macro_region", "region"):
+        tables[f"by_{attribute}"] = hubs(T, top=3, by="degree", group_by=attribute, k=k, seed=seed, structure=S)
+    tick()
+    return {"hubs": {"by": "degree", "betweenness_sampled": cent.betweenness_sampled, "betweenness_k": cent.betweenness_k,
+                     "betweenness_seed": cent.betweenness_seed, "closeness_sampled": cent.closeness_sampled,
+                     **{key: table.to_dict("records") for key, table in tables.items()}},
+            "roles": role_result, "communities": comms}
+
+
+def _failure_parts(T: nx.Graph, S: TieStructure, names: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """Isolation, single points of failure, groups, gaps between groups and the core."""
+    return {
+        "isolated": isolation(T, structure=S),
+        "articulation_points": articulation_points(T, limit=LIST_LIMIT, structure=S),
+        "bridges": bridges(T, limit=LIST_LIMIT, structure=S),
+        "components": components(T, structure=S),
+        "group_gaps": {
+            **{a: group_mixing(T, a) for a in ("macro_region", "region", "sector")},
+            "cooperatives_vs_networks": cooperative_gap(T),
+            "regions": regions_without_national(T, regions=names["region"]),
+        },
+        "core_periphery": core_periphery(T, structure=S),
+    }
 
 
 def _summary(T: nx.Graph, result: dict[str, Any]) -> dict[str, Any]:

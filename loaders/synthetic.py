@@ -101,34 +101,7 @@ def synth(out_dir: Path | str, *, orgs: int = 1000, seed: int = 0, force: bool =
          "region": rng.choices(REGIONS, region_weights)[0][0], "section": _SECTION, "quote": f"municipio {i}"}
         for i in range(n_munis)
     ]
-    rels: list[dict[str, object]] = []
-    # Sub-networks: a tree of networks, the first one national.
-    for i in range(1, n_networks):
-        rels.append(_rel("PART_OF", f"net-{i:06d}", f"net-{rng.randrange(0, i):06d}", rng))
-    # Fates: isolated 5 %, one tie 10 %, small disconnected clusters 3 %, connected core the rest.
-    fates = rng.choices(("isolated", "one", "cluster", "core"), (5, 10, 3, 82), k=orgs)
-    core = [i for i, f in zip(ids, fates) if f == "core"]
-    # Skewed activity (a few hubs); cumulative weights keep each draw O(log n).
-    weights = list(accumulate(rng.paretovariate(1.5) for _ in core))
-    net_weights = list(accumulate(rng.paretovariate(1.1) for _ in networks))
-    for org, fate in zip(ids, fates):
-        if fate == "one":
-            rels.append(_rel(rng.choice(_TIE_TYPES), org, rng.choices(core, cum_weights=weights)[0], rng))
-        elif fate == "core":
-            joined = rng.choices(networks, cum_weights=net_weights, k=rng.choice((1, 1, 2)))
-            for net in dict.fromkeys(str(n["id"]) for n in joined):
-                rels.append(_rel("MEMBER_OF", org, net, rng))
-            for other in dict.fromkeys(rng.choices(core, cum_weights=weights, k=rng.choice((1, 2, 3, 4, 5, 6)))):
-                if other == org:
-                    continue
-                rels.append(_rel(rng.choice(_TIE_TYPES), org, other, rng))
-    clustered = [i for i, f in zip(ids, fates) if f == "cluster"]
-    for start in range(0, len(clustered), 4):
-        group = clustered[start:start + 4]
-        rels += [_rel("ALLIED_WITH", a, b, rng) for a, b in zip(group, group[1:])]
-    for i in range(n_munis):
-        for org in dict.fromkeys(rng.choices(core, cum_weights=weights, k=rng.randint(1, 4))):
-            rels.append(_rel("WORKS_WITH", org, f"muni-{i:06d}", rng))
+    rels, core = _relationships(rng, ids, networks, n_munis)
     people, people_rels = _people(rng, core, max(1, orgs // 4))
     contacts = [_rel("SHARES_CONTACT", a, b, rng, evidence="inferred")
                 for a, b in (sorted(rng.sample(core, 2)) for _ in range(max(1, orgs // 100)))]
@@ -161,6 +134,40 @@ def _org_row(org_id: str, name: str, kind: str, rng: random.Random, region_weigh
         "region": region, "macro_region": macro, "section": _SECTION, "quote": name,
     }
 
+
+
+def _relationships(rng: random.Random, ids: list[str], networks: list[dict[str, object]], n_munis: int
+                   ) -> tuple[list[dict[str, object]], list[str]]:
+    """The ties of a synthetic map (a tree of networks, fates of each organization, municipalities), and its core."""
+    rels: list[dict[str, object]] = []
+    # Sub-networks: a tree of networks, the first one national.
+    for i in range(1, len(networks)):
+        rels.append(_rel("PART_OF", f"net-{i:06d}", f"net-{rng.randrange(0, i):06d}", rng))
+    # Fates: isolated 5 %, one tie 10 %, small disconnected clusters 3 %, connected core the rest.
+    fates = rng.choices(("isolated", "one", "cluster", "core"), (5, 10, 3, 82), k=len(ids))
+    core = [i for i, f in zip(ids, fates) if f == "core"]
+    # Skewed activity (a few hubs); cumulative weights keep each draw O(log n).
+    weights = list(accumulate(rng.paretovariate(1.5) for _ in core))
+    net_weights = list(accumulate(rng.paretovariate(1.1) for _ in networks))
+    for org, fate in zip(ids, fates):
+        if fate == "one":
+            rels.append(_rel(rng.choice(_TIE_TYPES), org, rng.choices(core, cum_weights=weights)[0], rng))
+        elif fate == "core":
+            joined = rng.choices(networks, cum_weights=net_weights, k=rng.choice((1, 1, 2)))
+            for net in dict.fromkeys(str(n["id"]) for n in joined):
+                rels.append(_rel("MEMBER_OF", org, net, rng))
+            for other in dict.fromkeys(rng.choices(core, cum_weights=weights, k=rng.choice((1, 2, 3, 4, 5, 6)))):
+                if other == org:
+                    continue
+                rels.append(_rel(rng.choice(_TIE_TYPES), org, other, rng))
+    clustered = [i for i, f in zip(ids, fates) if f == "cluster"]
+    for start in range(0, len(clustered), 4):
+        group = clustered[start:start + 4]
+        rels += [_rel("ALLIED_WITH", a, b, rng) for a, b in zip(group, group[1:])]
+    for i in range(n_munis):
+        for org in dict.fromkeys(rng.choices(core, cum_weights=weights, k=rng.randint(1, 4))):
+            rels.append(_rel("WORKS_WITH", org, f"muni-{i:06d}", rng))
+    return rels, core
 
 def _rel(rel_type: str, start: str, end: str, rng: random.Random, evidence: str = "stated") -> dict[str, object]:
     year = rng.randint(2008, 2018) if rng.random() < 0.6 else ""

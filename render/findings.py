@@ -25,7 +25,7 @@ from essgraph.analysis.result import AnalysisResult, BridgeRow, Candidate, Compo
 from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
 from essgraph.i18n import Catalog
 
-__all__ = ["FINDINGS", "kind_label", "role_label", "rule_text", "group_name", "shared_text", "alliance_text", "partner_text",
+__all__ = ["FINDINGS", "Labels", "kind_label", "role_label", "rule_text", "group_name", "shared_text", "alliance_text", "partner_text",
            "seat_text", "names_list", "top_cut_points", "top_bridges", "other_groups", "best_partners"]
 
 #: Display names of group values in a result (``result.labels``): ``{"region": {"cusco": "Cusco"}, ...}``.

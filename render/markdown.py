@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import dataclass
 from typing import Any
 
 from essgraph.analysis.result import AnalysisResult
 from essgraph.graphmodel.vocab import evidence_counts
 from essgraph.i18n import Catalog
 from essgraph.render.findings import (
-    alliance_text, best_partners, group_name, kind_label, names_list, partner_text, role_label, top_bridges, top_cut_points,
+    Labels, alliance_text, best_partners, group_name, kind_label, names_list, partner_text, role_label, top_bridges,
+    top_cut_points,
 )
 
 __all__ = ["to_markdown", "markdown_literal", "markdown_text"]
@@ -173,98 +175,150 @@ def to_markdown(result: AnalysisResult, lang: str = "es", *, top: int = 10) -> s
         Markdown, ending with a newline.
     """
     result = AnalysisResult.from_json(markdown_literal(result.to_json()))
-    t = lambda key, **kw: T.t(key, lang, **kw)  # noqa: E731
-    names = result.labels
-    label = lambda kind, value: group_name(kind, value, names, lang)  # noqa: E731
+    w = _Words(lang, result.labels)
+    sections = (_headline, _hubs, _groups, _cuts, _left_out, _communities, _alliances, _mesa, _timeline, _method)
+    return "\n".join(line for section in sections for line in section(result, w, top))
+
+
+@dataclass(frozen=True)
+class _Words:
+    """How one summary speaks: its language and the result's names of regions."""
+
+    lang: str
+    labels: Labels
+
+    def t(self, key: str, **values: Any) -> str:
+        return T.t(key, self.lang, **values)
+
+    def group(self, kind: str, value: str | None) -> str:
+        return group_name(kind, value, self.labels, self.lang)
+
+
+def _headline(result: AnalysisResult, w: _Words, top: int) -> list[str]:
     s = result.summary
-    out = [t("title"), ""]
+    out = [w.t("title"), ""]
     if result.meta["dataset"]:
-        out += [t("source", dataset=result.meta["dataset"]), ""]
-    out += [t("summary"), "", t("s.size", **s), t("s.isolated", **s), t("s.groups", **s), t("s.cuts", **s),
-            t("s.proposal", **s), ""]
-    roles = {r["id"]: role_label(r["role"], lang) for r in result.roles["roles"]}
-    out += [t("hubs"), "", t("hubs.head")]
-    for h in result.hubs["overall"][:top]:
-        out.append(f"| {h['rank']} | {h['name']} | {h['degree']} | {h['betweenness']:.3f} | {roles.get(h['id'], '')} |")
+        out += [w.t("source", dataset=result.meta["dataset"]), ""]
+    return out + [w.t("summary"), "", w.t("s.size", **s), w.t("s.isolated", **s), w.t("s.groups", **s),
+                  w.t("s.cuts", **s), w.t("s.proposal", **s), ""]
+
+
+def _hubs(result: AnalysisResult, w: _Words, top: int) -> list[str]:
+    roles = {r["id"]: role_label(r["role"], w.lang) for r in result.roles["roles"]}
+    return [w.t("hubs"), "", w.t("hubs.head")] + [
+        f"| {h['rank']} | {h['name']} | {h['degree']} | {h['betweenness']:.3f} | {roles.get(h['id'], '')} |"
+        for h in result.hubs["overall"][:top]]
+
+
+def _groups(result: AnalysisResult, w: _Words, top: int) -> list[str]:
     comps = [c for c in result.components if c["size"] > 1]
-    out += ["", t("groups"), ""]
+    out = ["", w.t("groups"), ""]
     if comps:
-        out.append(t("groups.main", size=comps[0]["size"], networks=names_list(comps[0]["national_networks"], 6) or t("none")))
+        out.append(w.t("groups.main", size=comps[0]["size"],
+                       networks=names_list(comps[0]["national_networks"], 6) or w.t("none")))
     if len(comps) > 1:
-        out += ["", t("groups.other")] + [f"- {names_list(c['members'], 5)}" for c in comps[1:top + 1]]
+        out += ["", w.t("groups.other")] + [f"- {names_list(c['members'], 5)}" for c in comps[1:top + 1]]
     iso = result.isolated
     where = sorted((r for r in iso["by_group"]["macro_region"] if r["isolated"]), key=lambda r: -r["isolated"])
-    out += ["", t("groups.isolated", n=len(iso["isolated"]),
-                  where=", ".join(f"{label('macro_region', r['group'])} ({r['isolated']})" for r in where) or "?"), ""]
-    out += [t("cuts"), ""]
+    return out + ["", w.t("groups.isolated", n=len(iso["isolated"]), where=", ".join(
+        f"{w.group('macro_region', r['group'])} ({r['isolated']})" for r in where) or "?"), ""]
+
+
+def _cuts(result: AnalysisResult, w: _Words, top: int) -> list[str]:
+    out = [w.t("cuts"), ""]
     if result.articulation_points:
-        out.append(t("cuts.head"))
-        for c in top_cut_points(result, top):
-            out.append(f"| {c['name']} | {c['cut_off_count']} | {names_list(c['cut_off'], 4)} |")
+        out.append(w.t("cuts.head"))
+        out += [f"| {c['name']} | {c['cut_off_count']} | {names_list(c['cut_off'], 4)} |"
+                for c in top_cut_points(result, top)]
     else:
-        out.append(t("cuts.none"))
+        out.append(w.t("cuts.none"))
     if result.bridges:
         listed = "; ".join(f"{b['u']['name']} – {b['v']['name']} ({b['cut_off_count']})" for b in top_bridges(result, 5))
-        out += ["", t("bridges", list=listed)]
+        out += ["", w.t("bridges", list=listed)]
+    return out
+
+
+def _left_out(result: AnalysisResult, w: _Words, top: int) -> list[str]:
     gaps = result.group_gaps
     left = [r for r in gaps["regions"] if r["left_out"] and r["organizations"]]
     empty = [r for r in gaps["regions"] if not r["organizations"]]
     coop = gaps["cooperatives_vs_networks"]
-    out += ["", t("left"), "", t("left.regions", list=", ".join(f"{r['name']} ({r['organizations']})" for r in left) or t("none"))]
+    out = ["", w.t("left"), "",
+           w.t("left.regions", list=", ".join(f"{r['name']} ({r['organizations']})" for r in left) or w.t("none"))]
     if empty:
-        out.append("\n" + t("left.empty", list=", ".join(r["name"] for r in empty)))
-    out += ["", t("left.ei", ei=_num(gaps["macro_region"]["ei_index"])), "",
-            t("left.sector_ei", ei=_num(gaps["sector"]["ei_index"])), "",
-            t("left.coop", coops=len(coop["cooperatives"]), networks=len(coop["ess_networks"]),
-              direct=len(coop["direct_ties"]), reach=coop["cooperatives_reaching_networks"]), ""]
+        out.append("\n" + w.t("left.empty", list=", ".join(r["name"] for r in empty)))
+    return out + ["", w.t("left.ei", ei=_num(gaps["macro_region"]["ei_index"])), "",
+                  w.t("left.sector_ei", ei=_num(gaps["sector"]["ei_index"])), "",
+                  w.t("left.coop", coops=len(coop["cooperatives"]), networks=len(coop["ess_networks"]),
+                      direct=len(coop["direct_ties"]), reach=coop["cooperatives_reaching_networks"]), ""]
+
+
+def _communities(result: AnalysisResult, w: _Words, top: int) -> list[str]:
     com, core = result.communities, result.core_periphery
-    out += [t("communities"), "", t("communities.line", seed=com["seed"], n=len(com["communities"]),
-                                    q=_num(com["modularity"])), ""]
+    out = [w.t("communities"), "", w.t("communities.line", seed=com["seed"], n=len(com["communities"]),
+                                       q=_num(com["modularity"])), ""]
     for c in com["communities"][:5]:
         dom = c["dominant"]
-        out.append(t("communities.item", size=c["size"],
-                     region=label("region", (dom.get("region") or {}).get("value")),
-                     sector=label("sector", (dom.get("sector") or {}).get("value")), members=names_list(c["members"], 4)))
-    out += ["", t("core", k=core["k"], members=names_list(core["core"], 8)) if core["core"] else t("core.none", k=core["k"]), ""]
+        out.append(w.t("communities.item", size=c["size"], region=w.group("region", (dom.get("region") or {}).get("value")),
+                       sector=w.group("sector", (dom.get("sector") or {}).get("value")),
+                       members=names_list(c["members"], 4)))
+    out += ["", w.t("core", k=core["k"], members=names_list(core["core"], 8)) if core["core"]
+            else w.t("core.none", k=core["k"]), ""]
     pb = result.person_bridges
-    out += [t("people"), "", t("people.line", n=len(pb["people"]), pairs=len(pb["pairs"]), new=pb["new_links"]), ""]
+    return out + [w.t("people"), "", w.t("people.line", n=len(pb["people"]), pairs=len(pb["pairs"]),
+                                         new=pb["new_links"]), ""]
+
+
+def _alliances(result: AnalysisResult, w: _Words, top: int) -> list[str]:
     aug = result.recommendations["augmentation"]
-    out += [t("alliances"), "", t("alliances.line", n=len(aug["new_ties"]), lb=aug["lower_bound"]), ""]
-    out += [f"{i}. {alliance_text(a, names, lang)}" for i, a in enumerate(aug["new_ties"], start=1)]
+    out = [w.t("alliances"), "", w.t("alliances.line", n=len(aug["new_ties"]), lb=aug["lower_bound"]), ""]
+    out += [f"{i}. {alliance_text(a, w.labels, w.lang)}" for i, a in enumerate(aug["new_ties"], start=1)]
     if aug["remaining"]:
-        out += ["", t("alliances.left", list=names_list(aug["remaining"], 8))]
-    out += ["", t("partners"), ""] + [f"- {partner_text(target, best, names, lang)}"
-                                     for target, best in best_partners(result)[:top]]
+        out += ["", w.t("alliances.left", list=names_list(aug["remaining"], 8))]
+    return out + ["", w.t("partners"), ""] + [f"- {partner_text(target, best, w.labels, w.lang)}"
+                                              for target, best in best_partners(result)[:top]]
+
+
+def _mesa(result: AnalysisResult, w: _Words, top: int) -> list[str]:
     m = result.mesa
-    out += ["", t("mesa"), "", t("mesa.head")]
-    for i, seat in enumerate(m["seats"], start=1):
-        out.append(f"| {i} | {seat['name']} | {kind_label(seat['kind'], lang)} | {label('macro_region', seat['macro_region'])} | {seat['represents']} |")
+    out = ["", w.t("mesa"), "", w.t("mesa.head")]
+    out += [f"| {i} | {seat['name']} | {kind_label(seat['kind'], w.lang)} | "
+            f"{w.group('macro_region', seat['macro_region'])} | {seat['represents']} |"
+            for i, seat in enumerate(m["seats"], start=1)]
     cov = m["coverage"]
     pct = lambda c: f"{c['covered']}/{c['total']}"  # noqa: E731
-    isolated_ids = {r["id"] for r in iso["isolated"]}
+    isolated_ids = {r["id"] for r in result.isolated["isolated"]}
     tied_out = [u for u in m["unrepresented"] if u["id"] not in isolated_ids]
-    extra = t("mesa.out_extra", list=names_list(tied_out, 6)) if tied_out else ""
-    out += ["", t("mesa.coverage", org=pct(cov["organizations"]), macro=pct(cov["macro_regions"]),
-                  sector=pct(cov["main_sectors"])), "", t("mesa.out", n=len(m["unrepresented"]), extra=extra), ""]
+    extra = w.t("mesa.out_extra", list=names_list(tied_out, 6)) if tied_out else ""
+    return out + ["", w.t("mesa.coverage", org=pct(cov["organizations"]), macro=pct(cov["macro_regions"]),
+                          sector=pct(cov["main_sectors"])), "",
+                  w.t("mesa.out", n=len(m["unrepresented"]), extra=extra), ""]
+
+
+def _timeline(result: AnalysisResult, w: _Words, top: int) -> list[str]:
     timeline = result.timeline
-    if timeline.get("years"):
-        out += [t("time"), ""] + [t("time.line", **y) for y in timeline["years"]]
-        out += ["", t("time.undated", n=timeline["years"][-1]["undated_relationships"])]
-        ch = timeline.get("changes")
-        if ch:
-            out += ["", t("time.changes", since=ch["since"], until=ch["until"], ties=len(ch["new_ties"]),
-                          orgs=len(ch["new_organizations"]), conn=len(ch["newly_connected"]))]
-        out.append("")
+    if not timeline.get("years"):
+        return []
+    out = [w.t("time"), ""] + [w.t("time.line", **y) for y in timeline["years"]]
+    out += ["", w.t("time.undated", n=timeline["years"][-1]["undated_relationships"])]
+    ch = timeline.get("changes")
+    if ch:
+        out += ["", w.t("time.changes", since=ch["since"], until=ch["until"], ties=len(ch["new_ties"]),
+                        orgs=len(ch["new_organizations"]), conn=len(ch["newly_connected"]))]
+    return out + [""]
+
+
+def _method(result: AnalysisResult, w: _Words, top: int) -> list[str]:
     p = result.projection
-    year = t("method.year", year=p["year"]) if p["year"] is not None else t("method.year_all")
-    out += [t("method"), "",
-            t("method.ties", types=", ".join(p["relationship_types"]), labels=", ".join(p["node_labels"]),
-              evidence=t("method.or").join(t(f"method.{e}") for e in ("stated", "reported", "inferred") if evidence_counts(
-                  e, include_inferred=p["include_inferred"], include_reported=p.get("include_reported", True))), year=year,
-              status=", ".join(p["exclude_status"]) or t("none")), "",
-            t("method.roles", hub=result.roles["thresholds"].get("hub_degree"),
-              broker=_num(result.roles["thresholds"].get("broker_betweenness"), 3)), "", t("method.more"), ""]
-    return "\n".join(out)
+    year = w.t("method.year", year=p["year"]) if p["year"] is not None else w.t("method.year_all")
+    evidence = [e for e in ("stated", "reported", "inferred") if evidence_counts(
+        e, include_inferred=p["include_inferred"], include_reported=p.get("include_reported", True))]
+    return [w.t("method"), "",
+            w.t("method.ties", types=", ".join(p["relationship_types"]), labels=", ".join(p["node_labels"]),
+                evidence=w.t("method.or").join(w.t(f"method.{e}") for e in evidence), year=year,
+                status=", ".join(p["exclude_status"]) or w.t("none")), "",
+            w.t("method.roles", hub=result.roles["thresholds"].get("hub_degree"),
+                broker=_num(result.roles["thresholds"].get("broker_betweenness"), 3)), "", w.t("method.more"), ""]
 
 
 def _num(x: float | None, digits: int = 2) -> str:

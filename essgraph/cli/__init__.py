@@ -2,7 +2,8 @@
 
 Each command parses its options, calls one library function of the same name and
 renders the result. Errors of type :class:`essgraph.errors.EssgraphError` become
-one ``Error: …`` line and a non-zero exit code, here and nowhere else.
+one ``Error: …`` line and a non-zero exit code, here and nowhere else. A command
+function takes one parameter per option (click's way), so some take more than ten.
 """
 from __future__ import annotations
 
