@@ -3,25 +3,51 @@
 A network has no single point of failure when no organization (articulation
 point) and no tie (bridge) can disappear and split it: it is *biconnected*.
 Making a network biconnected with the fewest new ties is the classic
-augmentation problem (Eswaran & Tarjan): in the block–cut tree (the tree of
+augmentation problem (Eswaran & Tarjan 1976): in the block–cut tree (the tree of
 biconnected blocks and the articulation points between them) every *leaf* block
 needs a new tie from its inside, and the blocks around an articulation point in
 ``d`` blocks need ``d - 1`` ties to stay together without it, so
-``max(ceil(leaves / 2), d - 1)`` is a lower bound, which unrestricted pairs reach.
+``max(ceil(leaves / 2), d - 1)`` is a lower bound, which unrestricted pairs reach
+(Eswaran & Tarjan; Rosenthal & Goldner 1977; Hsu & Ramachandran 1993).
 
-Only plausible pairs may be proposed (same region, same sector or a common
+The construction, in near-linear time (a :class:`~essgraph.analysis.blockcut.BlockCutTree`):
+root the block–cut tree at a *leaf centroid* ``r`` (a node none of whose
+branches holds more than half the leaf blocks; a block when one qualifies) and
+give every leaf block a new tie to another branch of ``r``. Each such tie
+passes through ``r``, so every articulation point other than ``r`` has each of
+its sides tied to the rest; if ``r`` is an articulation point, the new ties
+must also join all its branches. Pairing the leaves across branches (the two
+branches with most unpaired leaves first) takes ``ceil(leaves / 2)`` ties; if
+they leave branches of ``r`` apart, two ties in different parts swap ends,
+which joins the parts without a new tie as long as one part has a tie to
+spare, and otherwise one more tie joins them: ``max(ceil(leaves / 2), d - 1)``
+ties in all, the lower bound, when every pair is plausible (the tests check it
+on trees, stars, barbells, chains of blocks and random graphs).
+
+Only plausible pairs are proposed (same region, same sector or a common
 network, see :mod:`essgraph.analysis.plausibility`), which makes the problem
-NP-hard in general; we use a greedy rule: repeatedly add the plausible tie that
-removes the most leaves, and among those the one that merges the most blocks
-(the longest path in the block–cut tree), looking ahead at which of the best
-candidates leaves the lowest lower bound; then rebuild the tree. The result
-says how far it is from the lower bound and which failure points remain when
-no plausible tie can close them.
+NP-hard in general, so each step keeps to plausible pairs and falls back when
+there is none: leaves are paired within each group (the smallest groups
+first); two leaves left in one branch take the two ends of a pair elsewhere
+when both new pairs are plausible (an augmenting path of the matching); a leaf
+still alone is tied to a plausible organization in another branch, else to
+the one in its own branch whose path climbs highest (closing the articulation
+points on the way), from inside the leaf or else from its articulation point;
+branches of ``r`` are joined by a plausible swap, else by a plausible tie.
+Then the same is done on the tree the ties leave, while that adds ties
+(:data:`ROUNDS`). The ties are listed longest path in the block–cut tree
+first (the ones that merge most blocks); each one's ``closes`` and ``reason``
+say what it closes given the ties before it, and a tie the earlier ones make
+useless is dropped. The result says how far it is from the lower bound and
+which failure points remain because no plausible tie can close them.
 
 References
 ----------
-Eswaran, K. P. & Tarjan, R. E. (1976). Augmentation problems. SIAM J. Computing 5(4).
-Hopcroft, J. & Tarjan, R. (1973). Efficient algorithms for graph manipulation.
+Eswaran, K. P. & Tarjan, R. E. (1976). Augmentation problems. SIAM J. Computing 5(4), 653–665.
+Rosenthal, A. & Goldner, A. (1977). Smallest augmentations to biconnect a graph. SIAM J. Computing 6(1), 55–66.
+Hsu, T.-S. & Ramachandran, V. (1993). On finding a smallest augmentation to biconnect a graph.
+SIAM J. Computing 22(5), 889–912.
+Hopcroft, J. & Tarjan, R. (1973). Efficient algorithms for graph manipulation. Comm. ACM 16(6).
 
 Examples
 --------
@@ -36,17 +62,29 @@ True
 from __future__ import annotations
 
 import heapq
-import math
 from dataclasses import dataclass, field
 from typing import Any, Hashable
 
 import networkx as nx
+import numpy as np
 
 from essgraph.analysis._common import id_key, ref, refs
-from essgraph.analysis.engine import biconnected, subgraph, use_igraph
+from essgraph.analysis.blockcut import BlockCutTree
+from essgraph.analysis.engine import TieStructure, biconnected, structure_of, use_igraph
 from essgraph.analysis.plausibility import partner_groups, shared
 
 __all__ = ["Augmentation", "augmentation"]
+
+#: One end of a tie from a leaf block: the block's number in the tree and the organization inside it.
+_End = tuple[int, Hashable]
+
+#: How many times ties are chosen: again on the block–cut tree the earlier ones leave, while that adds ties
+#: (when plausible pairs are scarce, the second centroid's branches give leaves new partners).
+ROUNDS = 4
+#: How many plausible organizations of its own branch are looked at for a leaf with none in another branch.
+WITHIN_CANDIDATES = 256
+#: How many pairs of ties are tried for a plausible swap that joins two parts of the centroid's branches.
+SWAP_TRIES = 16
 
 
 @dataclass
@@ -71,7 +109,7 @@ def augmentation(
     *,
     nodes: list[Hashable] | None = None,
     max_new: int | None = None,
-    lookahead: int = 25,
+    structure: TieStructure | None = None,
 ) -> Augmentation:
     """Propose the fewest plausible new ties that make a component biconnected.
 
@@ -80,22 +118,25 @@ def augmentation(
     T : networkx.Graph
         A tie graph.
     nodes : list, optional
-        The part of the network to make robust; by default its largest connected
-        component (joining other components is what partner suggestions do).
+        The part of the network to make robust (one connected component); by
+        default its largest connected component (joining other components is
+        what partner suggestions do).
     max_new : int, optional
-        Stop after this many new ties.
-    lookahead : int
-        How many of the best-looking candidate ties are tried at each step.
+        Propose at most this many ties (the first ones of the list); 0 reports
+        the failure points and the lower bound only.
+    structure : TieStructure, optional
+        ``T``'s structure when already made (its igraph graph gives the blocks).
 
     Returns
     -------
     Augmentation
-        ``new_ties`` rows ``{a, b, why, closes, reason}`` in the order chosen, where
-        ``closes`` lists the articulation points the tie removes and ``reason`` is
-        ``{"code", "bridges"}``: ``cut-points`` (it closes those), ``bridges`` (it
-        closes that many bridges) or ``prepares`` (a step towards closing them); ``remaining`` the
-        articulation points left; ``complete`` whether no articulation point and no
-        bridge is left; ``stopped_early`` whether ``max_new`` cut the search short.
+        ``new_ties`` rows ``{a, b, why, closes, reason}`` in order, where
+        ``closes`` lists the articulation points the tie removes (given the ties
+        before it) and ``reason`` is ``{"code", "bridges"}``: ``cut-points`` (it
+        closes those), ``bridges`` (it closes that many bridges) or ``prepares``
+        (a step towards closing them); ``remaining`` the articulation points
+        left; ``complete`` whether no articulation point and no bridge is left;
+        ``stopped_early`` whether ``max_new`` cut the list short.
 
     Examples
     --------
@@ -106,40 +147,62 @@ def augmentation(
     ([('a', 'd')], True)
     """
     if nodes is None:
-        comps = sorted((sorted(c, key=id_key) for c in nx.connected_components(T)), key=lambda c: (-len(c), id_key(c[0])))
-        nodes = comps[0] if comps else []
-    if use_igraph(T, "auto") and max_new == 0:  # the bound only: no copy of the component
-        g, order = subgraph(T, [v for v in nodes if v in T])
-        found, at = g.biconnected_components(return_articulation_points=True)
-        blocks, cuts = [[order[i] for i in b] for b in found], {order[i] for i in at}
-        S = T
-    else:
-        S = nx.Graph(T.subgraph(nodes))
-        blocks, cuts = biconnected(S)
-    n_bridges = _bridges(blocks)
-    before = (len(cuts), n_bridges)
-    lower = _bound(*_tree(blocks, cuts)[::2])
-    new_ties: list[dict[str, Any]] = []
-    if (cuts or n_bridges) and (max_new is None or max_new > 0):
-        actors = [v for v in sorted(S, key=id_key) if not S.nodes[v].get("is_person")]
-        groups = _Groups(S, actors)
-    while (cuts or n_bridges) and (max_new is None or len(new_ties) < max_new):
-        best = _best_tie(S, actors, groups, _tree(blocks, cuts), lookahead)
-        if best is None:
+        nodes = _largest(T, structure)
+    tree = BlockCutTree(*_blocks(T, nodes, structure))
+    bound, cuts_before, bridges_before = tree.bound(), len(tree.cuts), tree.bridges_before
+    rows: list[dict[str, Any]] = []
+    for _ in range(ROUNDS):  # again on the tree the ties leave, while that adds ties
+        room = None if max_new is None else max_new - len(rows)
+        added = _rows(T, tree, tree.ordered(_Weaver(T, tree).pairs()), room) if tree.leaves and room != 0 else []
+        rows += added
+        if not added or not tree.remaining():
             break
-        u, v = best
-        why = shared(u, v, S)
-        S.add_edge(u, v)
-        groups.tie(S, u, v)
-        blocks, after = biconnected(S)
-        bridges_after = _bridges(blocks)
-        closed = sorted(cuts - after, key=id_key)
-        new_ties.append({"a": ref(S, u), "b": ref(S, v), "why": why, "closes": refs(S, closed),
-                         "reason": _reason(closed, n_bridges - bridges_after)})
-        cuts, n_bridges = after, bridges_after
-    stopped = bool(cuts or n_bridges) and max_new is not None and len(new_ties) >= max_new
-    return Augmentation(sum(1 for v in set(nodes) if v in T and not T.nodes[v].get("is_person")), before[0], before[1],
-                        lower, new_ties, len(cuts), n_bridges, refs(S, cuts), not cuts and not n_bridges, stopped)
+        tree = BlockCutTree(*tree.merged())
+    remaining = tree.remaining()
+    bridges_after = bridges_before - sum(row["reason"]["bridges"] for row in rows)
+    stopped = bool(remaining or bridges_after) and max_new is not None and len(rows) >= max_new
+    size = sum(1 for v in set(nodes) if v in T and not T.nodes[v].get("is_person"))
+    return Augmentation(size, cuts_before, bridges_before, bound, rows, len(remaining), bridges_after,
+                        refs(T, remaining), not remaining and not bridges_after, stopped)
+
+
+def _largest(T: nx.Graph, structure: TieStructure | None) -> list[Hashable]:
+    """The largest connected component (people included), on equal size the one with the smallest id."""
+    found = (structure_of(T, structure).components() if structure is not None or use_igraph(T)
+             else nx.connected_components(T))
+    best: list[Hashable] = []
+    best_key: tuple[int, Any] | None = None
+    for c in found:
+        key = (-len(c), id_key(min(c, key=id_key)))
+        if best_key is None or key < best_key:
+            best, best_key = list(c), key
+    return best
+
+
+def _blocks(T: nx.Graph, nodes: list[Hashable], structure: TieStructure | None
+            ) -> tuple[list[list[Hashable]], set[Hashable]]:
+    """The biconnected blocks of ``T`` among ``nodes`` and their articulation points."""
+    members = [v for v in nodes if v in T]
+    if structure is None and not use_igraph(T):
+        return biconnected(T.subgraph(members))
+    g, order = structure_of(T, structure).subgraph(members)
+    found, at = g.biconnected_components(return_articulation_points=True)
+    return [[order[i] for i in b] for b in found], {order[i] for i in at}
+
+
+def _rows(T: nx.Graph, tree: BlockCutTree, pairs: list[tuple[Hashable, Hashable]], most: int | None
+          ) -> list[dict[str, Any]]:
+    """Add the ties to the tree in order (at most ``most``, dropping any the earlier ones make useless): the result rows."""
+    rows: list[dict[str, Any]] = []
+    for u, v in pairs:
+        if most is not None and len(rows) >= most:
+            break
+        effect = tree.add(u, v)
+        if effect is not None:
+            closed, bridges = effect
+            rows.append({"a": ref(T, u), "b": ref(T, v), "why": shared(u, v, T), "closes": refs(T, closed),
+                         "reason": _reason(closed, bridges)})
+    return rows
 
 
 def _reason(closed: list[Hashable], bridges_closed: int) -> dict[str, Any]:
@@ -148,178 +211,210 @@ def _reason(closed: list[Hashable], bridges_closed: int) -> dict[str, Any]:
     return {"code": code, "bridges": bridges_closed}
 
 
-def _bridges(blocks: list[list[Hashable]]) -> int:
-    return sum(1 for b in blocks if len(b) == 2)  # in a simple graph a block of two is a bridge
+class _Weaver:
+    """Chooses the new ties: every leaf block tied to another branch of the centroid, within plausible groups."""
 
+    def __init__(self, T: nx.Graph, tree: BlockCutTree) -> None:
+        self.tree = tree
+        root = tree.cuts[tree.root - len(tree.blocks)] if tree.root >= len(tree.blocks) else None
+        eligible = sorted((v for block in tree.blocks for v in block
+                           if v != root and not T.nodes[v].get("is_person")), key=id_key)
+        eligible = [v for i, v in enumerate(eligible) if not i or v != eligible[i - 1]]  # cut points are in several blocks
+        self.rank = {v: i for i, v in enumerate(eligible)}
+        members, groups_of = partner_groups(T, eligible)
+        self.members = {g: sorted(m, key=self.rank.__getitem__) for g, m in members.items()}
+        self.groups_of = groups_of
+        self.branch = {v: tree.branch[tree.position(v)] for v in eligible}
+        self.sides: dict[tuple[str, Any], tuple[Hashable, Hashable | None]] = {}
 
-class _Groups:
-    """Who may plausibly tie with whom (:func:`plausible_partners`), kept up to date as ties are added.
+    def pairs(self) -> list[tuple[Hashable, Hashable]]:
+        """The ties: leaves paired within groups (smallest groups first), the rest tied anywhere across, then joined."""
+        tree = self.tree
+        inside = {leaf: [v for v in tree.blocks[leaf] if v in self.branch and v in tree.block_of] for leaf in tree.leaves}
+        entries: dict[tuple[str, Any], list[_End]] = {}
+        for leaf in tree.leaves:
+            seen: set[tuple[str, Any]] = set()
+            for u in inside[leaf]:
+                for g in self.groups_of.get(u, ()):
+                    if g not in seen:
+                        seen.add(g)
+                        entries.setdefault(g, []).append((leaf, u))
+        matching: list[tuple[_End, _End]] = []
+        matched: set[int] = set()
+        for g in sorted(entries, key=lambda g: (len(entries[g]), _group_key(g))):
+            self._match(entries[g], matched, matching)
+        left = [leaf for leaf in tree.leaves if leaf not in matched]
+        repaired = self._repair(matching, left, inside)
+        pairs = [(u, v) for (_, u), (_, v) in matching] + repaired
+        for leaf in left:  # from its inside, else from its articulation point (closing those above it)
+            start = inside[leaf] + [v for v in tree.blocks[leaf] if v in self.branch and v not in tree.block_of]
+            tie = self._across(start) or self._within(leaf, start)
+            if tie is not None:
+                pairs.append(tie)
+        if tree.root >= len(tree.blocks):
+            self._join(pairs)
+        return pairs
 
-    Joining a network makes an organization a member of it, so a new tie to a
-    network widens the partners of both sides; nothing else changes.
-    """
+    def _repair(self, matching: list[tuple[_End, _End]], left: list[int],
+                inside: dict[int, list[Hashable]]) -> list[tuple[Hashable, Hashable]]:
+        """Two leftover leaves take a pair's two ends, one each, where both new pairs are plausible: one tie more, two leaves fewer.
 
-    def __init__(self, S: nx.Graph, actors: list[Hashable]) -> None:
-        self.members, self.groups_of = partner_groups(S, actors)
-        self.keep = set(actors)
-        self.key_of = {v: id_key(v) for v in S}
-
-    def partners(self, S: nx.Graph, v: Hashable) -> set[Hashable]:
-        found: set[Hashable] = set().union(*(self.members[k] for k in self.groups_of.get(v, [])))
-        return {w for w in found if w != v and w in self.keep and not S.has_edge(v, w)}
-
-    def tie(self, S: nx.Graph, u: Hashable, v: Hashable) -> None:
-        for a, b in ((u, v), (v, u)):
-            if S.nodes[b].get("is_network") and a in self.keep:
-                group = self.members.setdefault(("network", b), set())
-                if a not in group:
-                    group.add(a)
-                    self.groups_of.setdefault(a, []).append(("network", b))
-
-
-def _tree(blocks: list[list[Hashable]], cuts: set[Hashable]) -> tuple[nx.Graph, dict[Hashable, Any], list[Any]]:
-    """The block–cut tree, each node's position in it, and its leaf blocks."""
-    tree = nx.Graph()
-    position: dict[Hashable, Any] = {}
-    for i, block in enumerate(sorted((sorted(b, key=id_key) for b in blocks), key=lambda b: id_key(b[0]))):
-        tree.add_node(("B", i))
-        for v in block:
-            if v in cuts:
-                tree.add_edge(("B", i), ("C", v))
-                position[v] = ("C", v)
-            else:
-                position[v] = ("B", i)
-    leaves = [b for b in tree if b[0] == "B" and tree.degree(b) == 1]
-    return tree, position, leaves
-
-
-def _best_tie(S: nx.Graph, actors: list[Hashable], groups: _Groups,
-              built: tuple[nx.Graph, dict[Hashable, Any], list[Any]], lookahead: int) -> tuple[Hashable, Hashable] | None:
-    """The plausible new tie that removes most leaves and merges most blocks, with lookahead.
-
-    Candidates have an endpoint inside a leaf block (every solution needs one
-    such tie per leaf). The ``lookahead`` best by (leaves removed, blocks merged)
-    are tried, and the one leaving the lowest lower bound wins. A tie merges the
-    blocks on its path in the block–cut tree, so its lower bound is read off
-    that path (:class:`_Bound`) instead of recomputing the blocks.
-    """
-    tree, position, leaves = built
-    leaf_set = set(leaves)
-    if not leaves:  # no articulation point: only a lone bridge of two nodes can remain
-        return None
-    depth, up = _lifting(tree)
-    key_of = groups.key_of
-    inside = [v for v in actors if position.get(v) in leaf_set]
-    pairs: dict[int, set[tuple[Hashable, Hashable]]] = {2: set(), 1: set()}  # by leaves the tie reaches
-    for u in inside:
-        for w in groups.partners(S, u):
-            pu, pw = position[u], position[w]
-            if pu != pw:
-                pairs[(pu in leaf_set) + (pw in leaf_set)].add((u, w) if key_of[u] < key_of[w] else (w, u))
-    chosen: list[tuple[Any, tuple[Hashable, Hashable]]] = []
-    for reached in (2, 1):  # the best keys come from ties reaching two leaves first: rank only what can be chosen
-        if len(chosen) >= lookahead:
-            break
-        keys = ((( -reached, -_distance(position[a], position[b], depth, up), key_of[a], key_of[b]), (a, b))
-                for a, b in pairs[reached])
-        chosen += heapq.nsmallest(lookahead - len(chosen), keys)
-    bound = _Bound(tree, len(leaves))
-    best, best_key = None, None
-    for key, (a, b) in chosen:
-        full_key = (bound.after(_path(position[a], position[b], depth, up[0])), *key)
-        if best_key is None or full_key < best_key:
-            best, best_key = (a, b), full_key
-    return best
-
-
-def _bound(tree: nx.Graph, leaves: list[Any]) -> int:
-    """``max(ceil(leaves / 2), d - 1)``: no augmentation is smaller (0 without cut points)."""
-    d = max((tree.degree(c) for c in tree if c[0] == "C"), default=0)
-    return max(math.ceil(len(leaves) / 2), d - 1) if d else 0
-
-
-class _Bound:
-    """The lower bound after one new tie, from the block–cut tree path it closes.
-
-    A tie between two positions merges every block on the tree path between them
-    into one; a cut point inside the path loses one block, one at an end keeps
-    its count; blocks and cut points off the path are unchanged.
-    """
-
-    def __init__(self, tree: nx.Graph, leaves: int) -> None:
-        self.tree, self.leaves = tree, leaves
-        self.spread: dict[int, int] = {}  # tree degree of cut points -> how many
-        for c in tree:
-            if c[0] == "C":
-                d = tree.degree(c)
-                self.spread[d] = self.spread.get(d, 0) + 1
-        self.by_spread = sorted(self.spread, reverse=True)
-
-    def after(self, path: list[Any]) -> int:
-        tree, last = self.tree, len(path) - 1
-        merged = 0  # tree degree of the merged block
-        leaves = self.leaves
-        on_path: dict[int, int] = {}
-        d = 0
-        for i, x in enumerate(path):
-            deg = tree.degree(x)
-            ends = (i > 0) + (i < last)  # neighbours on the path
-            if x[0] == "B":
-                merged += deg - ends
-                leaves -= deg == 1
-            else:
-                on_path[deg] = on_path.get(deg, 0) + 1
-                new = deg - ends + 1
-                if new >= 2:
-                    merged += 1
-                    d = max(d, new)
-        leaves += merged == 1
-        for deg in self.by_spread:
-            if self.spread[deg] > on_path.get(deg, 0):
-                d = max(d, deg)
+        Matching group by group can leave leaves bunched in one branch while
+        pairs elsewhere could take them (an augmenting path of length three of the
+        matching); only the first :data:`SWAP_TRIES` leftovers are tried per pair.
+        The changed pairs stay in ``matching``; returns the vertex pairs added.
+        """
+        added: list[tuple[Hashable, Hashable]] = []
+        tree = self.tree
+        for j in range(len(matching)):
+            if len(left) < 2:
                 break
-        return max(math.ceil(leaves / 2), d - 1) if d else 0
+            (la, ua), (lb, ub) = matching[j]
+            one = self._taker(left, inside, ua, tree.branch[la], None)
+            other = self._taker(left, inside, ub, tree.branch[lb], one) if one else None
+            if one and other:
+                matching[j] = ((la, ua), one)
+                added.append((ub, other[1]))
+                left.remove(one[0])
+                left.remove(other[0])
+        return added
+
+    def _taker(self, left: list[int], inside: dict[int, list[Hashable]], u: Hashable, branch: int,
+               not_this: _End | None) -> _End | None:
+        """A leftover leaf outside ``branch`` with a vertex plausible with ``u`` (among the first few)."""
+        for leaf in left[:SWAP_TRIES]:
+            if self.tree.branch[leaf] != branch and (not_this is None or leaf != not_this[0]):
+                for w in inside[leaf]:
+                    if self._plausible(u, w):
+                        return leaf, w
+        return None
+
+    def _match(self, entries: list[_End], matched: set[int], pairs: list[tuple[_End, _End]]) -> None:
+        """Pair the group's unmatched leaves across branches, the two branches with most of them first."""
+        by_branch: dict[int, list[_End]] = {}
+        for leaf, u in entries:
+            if leaf not in matched:
+                by_branch.setdefault(self.tree.branch[leaf], []).append((leaf, u))
+        heap = [(-len(found), b) for b, found in by_branch.items()]
+        heapq.heapify(heap)
+        for found in by_branch.values():
+            found.reverse()  # popped from the end: in id order
+        while len(heap) > 1:
+            (na, a), (nb, b) = heapq.heappop(heap), heapq.heappop(heap)
+            (la, ua), (lb, ub) = by_branch[a].pop(), by_branch[b].pop()
+            matched.update((la, lb))
+            pairs.append(((la, ua), (lb, ub)))
+            for n, branch in ((na, a), (nb, b)):
+                if n < -1:
+                    heapq.heappush(heap, (n + 1, branch))
+
+    def _across(self, inside: list[Hashable]) -> tuple[Hashable, Hashable] | None:
+        """A tie from one of ``inside`` to a plausible organization in another branch (``None`` when there is none)."""
+        for u in inside:
+            for g in self.groups_of.get(u, ()):
+                v = self._other(g, self.branch[u])
+                if v is not None:
+                    return u, v
+        return None
+
+    def _within(self, leaf: int, inside: list[Hashable]) -> tuple[Hashable, Hashable] | None:
+        """With no plausible organization in another branch, one in the leaf's branch whose path from the leaf climbs highest.
+
+        The tie closes the articulation points on that path for the leaf's side
+        (at most :data:`WITHIN_CANDIDATES` candidates are looked at).
+        """
+        tree = self.tree
+        near = (leaf, tree.adj[leaf][0])  # a tie into the leaf or to its articulation point adds nothing
+        found = [(u, w) for u in inside for g in self.groups_of.get(u, ()) for w in self.members[g][:WITHIN_CANDIDATES]
+                 if tree.position(w) not in near][:WITHIN_CANDIDATES]
+        if not found:
+            return None
+        ends = np.asarray([tree.position(w) for _, w in found], dtype=np.int64)
+        meet = tree.meet(np.full(len(found), leaf, dtype=np.int64), ends)
+        return found[int(np.argmin(np.asarray(tree.depth, dtype=np.int64)[meet]))]
+
+    def _other(self, g: tuple[str, Any], branch: int) -> Hashable | None:
+        """The first member of group ``g`` outside ``branch``."""
+        if g not in self.sides:
+            found = self.members[g]
+            first = found[0]
+            self.sides[g] = (first, next((v for v in found if self.branch[v] != self.branch[first]), None))
+        first, second = self.sides[g]
+        return first if self.branch[first] != branch else second
+
+    def _join(self, pairs: list[tuple[Hashable, Hashable]]) -> None:
+        """Make the ties join every branch of the centroid (an articulation point): swap ends, else add ties."""
+        root = self.tree.root
+        branches = self.tree.adj[root]
+        sets = {b: b for b in branches}
+        spare_of: dict[int, list[int]] = {b: [] for b in branches}
+        tree_of: dict[int, list[int]] = {b: [] for b in branches}
+        for i, (u, v) in enumerate(pairs):
+            a, b = _find(sets, self.branch[u]), _find(sets, self.branch[v])
+            if a == b:
+                spare_of[a].append(i)
+            else:
+                if len(tree_of[a]) + len(spare_of[a]) < len(tree_of[b]) + len(spare_of[b]):
+                    a, b = b, a  # the smaller part's lists join the larger's
+                sets[b] = a
+                tree_of[a] += tree_of.pop(b)
+                spare_of[a] += spare_of.pop(b)
+                tree_of[a].append(i)
+        parts = sorted(tree_of, key=lambda p: (-len(spare_of[p]), -len(tree_of[p]), p))
+        main, apart = parts[0], []
+        for part in parts[1:]:
+            if self._swap(pairs, (tree_of[main], spare_of[main]), (tree_of[part], spare_of[part])):
+                sets[part] = main
+                tree_of[main] += tree_of[part]
+                spare_of[main] += spare_of[part]
+            else:
+                apart.append(part)
+        if apart:
+            self._bridge_parts(pairs, sets, len(apart))
+
+    def _swap(self, pairs: list[tuple[Hashable, Hashable]], one: tuple[list[int], list[int]],
+              other: tuple[list[int], list[int]]) -> bool:
+        """Join two parts by swapping the ends of a spare tie of one and a tie of the other, if both new pairs are plausible."""
+        for (trees, _), (_, spares) in ((other, one), (one, other)):
+            for s in spares[-SWAP_TRIES:]:
+                for t in trees[:SWAP_TRIES]:
+                    (a, a2), (b, b2) = pairs[s], pairs[t]
+                    for p, q in (((a, b), (a2, b2)), ((a, b2), (a2, b))):
+                        if self._plausible(*p) and self._plausible(*q):
+                            pairs[s], pairs[t] = p, q
+                            spares.remove(s)
+                            trees.append(s)
+                            return True
+        return False
+
+    def _bridge_parts(self, pairs: list[tuple[Hashable, Hashable]], sets: dict[int, int], apart: int) -> None:
+        """Add plausible ties between parts still apart (``apart`` joins are needed), group by group."""
+        for g in sorted(self.members, key=lambda g: (len(self.members[g]), _group_key(g))):
+            last: Hashable | None = None
+            for v in self.members[g]:
+                if last is None:
+                    last = v
+                    continue
+                a, b = _find(sets, self.branch[last]), _find(sets, self.branch[v])
+                if a != b:
+                    pairs.append((last, v))
+                    sets[b] = a
+                    last = v
+                    apart -= 1
+                    if not apart:
+                        return
+
+    def _plausible(self, u: Hashable, v: Hashable) -> bool:
+        return not set(self.groups_of.get(u, ())).isdisjoint(self.groups_of.get(v, ()))
 
 
-def _path(a: Any, b: Any, depth: dict[Any, int], parent: dict[Any, Any]) -> list[Any]:
-    """The tree path from ``a`` to ``b``."""
-    left, right = [a], [b]
-    while depth[a] > depth[b]:
-        a = parent[a]
-        left.append(a)
-    while depth[b] > depth[a]:
-        b = parent[b]
-        right.append(b)
-    while a != b:
-        a, b = parent[a], parent[b]
-        left.append(a)
-        right.append(b)
-    right.pop()
-    return left + right[::-1]
+def _group_key(g: tuple[str, Any]) -> tuple[int, tuple[int, Any]]:
+    """Groups in the order region, sector, network, then by value."""
+    return (("region", "sector", "network").index(g[0]), id_key(g[1]))
 
 
-def _lifting(tree: nx.Graph) -> tuple[dict[Any, int], list[dict[Any, Any]]]:
-    """Depths and binary-lifting ancestor tables of a tree (rooted at its first node)."""
-    root = next(iter(tree))
-    depth, parent = {root: 0}, {root: root}
-    for a, b in nx.bfs_edges(tree, root):
-        depth[b], parent[b] = depth[a] + 1, a
-    up = [parent]
-    for _ in range(max(1, max(depth.values()).bit_length())):
-        prev = up[-1]
-        up.append({v: prev[prev[v]] for v in prev})
-    return depth, up
-
-
-def _distance(a: Any, b: Any, depth: dict[Any, int], up: list[dict[Any, Any]]) -> int:
-    x, y = (a, b) if depth[a] >= depth[b] else (b, a)
-    diff = depth[x] - depth[y]
-    for j, table in enumerate(up):
-        if diff >> j & 1:
-            x = table[x]
-    if x != y:
-        for table in reversed(up):
-            if table[x] != table[y]:
-                x, y = table[x], table[y]
-        x = up[0][x]
-    return depth[a] + depth[b] - 2 * depth[x]
+def _find(sets: dict[int, int], x: int) -> int:
+    while sets[x] != x:
+        sets[x] = sets[sets[x]]
+        x = sets[x]
+    return x

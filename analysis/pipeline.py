@@ -40,7 +40,7 @@ from essgraph.analysis.augmentation import augmentation
 from essgraph.analysis.centrality import centrality, hubs
 from essgraph.analysis.coverage import coverage
 from essgraph.analysis.communities import communities, core_periphery
-from essgraph.analysis.engine import IGRAPH_ABOVE, TieStructure, auto_sample
+from essgraph.analysis.engine import TieStructure, auto_sample
 from essgraph.analysis.cuts import articulation_points, bridges, components
 from essgraph.analysis.gaps import cooperative_gap, group_mixing, regions_without_national
 from essgraph.analysis.isolation import isolation
@@ -51,16 +51,10 @@ from essgraph.analysis.projection import tie_graph
 from essgraph.analysis.roles import roles
 from essgraph.analysis.timeline import changes, timeline
 
-__all__ = ["AnalysisResult", "RESULT_KEYS", "LIST_LIMIT", "AUGMENT_AT_SCALE", "STEPS", "analyze", "betweenness_sample", "group_names", "plain"]
+__all__ = ["AnalysisResult", "RESULT_KEYS", "LIST_LIMIT", "STEPS", "analyze", "betweenness_sample", "group_names", "plain"]
 
 #: Most organizations listed as cut off by one articulation point or bridge (counts stay exact).
 LIST_LIMIT = 100
-#: Augmentation options from :data:`~essgraph.analysis.engine.IGRAPH_ABOVE` organizations on: each greedy
-#: step ranks every plausible tie from a leaf block (about a million pairs, ~2 s per step, at 10,000
-#: synthetic organizations, and hundreds of steps), so at scale it only reports the failure points and the
-#: lower bound (``new_ties`` empty, ``complete`` false, ``stopped_early`` true); run it on a region's graph
-#: for proposals. Below that it runs in full (about 1 s at 1,000 organizations).
-AUGMENT_AT_SCALE: dict[str, Any] = {"max_new": 0}
 #: How many steps :func:`analyze` reports to its ``progress`` callback.
 STEPS = 9
 
@@ -160,7 +154,7 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
         result["person_bridges"] = person_bridges(G, T=T, include_personal_data=include_personal_data,
                                                   include_inferred=include_inferred, include_reported=include_reported)
         tick()
-        augment = augmentation(T, **(AUGMENT_AT_SCALE if T.number_of_nodes() >= IGRAPH_ABOVE else {}))
+        augment = augmentation(T, structure=S)
         tick()
         result["recommendations"] = {"augmentation": augment, "partners": partners(T)}
         result["mesa"] = mesa(T)

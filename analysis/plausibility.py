@@ -80,20 +80,27 @@ def partner_groups(T: nx.Graph, nodes: list[Hashable]) -> tuple[dict[tuple[str, 
                                                                 dict[Hashable, list[tuple[str, Any]]]]:
     """The groups that make pairs plausible: members of each region, sector and network, and each node's groups.
 
+    Each node's groups are listed regions first, then sectors, then networks in
+    the graph's node order. The cost is the size of the answer plus the ties of
+    the networks.
+
     >>> import networkx as nx
     >>> T = nx.Graph(); T.add_nodes_from([("a", {"sector": "a01"}), ("b", {"region": "cusco"})])
     >>> partner_groups(T, ["a", "b"])
-    ({('sector', 'a01'): {'a'}, ('region', 'cusco'): {'b'}}, {'a': [('sector', 'a01')], 'b': [('region', 'cusco')]})
+    ({('region', 'cusco'): {'b'}, ('sector', 'a01'): {'a'}}, {'b': [('region', 'cusco')], 'a': [('sector', 'a01')]})
     """
+    keep = set(nodes)
     members: dict[tuple[str, Any], set[Hashable]] = {}
-    for v in nodes:
-        for kind in ("region", "sector"):
+    for kind in ("region", "sector"):
+        for v in nodes:
             g = group_of(T, v, kind)
             if g is not None:
                 members.setdefault((kind, g), set()).add(v)
-        for w in T[v]:
-            if T.nodes[w].get("is_network"):
-                members.setdefault(("network", w), set()).add(v)
+    for w, data in T.nodes(data=True):
+        if data.get("is_network"):
+            found = {v for v in T.adj[w] if v in keep}
+            if found:
+                members[("network", w)] = found
     groups_of: dict[Hashable, list[tuple[str, Any]]] = {}
     for key, group in members.items():
         for v in group:

@@ -36,7 +36,10 @@ from essgraph.render.findings import (
     top_cut_points,
 )
 
-__all__ = ["to_markdown", "markdown_literal", "markdown_text"]
+__all__ = ["ALLIANCES_LISTED", "to_markdown", "markdown_literal", "markdown_text"]
+
+#: Most proposed alliances the summary lists, in the result's order (the rest are counted; all are in the JSON).
+ALLIANCES_LISTED = 100
 
 T = Catalog({
     "title": ("# Análisis de la red de Economía Social y Solidaria", "# Analysis of the Social and Solidarity Economy network"),
@@ -89,6 +92,7 @@ T = Catalog({
     "alliances": ("## Nuevas alianzas propuestas", "## Proposed new alliances"),
     "alliances.line": ("Para que ninguna organización ni vínculo del grupo principal sea punto único de falla ({n} alianzas; mínimo teórico {lb}):",
                        "So that no organization or tie of the main group is a single point of failure ({n} alliances; theoretical minimum {lb}):"),
+    "alliances.more": ("… y {n} alianzas más (todas en el JSON del análisis).", "… and {n} more alliances (all in the analysis JSON)."),
     "alliances.left": ("Quedan sin resolver con pares plausibles: {list}.", "Left unresolved with plausible pairs: {list}."),
     "partners": ("Socios sugeridos para iniciativas aisladas o con un solo vínculo (el mejor de tres; la lista completa está en el JSON):",
                  "Suggested partners for isolated or one-tie initiatives (the best of three; the full list is in the JSON):"),
@@ -272,7 +276,10 @@ def _communities(result: AnalysisResult, w: _Words, top: int) -> list[str]:
 def _alliances(result: AnalysisResult, w: _Words, top: int) -> list[str]:
     aug = result.recommendations["augmentation"]
     out = [w.t("alliances"), "", w.t("alliances.line", n=len(aug["new_ties"]), lb=aug["lower_bound"]), ""]
-    out += [f"{i}. {alliance_text(a, w.labels, w.lang)}" for i, a in enumerate(aug["new_ties"], start=1)]
+    listed = aug["new_ties"][:ALLIANCES_LISTED]
+    out += [f"{i}. {alliance_text(a, w.labels, w.lang)}" for i, a in enumerate(listed, start=1)]
+    if len(aug["new_ties"]) > len(listed):
+        out += [w.t("alliances.more", n=len(aug["new_ties"]) - len(listed))]
     if aug["remaining"]:
         out += ["", w.t("alliances.left", list=names_list(aug["remaining"], 8))]
     return out + ["", w.t("partners"), ""] + [f"- {partner_text(target, best, w.labels, w.lang)}"
