@@ -34,3 +34,13 @@ def test_real_data_summary_is_short(real_graph):
     md = to_markdown(analyze(real_graph))
     assert "Grupo Red de Economía Solidaria del Perú" in md
     assert len(md.split()) < 4000  # a five-minute read
+
+
+def test_long_lists_of_alliances_are_cut_and_counted(real_graph, monkeypatch):
+    import essgraph.render.markdown as markdown
+    result = analyze(real_graph)
+    ties = result.recommendations["augmentation"]["new_ties"]
+    monkeypatch.setattr(markdown, "ALLIANCES_LISTED", 5)
+    md = to_markdown(result, "en")
+    assert f"5. An alliance between {ties[4]['a']['name']}" in md and "\n6. An alliance" not in md
+    assert f"… and {len(ties) - 5} more alliances (all in the analysis JSON)." in md
