@@ -130,6 +130,8 @@ def graph_from_attrs(
     nodes: Iterable[tuple[str, dict[str, Any]]],
     edges: Iterable[tuple[str, str, str, dict[str, Any]]],
     metadata: dict[str, Any] | None = None,
+    *,
+    derive: bool = True,
 ) -> nx.MultiDiGraph:
     """The NetworkX form from rows already in its shape, inserted in the order given.
 
@@ -139,8 +141,9 @@ def graph_from_attrs(
     is the graph that ``add_node`` / ``add_edge`` calls in the same order make
     (an edge to an unknown node adds it without attributes; a repeated id or
     key updates the attributes), built in a fraction of their time: this is
-    how :func:`build_graph` and the snapshot reader fill large graphs. Last,
-    :func:`derive_macro_regions` fills in the nodes' macro-regions.
+    how :func:`build_graph`, the snapshot reader and :func:`~essgraph.graphmodel.privacy.public_graph`
+    fill large graphs. Last, unless ``derive`` is false (the rows are a graph's
+    that has them), :func:`derive_macro_regions` fills in the nodes' macro-regions.
 
     >>> G = graph_from_attrs([("a", {"labels": ("Region",)}), ("b", {"labels": ("Region",)})],
     ...                      [("a", "b", "NEXT_TO:a:b:0", {"type": "NEXT_TO"})], {"title": "t"})
@@ -176,7 +179,8 @@ def graph_from_attrs(
             keydict[key].update(attrs)
             continue
         keydict[key] = attrs
-    derive_macro_regions(G)
+    if derive:
+        derive_macro_regions(G)
     return G
 
 

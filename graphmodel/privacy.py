@@ -37,10 +37,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable, Mapping
+from operator import itemgetter
+from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
+from essgraph.graphmodel.graph import graph_from_attrs
 from essgraph.graphmodel.schema import NODE_SPECS, PERSONAL_PROPERTIES
 
 __all__ = ["interviewee_marks", "number_interviewees", "public_graph", "is_personal_node", "Redactor", "PHONE_PATTERN", "EMAIL_PATTERN",
@@ -71,24 +73,48 @@ _URL_OR_PHONE = re.compile(f"(?P<url>{_URL})|{PHONE_PATTERN.pattern}", re.IGNORE
 class Redactor:
     """The one redaction: people's names (accent-, space- and case-insensitive), phones and e-mails.
 
+    All the names make one pattern (:func:`_trie`), which matches at a place
+    the longest name that fits. Only a text holding, as a word, the first word of
+    some name can hold a name (its words folded the way the pattern matches
+    letters: accents off, any case), so no other text is matched against it;
+    e-mails are only looked for in a text with an ``@``, phones in one with a
+    digit. Thousands of people's names then cost about what a few do.
+
     >>> Redactor([])("periodo 2016-2017, 01 - 423 - 4567")
     'periodo 2016-2017, [teléfono]'
     >>> Redactor([])("https://www.facebook.com/Conamovidi-387608587928366 o 3853144")
     'https://www.facebook.com/Conamovidi-387608587928366 o [teléfono]'
     >>> Redactor(["Rosa Quispe"])("con rosa   quíspe y ROSA QUISPE")
     'con [persona] y [persona]'
+    >>> Redactor(["Rosa Quispe", "Rosa"])("Rosa Quispe, Rosa, Rosalía")
+    '[persona], [persona], Rosalía'
     """
 
     def __init__(self, names: Iterable[str]) -> None:
-        words = sorted({_fold(n) for n in names if n and len(_fold(n)) > 2}, key=len, reverse=True)
-        self._names = re.compile("|".join(_loose(w) for w in words), re.IGNORECASE) if words else None
+        self._words = sorted({_fold(n) for n in names if n and len(_fold(n)) > 2})
+        starts = [_WORD.match(w) if w.isascii() else None for w in self._words]
+        self._starts = frozenset(m[0] for m in starts if m)
+        self._anywhere = not all(starts)  # a name whose first word cannot be told from a text's words
+        self._pattern: re.Pattern[str] | None = None  # made on the first text that may hold a name
+        self._done: dict[str, str] = {}  # texts repeat (sections, notes): each is redacted once
 
     def __call__(self, text: str) -> str:
         """``text`` without names, e-mail addresses and phone numbers."""
-        if self._names is not None:
-            text = self._names.sub("[persona]", unicodedata.normalize("NFC", text))
-        text = EMAIL_PATTERN.sub("[correo]", text)
-        return _URL_OR_PHONE.sub(_phone, text)
+        done = self._done.get(text)
+        if done is None:
+            done = self._done[text] = self._redact(text)
+        return done
+
+    def _redact(self, text: str) -> str:
+        if self._words:
+            text = unicodedata.normalize("NFC", text)
+            if self._anywhere or not self._starts.isdisjoint(_WORD.findall(text.translate(_LOOSE_FOLD))):
+                if self._pattern is None:
+                    self._pattern = re.compile(_trie(self._words), re.IGNORECASE)
+                text = self._pattern.sub("[persona]", text)
+        if "@" in text:
+            text = EMAIL_PATTERN.sub("[correo]", text)
+        return _URL_OR_PHONE.sub(_phone, text) if _DIGIT.search(text) else text
 
 
 def _fold(text: str) -> str:
@@ -97,21 +123,67 @@ def _fold(text: str) -> str:
     return " ".join(bare.lower().split())
 
 
-def _loose(folded: str) -> str:
-    """A pattern matching ``folded`` with any accents on its letters and any spacing between its words."""
-    out = []
-    for char in folded:
-        if char == " ":
-            out.append(r"\s+")
-        elif char.isalpha():
-            variants = {char} | {c for c in _ACCENTED.get(char, "")}
-            out.append("[" + "".join(sorted(variants)) + "]")
-        else:
-            out.append(re.escape(char))
-    return r"(?<!\w)" + "".join(out) + r"(?!\w)"
+def _loose_char(char: str) -> str:
+    """The pattern of one character of a folded name: any accent on a letter, any spacing for a space."""
+    if char == " ":
+        return r"\s+"
+    if char.isalpha():
+        return "[" + "".join(sorted({char} | set(_ACCENTED.get(char, "")))) + "]"
+    return re.escape(char)
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern for the folded names ``words``: each a whole word run of its characters' patterns, the longest first.
+
+    A trie shares the names' common beginnings, so a place in a text is tried
+    against the few letters that start names, not against every name; at each
+    branch the longer names come before a name ending there, so where several
+    names match the longest wins, as in an alternation of the names sorted
+    longest first.
+
+    >>> re.compile(_trie(["ana", "ana diaz"]), re.IGNORECASE).sub("#", "Ana, ANA  Díaz, Anabel")
+    '#, #, Anabel'
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        parts = [_loose_char(char) + branch(child) for char, child in node.items() if char]
+        if "" in node:
+            parts.append(r"(?!\w)")
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return r"(?<!\w)" + branch(root)
 
 
 _ACCENTED = {"a": "áàâäã", "e": "éèêë", "i": "íìîï", "o": "óòôöõ", "u": "úùûü", "n": "ñ", "c": "ç"}
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+
+
+class _LooseFold(dict[int, str]):
+    """``str.translate`` table, filled as characters come: each character as a name's letter would match it.
+
+    Accents off, case folded (``ı``, which the pattern's ``i`` matches, too); a
+    combining mark left on its own becomes a space, as it is no word character.
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if unicodedata.category(char) == "Mn":
+            folded = " "
+        else:
+            base = "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn")
+            folded = base.casefold().replace("ı", "i")
+        self[code] = folded
+        return folded
+
+
+_LOOSE_FOLD = _LooseFold()
 
 
 def _phone(match: re.Match[str]) -> str:
@@ -172,8 +244,6 @@ def public_graph(G: nx.MultiDiGraph, *, texts: str = "redact") -> nx.MultiDiGrap
         raise ValueError(f"texts must be 'redact' or 'drop', got {texts!r}")
     mapping = interviewee_marks(G)
     scrub = Redactor(str(G.nodes[n].get("name", "")) for n in mapping) if texts == "redact" else None
-    P = nx.MultiDiGraph()
-    P.graph.update(G.graph)
     dropped: dict[tuple[str, ...], frozenset[str]] = {}  # personal properties by label set
     nodes: list[tuple[str, dict[str, object]]] = []
     for node_id in sorted(G.nodes):
@@ -186,16 +256,18 @@ def public_graph(G: nx.MultiDiGraph, *, texts: str = "redact") -> nx.MultiDiGrap
             dropped[labels] = frozenset(k for label, k in PERSONAL_PROPERTIES if label in labels)
         drop = dropped[labels]
         nodes.append((node_id, _scrubbed({k: v for k, v in attrs.items() if k not in drop}, scrub)))
-    P.add_nodes_from(nodes)
     edges = []
-    for start, end, key, attrs in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
+    every = ((start, end, key, attrs) for start, out in G.adjacency() for end, keyed in out.items()
+             for key, attrs in keyed.items())
+    for start, end, key, attrs in sorted(every, key=itemgetter(2)):
         props = dict(attrs)
         if start in mapping or end in mapping:
             for name in _PERSONAL_REL_PROPERTIES:
                 props.pop(name, None)
             key = key.replace(start, mapping.get(start, start), 1)
         edges.append((mapping.get(start, start), mapping.get(end, end), key, _scrubbed(props, scrub)))
-    P.add_edges_from(edges)
+    P = graph_from_attrs(nodes, edges, derive=False)
+    P.graph.update(G.graph)
     return P
 
 
