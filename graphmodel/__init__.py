@@ -15,6 +15,7 @@ from essgraph.graphmodel.graph import (
     has_label,
     iter_nodes,
     iter_relationships,
+    json_dict,
     rel_key,
     to_json_dict,
 )
@@ -38,13 +39,13 @@ from essgraph.graphmodel.schema import (
     labels_for_kind,
     node_spec_for_labels,
 )
-from essgraph.graphmodel.privacy import Redactor, interviewee_marks, is_personal_node, public_graph
+from essgraph.graphmodel.privacy import Redactor, interviewee_marks, is_personal_node, public_graph, public_rows
 from essgraph.graphmodel.vocab import VOCABULARIES, Term
 
 __all__ = [
     "Node", "Relationship", "build_graph", "from_json_dict", "has_label", "carries_label", "iter_nodes",
-    "iter_relationships", "rel_key", "to_json_dict", "EVIDENCE_PROPERTIES", "ID_PATTERN", "LABELS",
+    "iter_relationships", "rel_key", "to_json_dict", "json_dict", "EVIDENCE_PROPERTIES", "ID_PATTERN", "LABELS",
     "ACTOR_LABELS", "ORGANIZATION_TIE_TYPES", "TIE_TYPES", "NETWORK_LABEL", "NODE_SPECS", "PERSONAL_PROPERTIES", "REL_SPECS", "REL_TYPES", "SYMMETRIC_TYPES",
     "NodeSpec", "PropertySpec", "RelSpec", "is_valid_id", "labels_for_kind", "node_spec_for_labels",
-    "VOCABULARIES", "Term", "is_personal_node", "interviewee_marks", "public_graph", "Redactor",
+    "VOCABULARIES", "Term", "is_personal_node", "interviewee_marks", "public_graph", "public_rows", "Redactor",
 ]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Iterable, Iterator, Mapping
 
 import networkx as nx
@@ -35,6 +36,7 @@ __all__ = [
     "iter_nodes",
     "iter_relationships",
     "to_json_dict",
+    "json_dict",
     "from_json_dict",
     "has_label",
     "carries_label",
@@ -206,45 +208,65 @@ def carries_label(attrs: Mapping[str, Any], *labels: str) -> bool:
 
 def iter_nodes(G: nx.MultiDiGraph) -> Iterator[Node]:
     """The graph's nodes as :class:`Node` objects, sorted by id."""
-    for node_id in sorted(G.nodes):
-        attrs = dict(G.nodes[node_id])
+    for node_id, own in sorted(G.nodes(data=True), key=itemgetter(0)):
+        attrs = dict(own)
         labels = tuple(attrs.pop(NODE_LABELS_ATTR, ()))
         yield Node(node_id, labels, attrs)
 
 
 def iter_relationships(G: nx.MultiDiGraph) -> Iterator[Relationship]:
     """The graph's relationships as :class:`Relationship` objects, sorted by key."""
-    rows = []
-    for start, end, key, attrs in G.edges(keys=True, data=True):
+    for key, start, end, attrs in _edges_by_key(G):
         props = dict(attrs)
         rel_type = props.pop(EDGE_TYPE_ATTR)
-        rows.append((key, Relationship(rel_type, start, end, props)))
-    for _, rel in sorted(rows, key=lambda kv: kv[0]):
-        yield rel
+        yield Relationship(rel_type, start, end, props)
 
 
-def _jsonable(value: Any) -> Any:
-    return list(value) if isinstance(value, (tuple, list)) else value
+def _edges_by_key(G: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """``(key, start, end, attrs)`` of every relationship, sorted by key (ties in the graph's order)."""
+    return sorted(((key, start, end, attrs) for start, out in G.adjacency() for end, keyed in out.items()
+                   for key, attrs in keyed.items()), key=itemgetter(0))
 
 
 def to_json_dict(G: nx.MultiDiGraph) -> dict[str, Any]:
     """The export JSON shape: ``{"nodes": [...], "relationships": [...]}`` (sorted).
 
+    What :func:`iter_nodes` and :func:`iter_relationships` give, as plain dicts
+    (:func:`json_dict` of the graph's rows).
+
     >>> G = build_graph([Node("a", ("Region",), {"name": "Lima"})], [])
     >>> to_json_dict(G)["nodes"]
     [{'id': 'a', 'labels': ['Region'], 'properties': {'name': 'Lima'}}]
     """
+    edges = ((start, end, key, attrs) for start, out in G.adjacency() for end, keyed in out.items()
+             for key, attrs in keyed.items())
+    return json_dict(G.nodes(data=True), edges, G.graph.get("dataset", {}))
+
+
+def json_dict(nodes: Iterable[tuple[str, Mapping[str, Any]]], relationships: Iterable[tuple[str, str, str, Mapping[str, Any]]],
+              dataset: Mapping[str, Any]) -> dict[str, Any]:
+    """:func:`to_json_dict`'s shape from rows in the NetworkX form (``(id, attrs)``, ``(start, end, key, attrs)``).
+
+    Nodes sorted by id, relationships by key (ties in the order given), each
+    one's properties in their own order (the JSON writers sort keys); tuples
+    become lists.
+
+    >>> json_dict([("a", {"labels": ("Region",), "name": "Lima"})], [], {})["nodes"]
+    [{'id': 'a', 'labels': ['Region'], 'properties': {'name': 'Lima'}}]
+    """
     return {
-        "dataset": dict(G.graph.get("dataset", {})),
+        "dataset": dict(dataset),
         "nodes": [
-            {"id": n.id, "labels": list(n.labels),
-             "properties": {k: _jsonable(v) for k, v in sorted(n.properties.items())}}
-            for n in iter_nodes(G)
+            {"id": node_id, "labels": list(attrs.get(NODE_LABELS_ATTR, ())),
+             "properties": {k: list(v) if isinstance(v, (tuple, list)) else v for k, v in attrs.items()
+                            if k != NODE_LABELS_ATTR}}
+            for node_id, attrs in sorted(nodes, key=itemgetter(0))
         ],
         "relationships": [
-            {"type": r.type, "start": r.start, "end": r.end,
-             "properties": {k: _jsonable(v) for k, v in sorted(r.properties.items())}}
-            for r in iter_relationships(G)
+            {"type": attrs[EDGE_TYPE_ATTR], "start": start, "end": end,
+             "properties": {k: list(v) if isinstance(v, (tuple, list)) else v for k, v in attrs.items()
+                            if k != EDGE_TYPE_ATTR}}
+            for start, end, _, attrs in sorted(relationships, key=itemgetter(2))
         ],
     }
 

@@ -42,14 +42,15 @@ from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
+from essgraph.gcpause import paused_gc
 from essgraph.graphmodel.graph import graph_from_attrs
 from essgraph.graphmodel.schema import NODE_SPECS, PERSONAL_PROPERTIES
 
-__all__ = ["interviewee_marks", "number_interviewees", "public_graph", "is_personal_node", "Redactor", "PHONE_PATTERN", "EMAIL_PATTERN",
+__all__ = ["interviewee_marks", "number_interviewees", "public_graph", "public_rows", "is_personal_node", "Redactor", "PHONE_PATTERN", "EMAIL_PATTERN",
            "KEPT_TEXTS"]
 
 #: Relationship properties that may quote a person's name (the evidence of REPRESENTS).
-_PERSONAL_REL_PROPERTIES = ("quote", "note")
+_PERSONAL_REL_PROPERTIES = frozenset({"quote", "note"})
 
 #: Text properties that name the thing itself and are never redacted (an organization's name, its e-mail).
 KEPT_TEXTS = frozenset({"id", "name", "acronym", "aliases", "email", "type", "labels", "region", "macro_region",
@@ -66,19 +67,18 @@ EMAIL_PATTERN = re.compile(r"[\w.+-]+@(?:[\w-]+(?:\.[\w-]+)+|…|\.\.\.)?")
 
 _YEARS = re.compile(r"(?:19|20)\d\d\s*[.-]?\s*(?:19|20)\d\d")
 #: A web address: its digits are page numbers, not phones (facebook.com/Conamovidi-387608587928366).
-_URL = r"(?:https?://|www\.)[^\s\"'<>]+"
-_URL_OR_PHONE = re.compile(f"(?P<url>{_URL})|{PHONE_PATTERN.pattern}", re.IGNORECASE)
+#: (Any case: written out, as ``re.IGNORECASE`` made the whole pattern a third slower; ``ſ`` is the ``s`` it also took.)
+_URL = r"(?:[hH][tT][tT][pP][sSſ]?://|[wW][wW][wW]\.)[^\s\"'<>]+"
+_URL_OR_PHONE = re.compile(f"(?P<url>{_URL})|{PHONE_PATTERN.pattern}")
 
 
 class Redactor:
     """The one redaction: people's names (accent-, space- and case-insensitive), phones and e-mails.
 
-    All the names make one pattern (:func:`_trie`), which matches at a place
-    the longest name that fits. Only a text holding, as a word, the first word of
-    some name can hold a name (its words folded the way the pattern matches
-    letters: accents off, any case), so no other text is matched against it;
-    e-mails are only looked for in a text with an ``@``, phones in one with a
-    digit. Thousands of people's names then cost about what a few do.
+    All the names make one pattern, a trie (:func:`_trie`) that matches at a
+    place the longest name that fits, so thousands of names cost about what a
+    few do; e-mails are only looked for in a text with an ``@``, phones in one
+    with a digit, and each distinct text is redacted once.
 
     >>> Redactor([])("periodo 2016-2017, 01 - 423 - 4567")
     'periodo 2016-2017, [teléfono]'
@@ -92,10 +92,7 @@ class Redactor:
 
     def __init__(self, names: Iterable[str]) -> None:
         self._words = sorted({_fold(n) for n in names if n and len(_fold(n)) > 2})
-        starts = [_WORD.match(w) if w.isascii() else None for w in self._words]
-        self._starts = frozenset(m[0] for m in starts if m)
-        self._anywhere = not all(starts)  # a name whose first word cannot be told from a text's words
-        self._pattern: re.Pattern[str] | None = None  # made on the first text that may hold a name
+        self._names: re.Pattern[str] | None = None  # made on the first text
         self._done: dict[str, str] = {}  # texts repeat (sections, notes): each is redacted once
 
     def __call__(self, text: str) -> str:
@@ -107,11 +104,9 @@ class Redactor:
 
     def _redact(self, text: str) -> str:
         if self._words:
-            text = unicodedata.normalize("NFC", text)
-            if self._anywhere or not self._starts.isdisjoint(_WORD.findall(text.translate(_LOOSE_FOLD))):
-                if self._pattern is None:
-                    self._pattern = re.compile(_trie(self._words), re.IGNORECASE)
-                text = self._pattern.sub("[persona]", text)
+            if self._names is None:
+                self._names = re.compile(_trie(self._words), re.IGNORECASE)
+            text = self._names.sub("[persona]", unicodedata.normalize("NFC", text))
         if "@" in text:
             text = EMAIL_PATTERN.sub("[correo]", text)
         return _URL_OR_PHONE.sub(_phone, text) if _DIGIT.search(text) else text
@@ -161,29 +156,7 @@ def _trie(words: list[str]) -> str:
 
 
 _ACCENTED = {"a": "áàâäã", "e": "éèêë", "i": "íìîï", "o": "óòôöõ", "u": "úùûü", "n": "ñ", "c": "ç"}
-_WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
-
-
-class _LooseFold(dict[int, str]):
-    """``str.translate`` table, filled as characters come: each character as a name's letter would match it.
-
-    Accents off, case folded (``ı``, which the pattern's ``i`` matches, too); a
-    combining mark left on its own becomes a space, as it is no word character.
-    """
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        if unicodedata.category(char) == "Mn":
-            folded = " "
-        else:
-            base = "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn")
-            folded = base.casefold().replace("ı", "i")
-        self[code] = folded
-        return folded
-
-
-_LOOSE_FOLD = _LooseFold()
 
 
 def _phone(match: re.Match[str]) -> str:
@@ -240,47 +213,61 @@ def public_graph(G: nx.MultiDiGraph, *, texts: str = "redact") -> nx.MultiDiGrap
     >>> public_graph(G).nodes["joc"]["description"], "description" in public_graph(G, texts="drop").nodes["joc"]
     ('tel. [teléfono]', False)
     """
+    with paused_gc():  # a copy of every node and relationship: see essgraph.gcpause
+        P = graph_from_attrs(*public_rows(G, texts=texts), derive=False)
+    P.graph.update(G.graph)
+    return P
+
+
+def public_rows(G: nx.MultiDiGraph, *, texts: str = "redact") -> tuple[list[tuple[str, dict[str, object]]],
+                                                                     list[tuple[str, str, str, dict[str, object]]]]:
+    """The nodes ``(id, attrs)`` and relationships ``(start, end, key, attrs)`` of :func:`public_graph`.
+
+    For a writer that needs the rows and not the graph (the JSON export);
+    nodes in the order of ``G``'s ids, relationships in the order of its keys.
+
+    >>> from essgraph.graphmodel import Node, build_graph
+    >>> public_rows(build_graph([Node("p", ("Person",), {"name": "Ana"})], []))
+    ([('entrevistado-1', {'labels': ('Person',)})], [])
+    """
     if texts not in ("redact", "drop"):
         raise ValueError(f"texts must be 'redact' or 'drop', got {texts!r}")
     mapping = interviewee_marks(G)
     scrub = Redactor(str(G.nodes[n].get("name", "")) for n in mapping) if texts == "redact" else None
     dropped: dict[tuple[str, ...], frozenset[str]] = {}  # personal properties by label set
     nodes: list[tuple[str, dict[str, object]]] = []
-    for node_id in sorted(G.nodes):
-        attrs = G.nodes[node_id]
+    for node_id, attrs in sorted(G.nodes(data=True), key=itemgetter(0)):
         labels = tuple(attrs.get("labels", ()))
         if node_id in mapping:
             nodes.append((mapping[node_id], {"labels": labels}))
             continue
         if labels not in dropped:
             dropped[labels] = frozenset(k for label, k in PERSONAL_PROPERTIES if label in labels)
-        drop = dropped[labels]
-        nodes.append((node_id, _scrubbed({k: v for k, v in attrs.items() if k not in drop}, scrub)))
+        nodes.append((node_id, _scrubbed(attrs, scrub, dropped[labels])))
     edges = []
     every = ((start, end, key, attrs) for start, out in G.adjacency() for end, keyed in out.items()
              for key, attrs in keyed.items())
     for start, end, key, attrs in sorted(every, key=itemgetter(2)):
-        props = dict(attrs)
         if start in mapping or end in mapping:
-            for name in _PERSONAL_REL_PROPERTIES:
-                props.pop(name, None)
             key = key.replace(start, mapping.get(start, start), 1)
-        edges.append((mapping.get(start, start), mapping.get(end, end), key, _scrubbed(props, scrub)))
-    P = graph_from_attrs(nodes, edges, derive=False)
-    P.graph.update(G.graph)
-    return P
-
-
-def _scrubbed(props: dict[str, object], scrub: Redactor | None) -> dict[str, object]:
-    """Every text property but :data:`KEPT_TEXTS` redacted (``scrub``) or left out (``None``)."""
-    for name, value in list(props.items()):
-        if name in KEPT_TEXTS or not isinstance(value, (str, list, tuple)):
-            continue
-        if scrub is None:
-            if isinstance(value, str):
-                del props[name]
-        elif isinstance(value, str):
-            props[name] = scrub(value)
+            edges.append((mapping.get(start, start), mapping.get(end, end), key,
+                          _scrubbed(attrs, scrub, _PERSONAL_REL_PROPERTIES)))
         else:
-            props[name] = type(value)(scrub(v) if isinstance(v, str) else v for v in value)
-    return props
+            edges.append((start, end, key, _scrubbed(attrs, scrub)))
+    return nodes, edges
+
+
+def _scrubbed(props: Mapping[str, object], scrub: Redactor | None, drop: frozenset[str] = frozenset()
+              ) -> dict[str, object]:
+    """A copy of ``props`` without ``drop`` and with every text but :data:`KEPT_TEXTS` redacted (``scrub``) or left out (``None``)."""
+    if scrub is None:
+        return {k: v for k, v in props.items() if k not in drop and (k in KEPT_TEXTS or not isinstance(v, str))}
+    return {k: v if k in KEPT_TEXTS else _redacted(v, scrub) for k, v in props.items() if k not in drop}
+
+
+def _redacted(value: object, scrub: Redactor) -> object:
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(scrub(v) if isinstance(v, str) else v for v in value)
+    return value

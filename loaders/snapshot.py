@@ -37,7 +37,7 @@ import networkx as nx
 import orjson
 
 from essgraph.errors import SnapshotError
-from essgraph.graphmodel import from_json_dict, to_json_dict
+from essgraph.graphmodel import from_json_dict, json_dict, public_rows, to_json_dict
 from essgraph.graphmodel.graph import EDGE_TYPE_ATTR, NODE_LABELS_ATTR, graph_from_attrs
 
 from essgraph.files import atomic_write
@@ -61,9 +61,13 @@ def default_snapshot_path() -> Path:
     return Path.cwd() / DEFAULT_SNAPSHOT
 
 
-def graph_to_dict(G: nx.MultiDiGraph) -> dict[str, Any]:
-    """:func:`~essgraph.graphmodel.to_json_dict` of ``G`` plus its census records."""
-    data = to_json_dict(G)
+def graph_to_dict(G: nx.MultiDiGraph, *, public: bool = False) -> dict[str, Any]:
+    """:func:`~essgraph.graphmodel.to_json_dict` of ``G`` plus its census records.
+
+    With ``public``, that of :func:`~essgraph.graphmodel.public_graph` of ``G``,
+    made from its rows (:func:`~essgraph.graphmodel.public_rows`) without building that graph.
+    """
+    data = json_dict(*public_rows(G), G.graph.get("dataset", {})) if public else to_json_dict(G)
     data["census"] = [dict(record) for record in G.graph.get("census", [])]
     return data
 

@@ -107,3 +107,17 @@ def test_unknown_format_and_unwritable_path(G: nx.MultiDiGraph, tmp_path: Path) 
     (tmp_path / "file").write_text("x")
     with pytest.raises(RenderError, match="cannot write .*choose another path with -o"):
         export(G, "json", tmp_path / "file" / "g.json")
+
+
+@pytest.mark.parametrize("value", [0.5, -12.0464, 0.0, 1e-4, 123456789012345.6, 1e-05, 2.5e-9, 1e16, 3e300,
+                                   float("nan"), float("inf"), 2 ** 70, [1.5, None, True, "x"], {"a": 1e-7}])
+def test_json_export_is_what_the_standard_library_writes(G: nx.MultiDiGraph, tmp_path: Path, value) -> None:
+    """The fast writer (orjson, re-indented) or, for values it writes otherwise, the standard library: same bytes."""
+    from essgraph.loaders.snapshot import graph_to_dict
+    G.nodes["coop-andina"]["share"] = value
+    G.graph["dataset"]["scale"] = value
+    written = export(G, "json", tmp_path / "g.json", include_personal_data=True).read_bytes()
+    expected = json.dumps(graph_to_dict(G), ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    assert written == expected
+    public = export(G, "json", tmp_path / "p.json").read_bytes()
+    assert public == json.dumps(graph_to_dict(G, public=True), ensure_ascii=False, indent=1, sort_keys=True).encode()
