@@ -35,6 +35,7 @@ import networkx as nx
 
 from essgraph.analysis._common import GROUP_ATTRIBUTES, actors, group_of, id_key, ref, refs
 from essgraph.analysis.cuts import articulation_points
+from essgraph.analysis.engine import TieStructure, structure_of
 
 __all__ = ["Coverage", "coverage", "REASONS"]
 
@@ -56,10 +57,11 @@ class Coverage:
     ask_next: list[dict[str, Any]]
 
 
-def coverage(G: nx.MultiDiGraph, T: nx.Graph, *, top: int = 10) -> Coverage:
+def coverage(G: nx.MultiDiGraph, T: nx.Graph, *, top: int = 10, structure: TieStructure | None = None) -> Coverage:
     """Who answered among the organizations of tie graph ``T`` (made from ``G``), and whom to ask next.
 
-    ``top`` bounds :attr:`Coverage.ask_next`.
+    ``top`` bounds :attr:`Coverage.ask_next`; ``structure`` is ``T``'s when already
+    made (its cut points and components).
     """
     if top < 1:
         raise ValueError("top must be at least 1")
@@ -78,11 +80,12 @@ def coverage(G: nx.MultiDiGraph, T: nx.Graph, *, top: int = 10) -> Coverage:
         isolated=refs(T, [v for v in no_tie if v in answered]),
         not_asked=refs(T, [v for v in no_tie if v not in answered]),
         by_group=by_group, confirmations={k: confirmations[k] for k in sorted(c for c in confirmations if c)},
-        ask_next=_ask_next(T, orgs, answered, top),
+        ask_next=_ask_next(T, orgs, answered, top, structure_of(T, structure)),
     )
 
 
-def _ask_next(T: nx.Graph, orgs: list[Hashable], answered: set[Hashable], top: int) -> list[dict[str, Any]]:
+def _ask_next(T: nx.Graph, orgs: list[Hashable], answered: set[Hashable], top: int, S: TieStructure
+              ) -> list[dict[str, Any]]:
     chosen: dict[Hashable, dict[str, Any]] = {}
 
     def pick(v: Hashable, reason: str, **detail: Any) -> None:
@@ -92,7 +95,7 @@ def _ask_next(T: nx.Graph, orgs: list[Hashable], answered: set[Hashable], top: i
     def best(nodes: list[Hashable]) -> list[Hashable]:
         return sorted((v for v in nodes if v not in answered), key=lambda v: (-T.degree(v), id_key(v)))
 
-    for cut in articulation_points(T):  # the best connected unasked neighbour of each, largest cut first
+    for cut in articulation_points(T, limit=0, structure=S):  # the best connected unasked neighbour of each, largest cut first
         for v in best(list(T[cut.id]))[:1]:
             pick(v, "cut_point_neighbour", cut_point=cut.id, cut_off=cut.cut_off_count)
     regions: dict[str, list[Hashable]] = {}
@@ -102,7 +105,7 @@ def _ask_next(T: nx.Graph, orgs: list[Hashable], answered: set[Hashable], top: i
     for region, members in sorted(regions.items()):
         if not set(members) & answered and best(members):
             pick(best(members)[0], "region_without_answers", region=region, organizations=len(members))
-    groups = sorted((c for c in nx.connected_components(T) if len(c) > 1 and not c & answered),
+    groups = sorted((set(c) for c in S.components() if len(c) > 1 and answered.isdisjoint(c)),
                     key=lambda c: (-len(c), id_key(min(c, key=id_key))))
     for group in groups:
         pick(best(list(group))[0], "largest_unasked_group", size=len(group))

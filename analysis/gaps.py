@@ -33,7 +33,7 @@ import networkx as nx
 import numpy as np
 
 from essgraph.analysis._common import actors, group_of, id_key, national_networks, ref, refs, rnd
-from essgraph.analysis.engine import to_igraph, use_igraph
+from essgraph.analysis.engine import TieStructure, to_igraph, use_igraph
 from essgraph.analysis.isolation import hops_to_national
 
 __all__ = ["GroupMixing", "CooperativeGap", "group_mixing", "cooperative_gap", "regions_without_national",
@@ -139,8 +139,11 @@ def cooperative_sector(T: nx.Graph) -> list[Hashable]:
     return sorted((v for v, d in T.nodes(data=True) if not d.get("is_person") and is_coop(d)), key=id_key)
 
 
-def cooperative_gap(T: nx.Graph, *, cooperatives: Iterable[Hashable] | None = None) -> CooperativeGap:
+def cooperative_gap(T: nx.Graph, *, cooperatives: Iterable[Hashable] | None = None,
+                    structure: TieStructure | None = None) -> CooperativeGap:
     """How the cooperative sector and the ESS networks are tied, directly or by paths.
+
+    ``structure`` is ``T``'s when already made (the hops are kept on it).
 
     Returns
     -------
@@ -170,13 +173,14 @@ def cooperative_gap(T: nx.Graph, *, cooperatives: Iterable[Hashable] | None = No
         elif (u in coops and v in coops) or (u in networks and v in networks):
             inside += 1
     direct.sort(key=lambda r: (id_key(r["cooperative"]["id"]), id_key(r["network"]["id"])))
-    hops = hops_to_national(T, national=sorted(networks, key=id_key)) if networks else {}
+    hops = hops_to_national(T, national=sorted(networks, key=id_key), structure=structure) if networks else {}
     reached = [hops[c] for c in coops if c in hops]
     return CooperativeGap(refs(T, coops), refs(T, networks), direct, _ei(len(direct), inside),
                           min(reached) if reached else None, len(reached))
 
 
-def regions_without_national(T: nx.Graph, *, regions: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+def regions_without_national(T: nx.Graph, *, regions: Mapping[str, str] | None = None,
+                             structure: TieStructure | None = None) -> list[dict[str, Any]]:
     """Every region's link to the national networks, left-out regions first.
 
     Parameters
@@ -186,6 +190,8 @@ def regions_without_national(T: nx.Graph, *, regions: Mapping[str, str] | None =
     regions : mapping of region id to name, optional
         All regions to report (e.g. the graph's ``Region`` nodes), so regions
         with no organization appear too; by default the regions of ``T``.
+    structure : TieStructure, optional
+        ``T``'s structure when already made (the hops to the national networks are kept on it).
 
     Returns
     -------
@@ -204,7 +210,7 @@ def regions_without_national(T: nx.Graph, *, regions: Mapping[str, str] | None =
     [('puno', True), ('cusco', False), ('lima', False)]
     """
     national = set(national_networks(T))
-    hops = hops_to_national(T, national=sorted(national, key=id_key))
+    hops = hops_to_national(T, national=sorted(national, key=id_key), structure=structure)
     rows: dict[str, dict[str, Any]] = {
         r: {"region": r, "name": name, "organizations": 0, "tied_to_national": 0, "reaching_national": 0}
         for r, name in (regions or {}).items()}

@@ -33,6 +33,7 @@ from typing import Any, Callable, Hashable, Iterable, Iterator
 import networkx as nx
 
 from essgraph.analysis._common import actors, id_key, ref, rnd
+from essgraph.analysis.engine import TieStructure
 from essgraph.analysis.isolation import hops_to_national
 from essgraph.analysis.plausibility import shared
 
@@ -46,6 +47,7 @@ def partners(
     *,
     targets: Iterable[Hashable] | None = None,
     top: int = 3,
+    structure: TieStructure | None = None,
 ) -> list[dict[str, Any]]:
     """Suggest the ``top`` best partners for each isolated or one-tie organization.
 
@@ -57,6 +59,8 @@ def partners(
         Whom to find partners for; by default every organization with no tie or one tie.
     top : int
         Candidates per target.
+    structure : TieStructure, optional
+        ``T``'s structure when already made (its hops to the national networks).
 
     Returns
     -------
@@ -69,7 +73,7 @@ def partners(
     """
     if targets is None:
         targets = [v for v in actors(T) if T.degree(v) <= 1]
-    hops = hops_to_national(T)
+    hops = hops_to_national(T, structure=structure)
     adj, data = T.adj, T.nodes
     degree = dict(T.degree())
     # the context graph, implicitly: each organization tied to one node per region and per sector value

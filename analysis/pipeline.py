@@ -156,13 +156,14 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
         tick()
         augment = augmentation(T, structure=S)
         tick()
-        result["recommendations"] = {"augmentation": augment, "partners": partners(T)}
+        result["recommendations"] = {"augmentation": augment, "partners": partners(T, structure=S)}
         result["mesa"] = mesa(T)
         changed = changes(P, since, until, **options) if since is not None and until is not None else None
+        survey = coverage(P, T, top=top, structure=S)
         tick()
     result.update({
         "timeline": {"years": years, "changes": changed},
-        "survey": coverage(P, T, top=top),
+        "survey": survey,
         "labels": names,
         "meta": {"seed": seed, "include_personal_data": include_personal_data, "top": top,
                  "dataset": dict(G.graph.get("dataset", {})).get("title")},
@@ -235,7 +236,7 @@ def _centrality_parts(T: nx.Graph, S: TieStructure, *, seed: int, top: int, k: i
     cent = centrality(T, k=k, seed=seed, structure=S)
     tick()
     comms = communities(T, seed=seed, structure=S)
-    role_result = roles(T, seed=seed, table=cent.table, membership=comms.membership())
+    role_result = roles(T, seed=seed, table=cent.table, membership=comms.membership(), structure=S)
     tick()
     tables = {"overall": hubs(T, top=top, by="degree", k=k, seed=seed, table=cent.table)}
     for attribute in ("macro_region", "region"):
@@ -256,8 +257,8 @@ def _failure_parts(T: nx.Graph, S: TieStructure, names: dict[str, dict[str, str]
         "components": components(T, structure=S),
         "group_gaps": {
             **{a: group_mixing(T, a) for a in ("macro_region", "region", "sector")},
-            "cooperatives_vs_networks": cooperative_gap(T),
-            "regions": regions_without_national(T, regions=names["region"]),
+            "cooperatives_vs_networks": cooperative_gap(T, structure=S),
+            "regions": regions_without_national(T, regions=names["region"], structure=S),
         },
         "core_periphery": core_periphery(T, structure=S),
     }

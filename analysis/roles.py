@@ -40,7 +40,7 @@ import pandas as pd
 from essgraph.analysis._common import actors, nearest_rank
 from essgraph.analysis.centrality import centrality
 from essgraph.analysis.communities import communities
-from essgraph.analysis.cuts import articulation_points
+from essgraph.analysis.engine import TieStructure, structure_of
 
 __all__ = ["ROLES", "Roles", "roles"]
 
@@ -67,6 +67,7 @@ def roles(
     k: int | None = None,
     table: pd.DataFrame | None = None,
     membership: dict[Hashable, int] | None = None,
+    structure: TieStructure | None = None,
 ) -> Roles:
     """Assign a role to each organization and say which rule assigned it.
 
@@ -83,6 +84,8 @@ def roles(
     table, membership : optional
         A :func:`centrality` table and a community membership already computed
         for ``T`` (to avoid computing them twice).
+    structure : TieStructure, optional
+        ``T``'s structure when already made (its articulation points).
 
     Returns
     -------
@@ -109,7 +112,7 @@ def roles(
     if membership is None:
         membership = communities(T, seed=seed).membership()
     betweenness = dict(zip(table["id"], table["betweenness"]))
-    cuts = {c.id for c in articulation_points(T)}
+    cuts = structure_of(T, structure).articulation_points()
     tied = [v for v in orgs if T.degree(v) > 0]
     hub_at = max(min_hub_degree, nearest_rank((T.degree(v) for v in tied), hub_quantile))
     broker_at = nearest_rank((betweenness[v] for v in tied), broker_quantile)
