@@ -9,8 +9,9 @@ It calls :func:`essgraph.analysis.analyze` and renders the result with
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import click
 
@@ -19,8 +20,10 @@ from essgraph import analysis
 from essgraph.errors import RenderError
 from essgraph.files import atomic_write
 from essgraph.i18n import Catalog
+from essgraph.neo4jstore import GdsEngine
 from essgraph.render.markdown import to_markdown
 
+from essgraph.cli.neo4j import connect, neo4j_options
 from essgraph.cli.options import graph_options, lang_option, progress_bar, quiet_option
 
 __all__ = ["COMMANDS", "analyze"]
@@ -51,27 +54,38 @@ _TEXT = Catalog({
 @click.option("--betweenness-k", type=click.IntRange(min=1), default=None,
               help="Estimate betweenness from this many sampled organizations (large graphs).")
 @click.option("--include-personal-data", is_flag=True, help="Name the people (personal data); otherwise unlinkable marks.")
+@click.option("--engine", type=click.Choice(["embedded", "gds"]), default="embedded", show_default=True,
+              help="Where the structure is measured: embedded (here: NetworkX, igraph) or gds (Neo4j Graph Data "
+                   "Science on the server of --uri, which must hold this graph: essgraph neo4j load).")
+@neo4j_options
 @quiet_option
 def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None, md_path: Path | None,
             lang: str, evidence: frozenset[str], include_inferred: bool, include_people: bool,
             include_municipalities: bool,
             year: int | None, since: int | None, seed: int, top: int, betweenness_k: int | None,
-            include_personal_data: bool, quiet: bool) -> None:
+            include_personal_data: bool, engine: str, uri: str, user: str, database: str | None,
+            allow_insecure: bool, verbose: bool, quiet: bool) -> None:
     """Find hubs, isolated initiatives, single points of failure and gaps; propose alliances and a Mesa.
 
     Writes the full result as JSON (--json) and a summary for planners in
     Markdown (--md, Spanish by default); with neither, prints the summary.
+    With --engine gds the components, cut points, bridges, communities,
+    centralities and cores are computed by Graph Data Science in Neo4j
+    (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD); the connection options matter only then.
 
     Example: essgraph analyze --json analisis.json --md resumen.md --year 2016
+
+    Example: NEO4J_URI=neo4j+s://xxxx.databases.neo4j.io essgraph analyze --engine gds --json analisis.json
     """
     graph = loaders.load_graph(data_dir=data_dir, snapshot=snapshot)
-    with progress_bar("analyze", quiet) as progress:
+    with _engine(engine, uri, user, database, allow_insecure, verbose, lang) as measures, \
+            progress_bar("analyze", quiet) as progress:
         result = analysis.analyze(
             graph, include_inferred=include_inferred or "inferred" in evidence,
             include_reported="reported" in evidence, include_people=include_people,
             include_municipalities=include_municipalities, year=year, since=since, seed=seed,
             include_personal_data=include_personal_data, top=top, betweenness_k=betweenness_k,
-            progress=progress)
+            progress=progress, engine=measures)
     if json_path is None and md_path is None:
         md_path = Path("-")
     if json_path is not None:
@@ -79,6 +93,17 @@ def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None
                _TEXT.t("json", lang, path=json_path))
     if md_path is not None:
         _write(md_path, to_markdown(result, lang), _TEXT.t("md", lang, path=md_path))
+
+
+@contextmanager
+def _engine(engine: str, uri: str, user: str, database: str | None, allow_insecure: bool, verbose: bool,
+            lang: str) -> Iterator[GdsEngine | None]:
+    """``None`` (the embedded engines), or Graph Data Science on one driver opened for the command."""
+    if engine == "embedded":
+        yield None
+        return
+    with connect(uri, user, database, allow_insecure, verbose, lang) as (driver, settings):
+        yield GdsEngine(driver, database=settings.database, lang=lang)
 
 
 def _evidence(value: str) -> frozenset[str]:
