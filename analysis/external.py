@@ -186,5 +186,5 @@ class ExternalStructure(TieStructure):
             raise GraphError(
                 f"the {self.source} engine's tie graph is not the one analysed here: {ties.node_count} nodes and "
                 f"{ties.tie_count} ties there, {T.number_of_nodes()} and {T.number_of_edges()} here (or other nodes "
-                "or ties): load this graph into the database (essgraph neo4j load --replace) or analyse what it "
-                "holds (essgraph neo4j pull, then analyze)")
+                "or ties): load this graph into the database again, replacing the project's nodes, or analyse the "
+                "graph the database holds (pull it first)", options=("engine",))

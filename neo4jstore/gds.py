@@ -300,7 +300,7 @@ def _version(session: Session, lang: str) -> str:
         return str(session.run(VERSION).single(strict=True)["version"])
     except nx4j.ClientError as exc:
         if "gds.version" in str(exc.message or ""):
-            raise Neo4jError(MESSAGES.t("no-gds", lang)) from None
+            raise Neo4jError(MESSAGES.t("no-gds", lang), options=("engine",)) from None
         raise
 
 

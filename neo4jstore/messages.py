@@ -84,9 +84,9 @@ MESSAGES = Catalog({
     ),
     "no-gds": (
         "este servidor Neo4j no tiene Graph Data Science (gds.version() no existe): instale el plugin GDS "
-        "(Neo4j Desktop o Server; en Aura, una instancia con Graph Analytics) o analice sin --engine gds",
+        "(Neo4j Desktop o Server; en Aura, una instancia con Graph Analytics) o analice aquí, sin GDS",
         "this Neo4j server has no Graph Data Science (gds.version() is unknown): install the GDS plugin "
-        "(Neo4j Desktop or Server; on Aura, an instance with Graph Analytics) or analyse without --engine gds",
+        "(Neo4j Desktop or Server; on Aura, an instance with Graph Analytics) or analyse here, without GDS",
     ),
     "gds-failed": (
         "Graph Data Science falló: {error}. Si falta memoria, dé más al servidor "
