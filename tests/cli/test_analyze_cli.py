@@ -106,3 +106,23 @@ def test_bundled_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 0, result.output
     text = (tmp_path / "resumen.md").read_text(encoding="utf-8")
     assert "Grupo Red de Economía Solidaria del Perú" in text
+
+
+def test_the_embedded_engine_never_connects(small_graph, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", "bolt://db.example.org:7687")  # refused if it were used
+    result = run("--json", "-", "--engine", "embedded")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["meta"]["engine"] == "embedded"
+
+
+@pytest.mark.parametrize(("uri", "error"), [
+    ("bolt://127.0.0.1:1", "Error: no Neo4j at bolt://127.0.0.1:1: start it"),
+    ("bolt://db.example.org:7687", "Error: refusing an unencrypted connection to a remote server"),
+])
+def test_engine_gds_without_a_server_is_one_error_line(small_graph, monkeypatch: pytest.MonkeyPatch, uri: str,
+                                                       error: str) -> None:
+    monkeypatch.setenv("NEO4J_URI", uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", "not-a-real-secret")
+    result = CliRunner().invoke(main, ["analyze", "--engine", "gds", "--lang", "en", "-q"])
+    assert result.exit_code == 1 and result.output.startswith(error), result.output
+    assert "Traceback" not in result.output and "not-a-real-secret" not in result.output
