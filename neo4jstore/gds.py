@@ -161,12 +161,16 @@ class GdsTies:
         return self._values(_WCC)
 
     def articulation_points(self) -> list[str]:
-        """The cut points (GDS's articulation points)."""
+        """The cut points (GDS's articulation points; none without ties, where GDS 2.13 would fail)."""
+        if not self.tie_count:
+            return []
         ids = self._id_of()
         return [ids[n] for n in self._run(_ARTICULATION_POINTS)["nodes"]]
 
     def bridges(self) -> list[tuple[str, str]]:
-        """The ties whose loss splits their component, as ``(end, end)``."""
+        """The ties whose loss splits their component, as ``(end, end)`` (none without ties)."""
+        if not self.tie_count:
+            return []
         ids = self._id_of()
         record = self._run(_BRIDGES)
         return [(ids[a], ids[b]) for a, b in zip(record["starts"], record["ends"])]
