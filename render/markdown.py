@@ -33,7 +33,7 @@ from essgraph.graphmodel.vocab import evidence_counts
 from essgraph.i18n import Catalog
 from essgraph.render.findings import (
     Labels, alliance_text, best_partners, group_name, kind_label, names_list, partner_text, role_label, top_bridges,
-    top_cut_points,
+    top_cut_points, type_names,
 )
 
 __all__ = ["to_markdown", "markdown_literal", "markdown_text"]
@@ -314,7 +314,7 @@ def _method(result: AnalysisResult, w: _Words, top: int) -> list[str]:
     evidence = [e for e in ("stated", "reported", "inferred") if evidence_counts(
         e, include_inferred=p["include_inferred"], include_reported=p.get("include_reported", True))]
     return [w.t("method"), "",
-            w.t("method.ties", types=", ".join(p["relationship_types"]), labels=", ".join(p["node_labels"]),
+            w.t("method.ties", types=type_names(p["relationship_types"], w.lang), labels=type_names(p["node_labels"], w.lang),
                 evidence=w.t("method.or").join(w.t(f"method.{e}") for e in evidence), year=year,
                 status=", ".join(p["exclude_status"]) or w.t("none")), "",
             w.t("method.roles", hub=result.roles["thresholds"].get("hub_degree"),
