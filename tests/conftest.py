@@ -41,7 +41,8 @@ Fixtures (all names are stable, other test folders may rely on them):
 ``neo4j_clean``   function: the same driver, after the database was emptied (all nodes,
                   relationships, constraints and non-lookup indexes removed).
 ``fictional_round``  session: a copy of the bundled data with a FICTIONAL survey round merged
-                  (``fictional_answers``: mutual, one-sided, denied, corrected, new organizations).
+                  (``fictional_answers``: mutual, one-sided, denied, corrected, new organizations;
+                  ``merge_survey(paths, folder)`` merges response files the same way).
 """
 
 from __future__ import annotations
@@ -146,7 +147,7 @@ def shared_file() -> Callable[[str], Path]:
 FICTIONAL_ROUND = "r2"
 
 
-def fictional_answers(G: nx.MultiDiGraph) -> dict[str, dict]:
+def _fictional_answers(G: nx.MultiDiGraph) -> dict[str, dict]:
     """FICTIONAL survey responses to the bundled map (never real answers; never in ``data/``), by file name.
 
     They give every kind of outcome: a mutual tie (gresp and cxd both name it),
@@ -183,7 +184,7 @@ def fictional_answers(G: nx.MultiDiGraph) -> dict[str, dict]:
     }
 
 
-def merge_fictional(paths: list[Path], folder: Path) -> None:
+def _merge_survey(paths: list[Path], folder: Path) -> None:
     """Check and merge response files into ``folder`` as round :data:`FICTIONAL_ROUND` (as ``survey merge``)."""
     from essgraph.loaders import load_graph
     from essgraph.loaders.survey import check_responses
@@ -197,8 +198,20 @@ def merge_fictional(paths: list[Path], folder: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def fictional_round(tmp_path_factory: pytest.TempPathFactory, real_graph: nx.MultiDiGraph) -> Path:
-    """A copy of the bundled data with the :func:`fictional_answers` merged as round ``r2``; read it, never change it.
+def fictional_answers(real_graph: nx.MultiDiGraph) -> dict[str, dict]:
+    """FICTIONAL survey responses to the bundled map, by file name (see ``_fictional_answers``)."""
+    return _fictional_answers(real_graph)
+
+
+@pytest.fixture(scope="session")
+def merge_survey() -> Callable[[list[Path], Path], None]:
+    """``merge_survey(paths, folder)``: check and merge response files as round ``r2`` (as ``survey merge``)."""
+    return _merge_survey
+
+
+@pytest.fixture(scope="session")
+def fictional_round(tmp_path_factory: pytest.TempPathFactory, fictional_answers: dict[str, dict]) -> Path:
+    """A copy of the bundled data with the ``fictional_answers`` merged as round ``r2``; read it, never change it.
 
     Its ``respuestas/`` sibling holds the response files.
     """
@@ -210,10 +223,10 @@ def fictional_round(tmp_path_factory: pytest.TempPathFactory, real_graph: nx.Mul
     folder = Path(shutil.copytree(bundled_data_dir(), root / "data", ignore=shutil.ignore_patterns("__*")))
     (root / "respuestas").mkdir()
     paths = []
-    for name, body in fictional_answers(real_graph).items():
+    for name, body in fictional_answers.items():
         paths.append(root / "respuestas" / name)
         paths[-1].write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
-    merge_fictional(paths, folder)
+    _merge_survey(paths, folder)
     return folder
 
 
