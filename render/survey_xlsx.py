@@ -24,8 +24,8 @@ Examples
 >>> book = load_workbook(path)
 >>> book.sheetnames
 ['Instrucciones', 'Su organización en el mapa', 'Vínculos registrados', 'Trabajamos con', 'Organizaciones nuevas', 'listas', 'essgraph']
->>> book["listas"]["B1"].value, book["listas"]["B1"].data_type
-('=A (a)', 's')
+>>> [(cell.value, cell.data_type) for row in book["listas"].iter_rows() for cell in row if cell.value == "=A (a)"]
+[('=A (a)', 's')]
 """
 from __future__ import annotations
 
