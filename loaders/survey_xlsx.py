@@ -13,8 +13,8 @@ Every answer sheet has its column keys (:data:`COLUMNS`) in row 1 (hidden), the
 header the respondent reads in row 2, and the answers from row :data:`FIRST_ROW`.
 Choices are written as their labels (``Somos miembros de``) and read back in
 either language; an organization as ``Name (id)`` (:func:`org_choice`). Cells are
-read by :mod:`essgraph.loaders.xlsx_reader`: a formula without a saved value or an
-error cell is a problem naming the file, sheet and cell.
+read by :mod:`essgraph.loaders.xlsx_reader`: a formula (with a saved value or not)
+or an error cell is a problem naming the file, sheet and cell.
 
 Examples
 --------
@@ -103,7 +103,7 @@ def read_workbook(path: Path, region_names: Mapping[str, str]) -> Workbook:
     """
     try:
         checked_format(path)
-        found = read_sheets(path)
+        found = read_sheets(path, formulas=False)
         meta = {row.values.get("key", ""): row.values.get("value", "") for row in _sheet(found, META_SHEET, path)}
     except ReadError as exc:
         return Workbook(None, problems=[read_problem(exc, path)])

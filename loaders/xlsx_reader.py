@@ -76,13 +76,15 @@ def read_xlsx(path: Path) -> Table:
     return _table(path, values_book, formula_book, title, notes, close=True)
 
 
-def read_sheets(path: Path) -> dict[str, list[Row] | ReadError]:
+def read_sheets(path: Path, *, formulas: bool = True) -> dict[str, list[Row] | ReadError]:
     """Every sheet of a small workbook, visible or hidden, opened once and read at once.
 
     For workbooks that hold several tables (a survey's, see
     :mod:`essgraph.loaders.survey_xlsx`): each sheet's rows after its header, or
     the :class:`ReadError` that stopped it (a formula without a saved value, an
     error cell, a blank header…), so that every sheet's problem is known.
+    Without ``formulas`` a formula is an error (``formula-cell``) even with a
+    saved value: where every cell should be typed, a formula is a mistake.
 
     Raises
     ------
@@ -94,12 +96,26 @@ def read_sheets(path: Path) -> dict[str, list[Row] | ReadError]:
     try:
         for title in values_book.sheetnames:
             try:
+                if not formulas:
+                    _refuse_formulas(formula_book[title], title, path.name)
                 out[title] = list(_table(path, values_book, formula_book, title, [], close=False).rows)
             except ReadError as exc:
                 out[title] = exc
     finally:
         _close(values_book, formula_book)
     return out
+
+
+def _refuse_formulas(sheet: Any, title: str, name: str) -> None:
+    """Raise ``formula-cell`` at the sheet's first formula, saved value or not."""
+    try:
+        for row in sheet.iter_rows(min_row=1, min_col=1):
+            for cell in row:
+                if getattr(cell, "data_type", None) == "f":
+                    raise ReadError("formula-cell", file=name, sheet=title, row=cell.row, cell=cell.coordinate,
+                                    value=str(cell.value)[:60])
+    except _BROKEN_FILE as exc:
+        raise ReadError("bad-xlsx", file=name, reason=type(exc).__name__) from exc
 
 
 def _open(path: Path) -> tuple[Any, Any]:

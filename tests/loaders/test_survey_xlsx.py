@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -164,18 +165,28 @@ def test_a_formula_or_a_wrong_choice_is_located_and_nothing_is_merged(real_graph
     sheets["ties"]["A4"] = "Red Inexistente (red-inexistente)"
     sheets["ties"]["B4"] = "Trabajamos con"
     book.save(tmp_path / "aam-choice.xlsx")
-    sheets["new_orgs"]["A3"] = "=B3&C3"
+    sheets["new_orgs"]["A3"] = "=1+1"
+    sheets["ties"]["D5"] = "#REF!"
     book.save(tmp_path / "aam-formula.xlsx")
+    with zipfile.ZipFile(tmp_path / "aam-formula.xlsx") as source, \
+            zipfile.ZipFile(tmp_path / "aam-saved.xlsx", "w") as target:  # as a spreadsheet saves it: with its value
+        for info in source.infolist():
+            target.writestr(info, source.read(info).replace(b"<f>1+1</f><v />", b"<f>1+1</f><v>2</v>"))
+    saved = load_workbook(tmp_path / "aam-saved.xlsx", data_only=True)
+    assert saved[sheets["new_orgs"].title]["A3"].value == 2  # a value the reader would otherwise take
     not_ours = tmp_path / "otro.xlsx"
     NewWorkbook().save(not_ours)
-    _, report = check_responses([tmp_path / "aam-choice.xlsx", tmp_path / "aam-formula.xlsx", not_ours], real_graph)
+    paths = [tmp_path / f"aam-{name}.xlsx" for name in ("choice", "formula", "saved")] + [not_ours]
+    _, report = check_responses(paths, real_graph)
     found = {(p.file, p.type, p.row, p.column) for p in report.problems}
-    assert ("aam-choice.xlsx", "survey-bad-value", 3, "Trabajamos con!B3") in found
-    assert ("aam-choice.xlsx", "survey-unknown-org", 4, "Trabajamos con!A4") in found
-    assert ("aam-formula.xlsx", "formula-without-value", 3, "") in found
-    assert ("otro.xlsx", "missing-sheet", None, "") in found and len(found) == 4
+    assert found == {("aam-choice.xlsx", "survey-bad-value", 3, "Trabajamos con!B3"),
+                     ("aam-choice.xlsx", "survey-unknown-org", 4, "Trabajamos con!A4"),
+                     ("aam-formula.xlsx", "formula-cell", 3, ""), ("aam-formula.xlsx", "error-cell", 5, ""),
+                     ("aam-saved.xlsx", "formula-cell", 3, ""), ("aam-saved.xlsx", "error-cell", 5, ""),
+                     ("otro.xlsx", "missing-sheet", None, "")}
     text = report.render("es")
-    assert "la celda Organizaciones nuevas!A3 tiene una fórmula sin valor guardado" in text
+    assert "aam-saved.xlsx: la celda Organizaciones nuevas!A3 tiene una fórmula (=1+1)" in text
+    assert "aam-formula.xlsx: la celda Trabajamos con!D5 muestra el error #REF!" in text
     assert "use uno de: Somos miembros de, Coordinamos con" in text  # the dropdown's words, not codes
     folder = Path(shutil.copytree(bundled_data_dir(), tmp_path / "data", ignore=shutil.ignore_patterns("__*")))
     before = sorted(p.name for p in folder.iterdir())
