@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from render_helpers import embedded_data
+from selenium.webdriver.common.by import By
 
 from essgraph.graphmodel import REL_SPECS
 from essgraph.loaders import load_graph
@@ -48,3 +49,15 @@ def test_the_report_data_has_no_one_sided_mark(real_graph, tmp_path) -> None:
     html, data, ties = _page(real_graph, tmp_path / "whole.html")
     assert not any("one_sided" in e["marks"] or e.get("dashes") == STYLE["one_sided_dashes"] for e in ties.values())
     assert "one_sided" not in {m["mark"] for m in data["legend"]["marks"]} and "mark-one_sided" not in html
+
+
+def test_the_tooltip_says_one_side_reported_it_in_the_browser(round_graph, tmp_path, open_page) -> None:
+    path = render(round_graph, tmp_path / "aam.html", ViewRequest(view="ego", focus="aam", steps=1)).path
+    page = open_page(path)
+    tie = page.js("return essgraph.data.edges.filter(function (e) { return e.marks.indexOf('one_sided') >= 0; })"
+                  ".map(function (e) { return e.id; })")
+    assert len(tie) == 1
+    page.js(f"essgraph.network.emit('hoverEdge', {{edge: '{tie[0]}', pointer: {{DOM: {{x: 5, y: 5}}}}}})")
+    tip = page.driver.find_element(By.ID, "tooltip").text
+    assert tip.startswith(REL_SPECS["MEMBER_OF"].term.label("es") + " (declarado en una encuesta por una sola")
+    assert "asambleas" in tip
