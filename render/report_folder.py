@@ -2,9 +2,10 @@
 
 ``DIR/index.html`` tells the headline findings of :func:`essgraph.analysis.analyze`
 (hubs, disconnected groups, single points of failure, regions left out, isolated
-initiatives, recommended alliances, the Mesa proposal) as short text, tables and
-small charts; it links to one interactive view of each kind (``DIR/views/``) and
-to the exports (``DIR/exports/``: organizations with their measures as CSV, the
+initiatives, recommended alliances, the Mesa proposal and, when the data holds a
+survey round, what the latest round changed) as short text, tables and small
+charts; it links to one interactive view of each kind (``DIR/views/``) and to
+the exports (``DIR/exports/``: organizations with their measures as CSV, the
 analysis as JSON, the graph as GraphML and GEXF for Gephi). Nothing is computed
 here that the analyses or the loaders already compute.
 
@@ -58,6 +59,7 @@ from essgraph.render.interactive import Prepared, ViewRequest, prepare, prepared
 from essgraph.render.page import asset, confidential_path, write_html
 from essgraph.render.peru import departments_map
 from essgraph.render.report_texts import REPORT_TEXTS as R
+from essgraph.render.rounds import change_lists, changes_title, round_text, sizes_text
 from essgraph.spreadsheet import Sheet, csv_bytes, xlsx_bytes
 from essgraph.render.texts import TEXTS
 
@@ -360,4 +362,14 @@ def _findings(result: AnalysisResult, lang: str) -> dict[str, Any]:
                   macro.get(m.get("macro_region") or "", "—"), m["represents"], seat_text(m, labels, lang)) for m in mesa["seats"]],
         "method": t("method_text", types=type_names(result.projection["relationship_types"], lang),
                     date=dt.date.today().isoformat()),
+        "changes": _changes(result.survey.get("changes"), labels.get("region", {}), lang),
     }
+
+
+def _changes(changed: dict[str, Any] | None, regions: dict[str, str], lang: str) -> dict[str, Any] | None:
+    """The section "Cambios desde la ronda anterior", when the data holds a survey round (worded as the summary)."""
+    if not changed:
+        return None
+    return {"title": changes_title(lang), "round": round_text(changed["round"], changed["previous"], lang),
+            "sizes": sizes_text(changed["changes"], lang),
+            "lists": change_lists(changed["changes"], lang, empty=False, region_names=regions)}

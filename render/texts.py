@@ -92,6 +92,10 @@ TEXTS = Catalog({
     "mark_one_tie": ("Borde naranja: iniciativa con un solo vínculo", "Orange border: initiative with one tie"),
     "mark_inferred": ("Línea discontinua: vínculo inferido (no declarado en el informe)",
                       "Dashed line: inferred tie (not stated in the report)"),
+    "mark_one_sided": ("Línea de trazo y punto: vínculo declarado en una encuesta por una sola de las dos "
+                       "organizaciones (la otra aún no lo confirma)",
+                       "Dash-dot line: tie reported in a survey by only one of the two organizations (the other has "
+                       "not confirmed it yet)"),
     "mark_proposed": ("Línea verde punteada: alianza propuesta (recomendaciones)",
                       "Dotted green line: proposed alliance (recommendations)"),
     "mark_faded": ("Gris claro: fuera del foco de la vista", "Light grey: outside the view's focus"),
@@ -133,6 +137,9 @@ TEXTS = Catalog({
     "ties": ("Vínculos y evidencia", "Ties and evidence"),
     "evidence_stated": ("declarado", "stated"),
     "evidence_inferred": ("inferido", "inferred"),
+    "evidence_reported": ("declarado en una encuesta", "reported in a survey"),
+    "evidence_one_sided": ("declarado en una encuesta por una sola de las dos organizaciones: la otra aún no lo confirma",
+                           "reported in a survey by only one of the two organizations: the other has not confirmed it yet"),
     "proposed": ("alianza propuesta", "proposed alliance"),
     "section": ("Sección", "Section"),
     "articulation": ("punto de articulación", "articulation point"),

@@ -39,6 +39,8 @@ def test_report_tells_the_findings_in_spanish(bundled) -> None:
         assert f"<h2>{heading}</h2>" in html
     assert result["hubs"]["overall"][0]["name"] in html
     assert html.count("data:image/png;base64,") == 3
+    # one round (the report's): no "what changed" section (tests/render/test_round_report.py has two)
+    assert "changes" not in result["survey"] and 'id="changes"' not in html and "ronda anterior" not in html
 
 
 def test_report_links_resolve_and_nothing_is_remote(bundled) -> None:
