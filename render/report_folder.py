@@ -48,13 +48,15 @@ from essgraph.i18n import check_lang
 from essgraph.loaders import export
 from essgraph.render import interactive
 from essgraph.render.gephi import gephi_viz
-from essgraph.render.charts import degree_histogram, heat_map, isolation_bars
+from essgraph.render.charts import (
+    chart, degree_alt, degree_histogram, heat_map, heat_map_alt, isolation_alt, isolation_bars, macro_region_matrix,
+)
 from essgraph.render.findings import (
     alliance_text, best_partners, names_list, other_groups, partner_text, role_label, seat_text, top_bridges,
     top_cut_points,
 )
 from essgraph.render.interactive import Prepared, ViewRequest, prepare, prepared, proposals_from, render, view_size
-from essgraph.render.page import asset, confidential_path, write_html
+from essgraph.render.page import asset, confidential_path, print_css, write_html
 from essgraph.render.peru import departments_map
 from essgraph.render.report_texts import REPORT_TEXTS as R
 from essgraph.spreadsheet import csv_bytes
@@ -152,17 +154,22 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
         drawn = render(G, out / "views" / f"{spec['file']}.html", request, shared=shared[0] if shared else None)
         views.append({"href": f"views/{drawn.path.name}", "title": drawn.title, "about": R.t(spec["about"], lang)})
         step()
-    charts = {"heat_map": heat_map(result, lang), "isolation": isolation_bars(result, lang),
-              "degrees": degree_histogram(result, lang)}
+    charts = {"heat_map": chart(heat_map(result, lang), TEXTS.t("chart_heat_map", lang), heat_map_alt(result, lang)),
+              "isolation": chart(isolation_bars(result, lang), TEXTS.t("chart_isolation", lang),
+                                 isolation_alt(result, lang)),
+              "degrees": chart(degree_histogram(result, lang), TEXTS.t("chart_degree", lang), degree_alt(result, lang))}
+    names, matrix = macro_region_matrix(result)
     step()
     peru = departments_map(G, lang)
     step()
     exports = _exports(G, result, out / "exports", name, include_personal_data, lang, large=large)
     step()
+    confidential = TEXTS.t("confidential", lang) if include_personal_data else ""
+    source = TEXTS.t("print_source", lang, source=result.get("meta", {}).get("dataset") or TEXTS.t("subtitle", lang))
     index = write_html(
-        out / name("index.html"), "report.html", scripts={}, css=asset("report.css"), lang=lang,
-        confidential=TEXTS.t("confidential", lang) if include_personal_data else "",
-        views=views, charts=charts, peru_map=Markup(peru), exports=exports, **_findings(result, lang))
+        out / name("index.html"), "report.html", scripts={}, css=asset("report.css") + print_css(source, confidential),
+        lang=lang, confidential=confidential, views=views, charts=charts, peru_map=Markup(peru), exports=exports,
+        heat_table={"names": names, "rows": list(zip(names, matrix))}, **_findings(result, lang))
     step()
     return index
 
