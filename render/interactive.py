@@ -320,6 +320,7 @@ def _write(target: Path, payload: dict[str, Any], *, lang: str, view: str, title
         filters=[(key, TEXTS.t(f"filter_{key}", lang), payload["filters"][key])
                  for key in _FILTERS if payload["filters"].get(key)],
         graph_label=TEXTS.t("graph_label", lang, title=title), node_count=len(payload["nodes"]),
+        focus=bool(payload["meta"].get("focus")),
     )
 
 

@@ -419,8 +419,10 @@
     document.getElementById("legend").open = true;
   });
 
-  if (meta.focus) {
-    network.once("afterDrawing", function () { network.selectNodes([meta.focus]); showNode(meta.focus, true); });
+  if (meta.focus) {  /* its panel, then the side panel is shown (filled after the first paint, it pushed the legend down) */
+    showNode(meta.focus, true);
+    document.getElementById("side-body").classList.remove("pending");
+    network.once("afterDrawing", function () { network.selectNodes([meta.focus]); });
   }
 
   window.essgraph = {
