@@ -160,8 +160,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "empty-quote.fix": ("copie las palabras exactas del informe que prueban esta fila",
                         "copy the exact words of the report that prove this row"),
     "bad-evidence": ("'{value}' no es una evidencia válida para {type}", "'{value}' is not valid evidence for {type}"),
-    "bad-evidence.fix": ("use 'stated' (el informe lo dice) o 'inferred'; SHARES_CONTACT es siempre 'inferred'",
-                         "use 'stated' (the report says it) or 'inferred'; SHARES_CONTACT is always 'inferred'"),
+    "bad-evidence.fix": ("use 'stated' (el informe lo dice), 'reported' (una encuesta), 'imported' (otro mapa) o "
+                         "'inferred'; SHARES_CONTACT es siempre 'inferred'",
+                         "use 'stated' (the report says it), 'reported' (a survey), 'imported' (another map) or "
+                         "'inferred'; SHARES_CONTACT is always 'inferred'"),
     "self-relationship": ("{type} va de '{value}' a sí mismo", "{type} goes from '{value}' to itself"),
     "self-relationship.fix": ("corrija start o end", "correct start or end"),
     "duplicate-relationship": ("la misma relación {type} entre '{start}' y '{end}' con la misma cita que {other_file} fila {other_row}",
