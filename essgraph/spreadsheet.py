@@ -32,7 +32,7 @@ import io
 import re
 from typing import Any, Iterable, Mapping, Sequence
 
-__all__ = ["safe_cell", "csv_text", "csv_bytes", "xlsx_bytes", "Sheet"]
+__all__ = ["runs_as_formula", "safe_cell", "csv_text", "csv_bytes", "xlsx_bytes", "Sheet"]
 
 #: One sheet of a workbook: its title (at most 31 characters), column headers and rows.
 Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]]]
@@ -41,11 +41,18 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 
 
+def runs_as_formula(value: Any) -> bool:
+    """Whether a spreadsheet would take the text ``value``, typed in a cell, for a formula (see the module).
+
+    >>> runs_as_formula("=1+2"), runs_as_formula("+51 984 316 053"), runs_as_formula("-12.5"), runs_as_formula(3)
+    (True, True, False, False)
+    """
+    return isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value)
+
+
 def safe_cell(value: Any) -> Any:
     """``value`` as a spreadsheet shows it without running it (see the module)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
-        return "'" + value
-    return value
+    return "'" + value if runs_as_formula(value) else value
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, Any] | Sequence[Any]]) -> str:

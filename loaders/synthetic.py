@@ -23,14 +23,13 @@ Examples
 """
 from __future__ import annotations
 
-import csv
 import random
 from itertools import accumulate
 from pathlib import Path
 from typing import Iterable, Mapping
 
 from essgraph.errors import DataError
-from essgraph.loaders.folder import Department, departments
+from essgraph.loaders.folder import Department, data_file_bytes, departments
 from essgraph.graphmodel import NODE_SPECS
 from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
 
@@ -187,10 +186,7 @@ def _people(rng: random.Random, orgs: list[str], n: int) -> tuple[list[dict[str,
 
 
 def _write(path: Path, columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(columns), extrasaction="raise")
-        writer.writeheader()
-        writer.writerows(rows)
+    path.write_bytes(data_file_bytes(columns, rows))
 
 
 _DATASET_TOML = """\

@@ -1,0 +1,101 @@
+"""What a reader of another map's format gives ``essgraph import``: rows of a data folder, located in the source.
+
+A reader (one per format, in :data:`essgraph.loaders.interchange.IMPORT_FORMATS`)
+turns a source — a Kumu workbook, the data-entry template, a folder of
+Murmurations profiles… — into :class:`Imported`: the rows of each data file
+(``organizations.csv``, ``relationships.csv``…; each row a dict of that file's
+columns), the problems met while reading (located in the source), and where each
+row comes from (:class:`Origin`, with the source's name of every column), so that
+validation names the sheet, row and column the user wrote, never a file that was
+not written. Every imported row carries its provenance in its ``note``
+(:func:`provenance`): the source file, the file's date and the day of the import.
+
+Examples
+--------
+>>> rows = {"organizations.csv": [{"id": "gresp", "name": "GRESP"}]}
+>>> imported = Imported(rows, origins={"organizations.csv": [Origin("mapa.xlsx [Elements]", 2)]},
+...                     headers={"mapa.xlsx [Elements]": {"name": "Label"}})
+>>> imported.origin("organizations.csv", 0), imported.header("mapa.xlsx [Elements]", "name")
+(Origin(place='mapa.xlsx [Elements]', row=2), 'Label')
+>>> imported.origin("relationships.csv", 4)
+Origin(place='relationships.csv', row=6)
+>>> provenance("mapa.xlsx", date="2027-03-01", file_date="2027-02-10", place="Elements", row=12)
+'importado de mapa.xlsx (Elements, fila 12; archivo del 2027-02-10) el 2027-03-01'
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from essgraph.loaders.problems import Problem
+
+__all__ = ["Origin", "Imported", "provenance", "join_note", "file_date"]
+
+
+class Origin(NamedTuple):
+    """Where an imported row comes from: a place of the source as the user names it, and its row there."""
+
+    place: str
+    row: int | None
+
+
+@dataclass
+class Imported:
+    """Rows of a data folder read from a source, the reader's problems and where each row comes from.
+
+    ``rows`` maps a data file name of :data:`essgraph.loaders.folder.DEFAULT_FILES`
+    (``organizations.csv``…) to its rows. ``origins``, when the reader gives them,
+    holds one :class:`Origin` per row (parallel to ``rows``); ``headers`` maps a
+    place to ``{data column: the source's column}``. ``metadata`` adds to the
+    ``[dataset]`` table of the folder's dataset.toml (a ``title``…).
+    """
+
+    rows: dict[str, list[dict[str, str]]]
+    problems: list[Problem] = field(default_factory=list)
+    origins: dict[str, list[Origin]] = field(default_factory=dict)
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    def origin(self, file: str, index: int) -> Origin:
+        """Where row ``index`` (0-based) of ``file`` comes from: the reader's origin, else that file's own row."""
+        origins = self.origins.get(file)
+        return origins[index] if origins else Origin(file, index + 2)
+
+    def header(self, place: str, column: str) -> str:
+        """The source's name of data ``column`` at ``place`` (the data column's name when the reader gives none)."""
+        return self.headers.get(place, {}).get(column, column)
+
+
+def provenance(source: str, *, date: str, file_date: str, place: str | None = None, row: int | None = None) -> str:
+    """The note an imported row carries: which file (and place, row), the file's date, the import's day.
+
+    Notes are data and stay in the report's language (Spanish).
+
+    >>> provenance("perfiles", date="2027-03-01", file_date="2027-01-05")
+    'importado de perfiles (archivo del 2027-01-05) el 2027-03-01'
+    """
+    where = ", ".join(filter(None, [place, f"fila {row}" if row is not None else ""]))
+    return f"importado de {source} ({where + '; ' if where else ''}archivo del {file_date}) el {date}"
+
+
+def join_note(*parts: str) -> str:
+    """Non-empty parts of a note, joined by ``; ``.
+
+    >>> join_note("nota original", "", "importado de mapa.xlsx")
+    'nota original; importado de mapa.xlsx'
+    """
+    return "; ".join(p for p in parts if p)
+
+
+def file_date(path: Path, saved: dt.datetime | None = None) -> str:
+    """A source file's date (``AAAA-MM-DD``): when it was saved (``saved``, from its own metadata), else its mtime.
+
+    >>> import tempfile
+    >>> file_date(Path(tempfile.mkdtemp()), dt.datetime(2027, 2, 10, 9, 30))
+    '2027-02-10'
+    """
+    if saved is not None:
+        return saved.date().isoformat()
+    return dt.date.fromtimestamp(path.stat().st_mtime).isoformat()
