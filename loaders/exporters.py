@@ -60,7 +60,7 @@ from essgraph.loaders.murmurations_export import write_murmurations
 from essgraph.loaders.snapshot import graph_to_dict
 from essgraph.loaders.text import LIST_SEPARATOR
 
-__all__ = ["EXPORT_FORMATS", "export"]
+__all__ = ["EXPORT_FORMATS", "export", "check_export_options"]
 
 
 def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_data: bool = False,
@@ -99,15 +99,26 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_d
     """
     if fmt not in EXPORT_FORMATS:
         raise RenderError(f"unknown export format '{fmt}': use one of {', '.join(EXPORT_FORMATS)}")
-    if fmt != "murmurations" and (base_url is not None or include_reported):
-        raise RenderError("a base URL and reported ties apply to the murmurations format only",
-                          options=("base_url", "include_reported"))
+    check_export_options(fmt, base_url=base_url, include_reported=include_reported)
     graph = G if include_personal_data else public_graph(G)
     if fmt == "murmurations":
         return write_murmurations(graph, path, base_url=base_url, include_reported=include_reported)
     writer = _WRITERS[fmt]
     data = gexf_bytes(graph, viz=viz) if fmt == "gexf" else writer(graph)
     return atomic_write(path, data, error=RenderError, hint="choose another path with -o")
+
+
+def check_export_options(fmt: str, *, base_url: str | None = None, include_reported: bool = False) -> None:
+    """Refuse the Murmurations options with another format (``kumu``, written by ``essgraph.render.kumu``, too).
+
+    >>> check_export_options("kumu", include_reported=True)
+    Traceback (most recent call last):
+    ...
+    essgraph.errors.RenderError: a base URL and reported ties apply to the murmurations format only
+    """
+    if fmt != "murmurations" and (base_url is not None or include_reported):
+        raise RenderError("a base URL and reported ties apply to the murmurations format only",
+                          options=("base_url", "include_reported"))
 
 
 def _json(G: nx.MultiDiGraph) -> bytes:

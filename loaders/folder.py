@@ -36,7 +36,7 @@ from essgraph.loaders.problems import ERROR, WARNING, Problem
 
 __all__ = [
     "CONFIG_FILE", "CENSUS_COLUMNS", "RELATIONSHIP_COLUMNS", "FILE_KINDS", "DEFAULT_FILES", "SURVEY_FILES",
-    "KindSpec", "DatasetConfig", "read_config", "bundled_data_dir", "Department", "departments", "data_file_bytes",
+    "KindSpec", "DatasetConfig", "read_config", "bundled_data_dir", "Department", "departments", "bundled_rows", "data_file_bytes",
 ]
 
 #: The metadata file of a data folder.
@@ -211,9 +211,17 @@ def departments() -> tuple[Department, ...]:
     >>> len(departments()), departments()[0]
     (25, Department(id='amazonas', name='Amazonas', macro_region='nor-oriente', ubigeo='01'))
     """
-    with (bundled_data_dir() / "regions.csv").open(encoding="utf-8-sig", newline="") as handle:
-        return tuple(Department(r["id"], r["name"], r.get("macro_region") or "", r.get("ubigeo") or "")
-                     for r in csv.DictReader(handle))
+    return tuple(Department(r["id"], r["name"], r["macro_region"], r["ubigeo"]) for r in bundled_rows("regions.csv"))
+
+
+def bundled_rows(name: str) -> list[dict[str, str]]:
+    """The rows of the bundled data file ``name``, every value text (empty cells as ``""``).
+
+    >>> [(r["id"], r["name"]) for r in bundled_rows("macro_regions.csv")][:2]
+    [('lima-centro', 'Lima Centro'), ('lima-nacional', 'Lima Nacional')]
+    """
+    with (bundled_data_dir() / name).open(encoding="utf-8-sig", newline="") as handle:
+        return [{k: v or "" for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
 def data_file_bytes(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> bytes:

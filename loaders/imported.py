@@ -25,11 +25,13 @@ Origin(place='relationships.csv', row=6)
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterable, Mapping, NamedTuple
 
-from essgraph.loaders.problems import Problem
+from essgraph.loaders.problems import ERROR, WARNING, Problem
+from essgraph.loaders.text import name_key
 
 __all__ = ["Origin", "Imported", "provenance", "join_note", "file_date"]
 
@@ -66,6 +68,37 @@ class Imported:
     def header(self, place: str, column: str) -> str:
         """The source's name of data ``column`` at ``place`` (the data column's name when the reader gives none)."""
         return self.headers.get(place, {}).get(column, column)
+
+    def match_columns(self, place: str, columns: Iterable[str], known: Mapping[str, str],
+                      required: Mapping[str, str], allowed: list[str]) -> dict[str, str]:
+        """``{data column: header}`` of a table at ``place`` whose headers are ``columns``, recorded in :attr:`headers`.
+
+        ``known`` maps a header's :func:`~essgraph.loaders.text.name_key` to its data
+        column (``""``: a known header that is not read). An unknown header is a
+        warning (its values are left out), a missing ``required`` column (data
+        column → the header it should have) an error; ``allowed`` lists the
+        headers the table may have.
+
+        >>> imported = Imported({})
+        >>> imported.match_columns("t.xlsx [orgs]", ["Nombre", "Color"], {"nombre": "name", "id": "id"},
+        ...                        {"id": "id", "name": "Nombre"}, ["id", "Nombre"])
+        {'name': 'Nombre'}
+        >>> [(p.type, p.severity, p.column) for p in imported.problems]
+        [('unknown-column', 'warning', 'Color'), ('missing-column', 'error', 'id')]
+        """
+        found: dict[str, str] = {}
+        for column in columns:
+            data_column = known.get(name_key(column))
+            if data_column is None:
+                self.problems.append(Problem("unknown-column", WARNING, place, 1, column, column, {
+                    "allowed": allowed, "suggestions": difflib.get_close_matches(column, allowed, n=1)}))
+            elif data_column:
+                found.setdefault(data_column, column)
+        for column, shown in required.items():
+            if column not in found:
+                self.problems.append(Problem("missing-column", ERROR, place, 1, shown, params={"allowed": allowed}))
+        self.headers[place] = found
+        return found
 
 
 def provenance(source: str, *, date: str, file_date: str, place: str | None = None, row: int | None = None) -> str:

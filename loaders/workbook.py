@@ -221,7 +221,7 @@ def _lines(ws: Any, place: str, problems: list[Problem]) -> Iterator[tuple[int, 
         texts = []
         for index, item in enumerate(cells, start=1):
             value = item.value
-            if getattr(item, "data_type", None) == "f" or (isinstance(value, str) and value.startswith("=")):
+            if getattr(item, "data_type", None) == "f":  # a text that starts with "=" is text, shown as typed
                 problems.append(Problem("import-formula", ERROR, place, number, _column(header, index),
                                         str(value)[:60], {"cell": f"{get_column_letter(index)}{number}"}))
                 value = None
