@@ -185,7 +185,7 @@ def read_kumu(source: str | Path, *, date: str | None = None) -> Imported:
     made = {"source": path.name, "date": day, "file_date": file_date(path, book.saved)}
     elements, connections = book.sheets["Elements"], book.sheets["Connections"]
     element_columns = _columns(elements, "Elements", ("name",), imported)
-    connection_columns = _columns(connections, "Connections", ("start", "end"), imported)
+    connection_columns = _columns(connections, "Connections", ("start", "end", "type"), imported)
     if any(p.severity == ERROR for p in imported.problems):
         return imported
     if not elements.rows:
@@ -250,9 +250,15 @@ def _connection_row(rel_type: str, start: str, end: str, key: str, props: Mappin
 # -- reading ------------------------------------------------------------------------------------
 
 def _columns(sheet: Sheet, name: str, required: Iterable[str], imported: Imported) -> dict[str, str]:
-    """``{data column: header}`` of a sheet (see :meth:`~essgraph.loaders.imported.Imported.match_columns`)."""
-    return imported.match_columns(sheet.place, sheet.columns, _known_headers(name),
-                                  {c: header(c, "en", name) for c in required}, _allowed(name))
+    """``{data column: header}`` of a sheet (see :meth:`~essgraph.loaders.imported.Imported.match_columns`).
+
+    A column the sheet lacks is named, in the problems of its rows, by the header it would have.
+    """
+    found = imported.match_columns(sheet.place, sheet.columns, _known_headers(name),
+                                   {c: header(c, "en", name) for c in required}, _allowed(name))
+    columns = ELEMENT_COLUMNS if name == "Elements" else CONNECTION_COLUMNS
+    imported.headers[sheet.place] = {**{c: header(c, "es", name) for c in columns}, **found}
+    return found
 
 
 @lru_cache(maxsize=2)
@@ -261,7 +267,8 @@ def _known_headers(sheet: str) -> dict[str, str]:
     columns = ELEMENT_COLUMNS + MEASURES if sheet == "Elements" else CONNECTION_COLUMNS
     known: dict[str, str] = {}
     for column in columns:
-        for spelling in (column, header(column, "es", sheet), header(column, "en", sheet)):
+        labels = CATALOG.messages.get(f"column.{column}", ())  # "Tipo de organización" names Kumu's Type too
+        for spelling in (column, header(column, "es", sheet), header(column, "en", sheet), *labels):
             known.setdefault(name_key(spelling), "" if column in MEASURES else column)
     return known
 

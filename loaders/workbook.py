@@ -197,7 +197,7 @@ def _sheet(ws: Any, place: str, problems: list[Problem]) -> Sheet | None:
         if any(cells):
             break
     else:
-        return None
+        return Sheet(ws.title, place, ())  # no header: the reader says which columns it lacks
     try:
         columns = header_columns(cells, file=place, cell=lambda i: f"{get_column_letter(i)}{number}")
     except ReadError as exc:
