@@ -41,8 +41,12 @@ _TEXT = Catalog({
 def import_(fmt: str, source: Path, out_dir: Path, force: bool, lang: str) -> None:
     """Import another map as a data folder, validated first: nothing is written while there are errors.
 
-    FORMAT is kumu (a Kumu workbook: Elements and Connections sheets) or template (the workbook of
-    essgraph template, filled in). Every problem is listed at once with its sheet, row and column.
+    \b
+    FORMAT (docs/formats.md describes each):
+      kumu      a Kumu workbook (.xlsx) with Elements and Connections sheets
+      template  the workbook of essgraph template, filled in
+
+    Every problem is listed at once with where it is in SOURCE (sheet, row, column).
 
     Example: essgraph import kumu mapa.xlsx -o datos/ && essgraph build --data datos/
     """
