@@ -37,6 +37,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Mapping
 
@@ -59,7 +60,7 @@ from essgraph.loaders.imported import Imported, Origin, file_date, join_note, pr
 from essgraph.loaders.messages import CATALOG
 from essgraph.loaders.problems import ERROR, Problem
 from essgraph.loaders.text import name_key
-from essgraph.loaders.workbook import read_sheets, workbook_bytes
+from essgraph.loaders.workbook import read_sheets
 
 __all__ = ["TEMPLATE_SHEETS", "TEMPLATE_ROWS", "template", "template_columns", "read_template"]
 
@@ -115,7 +116,9 @@ def template(path: str | Path, *, lang: str = "es") -> Path:
     instructions.cell(1, 1, CATALOG.t("template.title", lang)).font = Font(bold=True, size=14)
     for row, step in enumerate(range(1, 9), start=3):
         instructions.cell(row, 1, f"{step}. " + CATALOG.t(f"template.step{step}", lang, file=path.name))
-    return atomic_write(path, workbook_bytes(book), error=DataError, hint="choose another path with -o")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return atomic_write(path, buffer.getvalue(), error=DataError, hint="choose another path with -o")
 
 
 def read_template(source: str | Path, *, date: str | None = None) -> Imported:

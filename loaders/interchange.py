@@ -64,7 +64,8 @@ from essgraph.files import atomic_folder
 
 from essgraph.loaders.data_entry import read_template
 from essgraph.loaders.folder import CONFIG_FILE, DEFAULT_FILES, FILE_KINDS, DatasetConfig, bundled_rows, data_file_bytes
-from essgraph.loaders.imported import Imported
+from essgraph.loaders.imported import Imported, Origin
+from essgraph.loaders.murmurations import read_murmurations
 from essgraph.loaders.kumu import read_kumu
 from essgraph.loaders.problems import ERROR, Problem, TableInfo, ValidationReport
 from essgraph.loaders.records import Record, Records
@@ -88,9 +89,21 @@ class ImportFormat:
     source: str
 
 
+def _murmurations(source: Path, *, date: str) -> Imported:
+    """A folder of Murmurations profiles (:func:`~essgraph.loaders.murmurations.read_murmurations`).
+
+    Each row is located by its profile file, which the reader writes as the row's section.
+    """
+    rows, report = read_murmurations(source, date=date)
+    origins = {name: [Origin(row.get("section") or name, None) for row in file_rows] for name, file_rows in rows.items()}
+    return Imported(rows, list(report.problems), origins,
+                    metadata={"title": f"Perfiles Murmurations de {source.name}", "source_format": "murmurations"})
+
+
 #: What ``essgraph import FORMAT`` reads. Add a format by adding its entry.
 IMPORT_FORMATS: dict[str, ImportFormat] = {
     "kumu": ImportFormat(read_kumu, "a Kumu workbook (.xlsx) with Elements and Connections sheets"),
+    "murmurations": ImportFormat(_murmurations, "a folder of Murmurations profiles (.json), or one profile"),
     "template": ImportFormat(read_template, "the data-entry workbook of essgraph template, filled in"),
 }
 

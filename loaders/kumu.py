@@ -16,7 +16,7 @@ written as their labels (Spanish by default), regions by name, lists joined by
 ``Región``…; English with ``lang="en"``) while Kumu's own keep Kumu's names. The
 map's measures (degree, betweenness, role, cut point, community, connected group),
 when given, are fields of the elements too. No cell holds a formula
-(:func:`essgraph.loaders.workbook.cell`).
+(:func:`essgraph.spreadsheet.xlsx_bytes`).
 
 :func:`read_kumu` reads such a workbook (essgraph's, or any Kumu map's with
 essgraph's kinds and types) back as data-folder rows for ``essgraph import``:
@@ -57,10 +57,10 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import networkx as nx
-from openpyxl import Workbook
 
 from essgraph.graphmodel import NODE_SPECS, REL_SPECS, carries_label, is_valid_id, iter_nodes, iter_relationships
 from essgraph.graphmodel.vocab import EVIDENCE, ORG_KINDS, THEMES, VOCABULARIES, Term
+from essgraph.spreadsheet import Sheet, xlsx_bytes
 
 from essgraph.loaders.folder import FILE_KINDS, RELATIONSHIP_COLUMNS
 from essgraph.loaders.imported import Imported, Origin, file_date, join_note, provenance
@@ -68,7 +68,7 @@ from essgraph.loaders.messages import CATALOG
 from essgraph.loaders.problems import ERROR, Problem
 from essgraph.loaders.readers import Row
 from essgraph.loaders.text import LIST_SEPARATOR, name_key, slugify, split_list
-from essgraph.loaders.workbook import Sheet, cell, read_sheets, workbook_bytes
+from essgraph.loaders.workbook import SourceSheet, read_sheets
 
 __all__ = ["SHEETS", "KUMU_FIELDS", "MEASURES", "ELEMENT_COLUMNS", "CONNECTION_COLUMNS", "header", "kumu_workbook",
            "read_kumu"]
@@ -135,26 +135,18 @@ def kumu_workbook(G: nx.MultiDiGraph, *, lang: str = "es", measures: Mapping[str
              if carries_label(data, "Region", "MacroRegion")}
     elements = [_element_row(node.id, node.labels, node.properties, lang, names, (measures or {}).get(node.id))
                 for node in iter_nodes(G) if carries_label({"labels": node.labels}, *labels)]
-    shown = {row["id"] for row in elements}
+    written = {row["id"] for row in elements}
     connections = [_connection_row(rel.type, rel.start, rel.end, rel.key, rel.properties, lang)
-                   for rel in iter_relationships(G) if rel.start in shown and rel.end in shown]
-    book = Workbook(write_only=True)
-    book.properties.title = str(dict(G.graph.get("dataset", {})).get("title") or "")
-    if confidential:
-        book.properties.keywords = confidential
-        warning = book.create_sheet("CONFIDENCIAL (ignore)")
-        warning.append([cell(warning, confidential, bold=True)])
+                   for rel in iter_relationships(G) if rel.start in written and rel.end in written]
     extra = MEASURES if measures is not None else ()
+    sheets: list[Sheet] = [("CONFIDENCIAL (ignore)", [confidential], [])] if confidential else []
     for sheet, rows, columns in (("Elements", elements, ELEMENT_COLUMNS + extra),
                                  ("Connections", connections, CONNECTION_COLUMNS)):
-        shown_columns = [c for c in columns if c in _ALWAYS[sheet] or c in extra or any(r.get(c) not in (None, "")
-                                                                                        for r in rows)]
-        ws = book.create_sheet(sheet)
-        ws.freeze_panes = "A2"
-        ws.append([cell(ws, header(c, lang, sheet), bold=True) for c in shown_columns])
-        for row in rows:
-            ws.append([cell(ws, row.get(c)) for c in shown_columns])
-    return workbook_bytes(book)
+        shown = [c for c in columns if c in _ALWAYS[sheet] or c in extra or any(r.get(c) not in (None, "") for r in rows)]
+        sheets.append((sheet, [header(c, lang, sheet) for c in shown],
+                       [[None if row.get(c) == "" else row.get(c) for c in shown] for row in rows]))
+    title = str(dict(G.graph.get("dataset", {})).get("title") or "")
+    return xlsx_bytes(sheets, properties={"title": title, "keywords": confidential})
 
 
 def read_kumu(source: str | Path, *, date: str | None = None) -> Imported:
@@ -249,7 +241,7 @@ def _connection_row(rel_type: str, start: str, end: str, key: str, props: Mappin
 
 # -- reading ------------------------------------------------------------------------------------
 
-def _columns(sheet: Sheet, name: str, required: Iterable[str], imported: Imported) -> dict[str, str]:
+def _columns(sheet: SourceSheet, name: str, required: Iterable[str], imported: Imported) -> dict[str, str]:
     """``{data column: header}`` of a sheet (see :meth:`~essgraph.loaders.imported.Imported.match_columns`).
 
     A column the sheet lacks is named, in the problems of its rows, by the header it would have.
@@ -312,7 +304,7 @@ def _references(rows: list[Row], columns: Mapping[str, str], ids: list[str]) -> 
     return refs
 
 
-def _element_values(row: Row, columns: Mapping[str, str], node_id: str, sheet: Sheet,
+def _element_values(row: Row, columns: Mapping[str, str], node_id: str, sheet: SourceSheet,
                     made: Mapping[str, str]) -> tuple[str, dict[str, str]]:
     """The data file of an element and its row (see the module for what each column becomes)."""
     cells = {column: row.values.get(source, "") for column, source in columns.items()}
@@ -358,7 +350,7 @@ def _element_kind(value: str) -> tuple[str, str]:
     return "Organization", _code(value, ORG_KINDS)
 
 
-def _connection_values(row: Row, columns: Mapping[str, str], refs: Mapping[str, str], sheet: Sheet,
+def _connection_values(row: Row, columns: Mapping[str, str], refs: Mapping[str, str], sheet: SourceSheet,
                        made: Mapping[str, str]) -> list[dict[str, str]]:
     """The relationship rows of one connection (one per From × To when they list several elements)."""
     cells = {column: row.values.get(source, "") for column, source in columns.items()}

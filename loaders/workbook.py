@@ -1,4 +1,4 @@
-"""Workbooks of several sheets: read a source's named sheets safely, and write typed cells that never run.
+"""Workbooks of several sheets: read the named sheets of a source safely (writing is :func:`essgraph.spreadsheet.xlsx_bytes`).
 
 :func:`read_sheets` reads the sheets of an XLSX workbook an import asks for (a
 Kumu map's ``Elements`` and ``Connections``, the template's ``organizations``…)
@@ -9,10 +9,6 @@ formula's error value, merged cells (their value belongs to one row), a hidden
 sheet among those read or a hidden first sheet, a missing sheet, a header that
 is blank or repeated. The file is size-checked and its inflation too before
 openpyxl opens it (read-only), as for a data folder's workbooks.
-
-:func:`cell` writes a value typed: numbers as numbers, text as text — a text that
-a spreadsheet would take for a formula (:func:`essgraph.spreadsheet.runs_as_formula`)
-keeps its value and gets the cell's quote prefix, so it is shown and never run.
 
 Examples
 --------
@@ -35,18 +31,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Collection, Iterator, Sequence
 from xml.etree.ElementTree import iterparse
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-
-from essgraph.spreadsheet import runs_as_formula
 
 from essgraph.loaders.problems import ERROR, Problem
 from essgraph.loaders.records import read_problem
@@ -54,11 +45,11 @@ from essgraph.loaders.readers import MAX_BYTES, ReadError, Row, header_columns, 
 from essgraph.loaders.text import clean, name_key
 from essgraph.loaders.xlsx_reader import BROKEN_FILE, ERROR_VALUES, cell_text, check_inflation
 
-__all__ = ["Sheet", "SheetBook", "read_sheets", "cell", "workbook_bytes"]
+__all__ = ["SourceSheet", "SheetBook", "read_sheets"]
 
 
 @dataclass
-class Sheet:
+class SourceSheet:
     """One sheet read: its title, where it is (``file [title]``), its header and its data rows."""
 
     title: str
@@ -72,7 +63,7 @@ class SheetBook:
     """The sheets read by the name they were asked for, every problem met, and the workbook's own metadata."""
 
     file: str
-    sheets: dict[str, Sheet] = field(default_factory=dict)
+    sheets: dict[str, SourceSheet] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     titles: tuple[str, ...] = ()
     saved: dt.datetime | None = None
@@ -129,30 +120,6 @@ def read_sheets(path: str | Path, wanted: Sequence[str], *, required: Collection
     return book
 
 
-def cell(sheet: Any, value: Any, *, bold: bool = False) -> Any:
-    """A write-only cell holding ``value`` typed: a number as a number, anything else as text that never runs.
-
-    >>> ws = Workbook(write_only=True).create_sheet("x")
-    >>> [(c.value, c.data_type, bool(c.quotePrefix)) for c in (cell(ws, "=1+2"), cell(ws, 2016), cell(ws, "Coop"))]
-    [('=1+2', 's', True), (2016, 'n', False), ('Coop', 's', False)]
-    """
-    written = WriteOnlyCell(sheet, value if isinstance(value, (int, float)) and not isinstance(value, bool)
-                            else None if value is None or value == "" else str(value))
-    if isinstance(written.value, str):
-        written.data_type = "s"  # openpyxl takes any text starting with "=" for a formula
-        written.quotePrefix = runs_as_formula(written.value)
-    if bold:
-        written.font = Font(bold=True)
-    return written
-
-
-def workbook_bytes(workbook: Workbook) -> bytes:
-    """The XLSX file of ``workbook``, to write with :func:`essgraph.files.atomic_write`."""
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 def _check_size(path: Path) -> None:
     try:
         size = path.stat().st_size
@@ -190,14 +157,14 @@ def _read(workbook: Any, book: SheetBook, wanted: Sequence[str], required: Colle
             book.sheets[name] = sheet
 
 
-def _sheet(ws: Any, place: str, problems: list[Problem]) -> Sheet | None:
+def _sheet(ws: Any, place: str, problems: list[Problem]) -> SourceSheet | None:
     """The sheet's header and rows; formulas and error values become problems (the header row is the first one with a value)."""
     lines = _lines(ws, place, problems)
     for number, cells in lines:
         if any(cells):
             break
     else:
-        return Sheet(ws.title, place, ())  # no header: the reader says which columns it lacks
+        return SourceSheet(ws.title, place, ())  # no header: the reader says which columns it lacks
     try:
         columns = header_columns(cells, file=place, cell=lambda i: f"{get_column_letter(i)}{number}")
     except ReadError as exc:
@@ -206,7 +173,7 @@ def _sheet(ws: Any, place: str, problems: list[Problem]) -> Sheet | None:
         for _ in lines:  # the rest of the sheet is still checked for formulas
             pass
         return None
-    sheet = Sheet(ws.title, place, columns)
+    sheet = SourceSheet(ws.title, place, columns)
     for number, cells in lines:
         row = make_row(number, columns, cells)
         if row is not None:

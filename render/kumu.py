@@ -92,7 +92,7 @@ def kumu_export(G: nx.MultiDiGraph, path: str | Path, *, lang: str = "es", inclu
     except ValueError as exc:
         raise RenderError(str(exc), options=("lang",)) from None
     if result is None:
-        result = analyze(G, include_personal_data=include_personal_data, lang=lang, seed=seed)
+        result = analyze(G, include_personal_data=include_personal_data, seed=seed)
     graph = G if include_personal_data else public_graph(G)
     out = confidential_path(Path(path)) if include_personal_data else Path(path)
     data = kumu_workbook(graph, lang=lang, measures=node_measures(result, lang), people=include_personal_data,

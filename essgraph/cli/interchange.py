@@ -43,8 +43,9 @@ def import_(fmt: str, source: Path, out_dir: Path, force: bool, lang: str) -> No
 
     \b
     FORMAT (docs/formats.md describes each):
-      kumu      a Kumu workbook (.xlsx) with Elements and Connections sheets
-      template  the workbook of essgraph template, filled in
+      kumu          a Kumu workbook (.xlsx) with Elements and Connections sheets
+      murmurations  a folder of Murmurations profiles (.json)
+      template      the workbook of essgraph template, filled in
 
     Every problem is listed at once with where it is in SOURCE (sheet, row, column).
 

@@ -216,3 +216,18 @@ def test_a_template_is_checked_like_any_workbook(tmp_path: Path) -> None:
     assert [(p.type, p.file, p.row, p.column, p.value) for p in failed.value.report.problems] == [
         ("bad-enum", "plantilla.xlsx [organizations]", 3, "kind", "coop"),
         ("unknown-reference", "plantilla.xlsx [relationships]", 4, "end", "coop-nort")]
+
+
+def test_murmurations_profiles_import_through_the_same_command(tmp_path: Path) -> None:
+    from essgraph.loaders import bundled_data_dir, export
+
+    folder = export(load_graph(data_dir=bundled_data_dir()), "murmurations", tmp_path / "perfiles",
+                    base_url="https://example.org/perfiles/")
+    imported = IMPORT_FORMATS["murmurations"].read(folder, date=DAY)
+    assert all(o.place.endswith(".json") for o in imported.origins["organizations.csv"])  # problems name the profile
+    result = import_data("murmurations", folder, tmp_path / "datos", date=DAY)
+    assert result.counts == {"organizations.csv": 169, "municipalities.csv": 5, "regions.csv": 25,
+                             "macro_regions.csv": 5, "relationships.csv": 131}
+    assert result.metadata["source_format"] == "murmurations"
+    G = load_graph(data_dir=result.data_dir)
+    assert {d["evidence"] for _, _, d in G.edges(data=True) if d["type"] != "LOCATED_IN"} == {"imported"}
