@@ -50,7 +50,7 @@ def test_imported_ties_count_like_stated_ones_whatever_the_options(options):
                      Relationship("SUPPORTS", "c", "b", {"quote": "q", "evidence": "stated"})])
     T, _ = tie_graph(G, **options)
     assert _edges(T) == [("a", "b"), ("b", "c")]
-    assert analyze(G, **options)["summary"]["ties"] == 2
+    assert analyze(G, **options).summary["ties"] == 2
 
 
 def test_parallel_relationships_make_one_tie_with_their_types(ess_graph):
