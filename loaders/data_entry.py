@@ -60,7 +60,7 @@ from essgraph.loaders.imported import Imported, Origin, file_date, join_note, pr
 from essgraph.loaders.messages import CATALOG
 from essgraph.loaders.problems import ERROR, Problem
 from essgraph.loaders.text import name_key
-from essgraph.loaders.workbook import read_sheets
+from essgraph.loaders.workbook import read_named_sheets
 
 __all__ = ["TEMPLATE_SHEETS", "TEMPLATE_ROWS", "template", "template_columns", "read_template"]
 
@@ -132,12 +132,12 @@ def read_template(source: str | Path, *, date: str | None = None) -> Imported:
     not read.
     """
     path = Path(source)
-    book = read_sheets(path, _READ)
+    book = read_named_sheets(path, _READ)
     imported = Imported({}, list(book.problems))
     if not book.valid:
         return imported
     if not book.sheets:
-        imported.problems.append(Problem("missing-sheet", ERROR, path.name, value=TEMPLATE_SHEETS[0], params={
+        imported.problems.append(Problem("import-missing-sheet", ERROR, path.name, value=TEMPLATE_SHEETS[0], params={
             "allowed": list(book.titles), "suggestions": []}))
         return imported
     day = date or dt.date.today().isoformat()

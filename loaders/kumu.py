@@ -68,7 +68,7 @@ from essgraph.loaders.messages import CATALOG
 from essgraph.loaders.problems import ERROR, Problem
 from essgraph.loaders.readers import Row
 from essgraph.loaders.text import LIST_SEPARATOR, name_key, slugify, split_list
-from essgraph.loaders.workbook import SourceSheet, read_sheets
+from essgraph.loaders.workbook import SourceSheet, read_named_sheets
 
 __all__ = ["SHEETS", "KUMU_FIELDS", "MEASURES", "ELEMENT_COLUMNS", "CONNECTION_COLUMNS", "header", "kumu_workbook",
            "read_kumu"]
@@ -169,7 +169,7 @@ def read_kumu(source: str | Path, *, date: str | None = None) -> Imported:
         columns that are no field of essgraph (left out).
     """
     path = Path(source)
-    book = read_sheets(path, SHEETS, required=SHEETS)
+    book = read_named_sheets(path, SHEETS, required=SHEETS)
     imported = Imported({}, list(book.problems))
     if not book.valid:
         return imported

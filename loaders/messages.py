@@ -187,8 +187,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "possible-duplicate.fix": ("si son la misma, deje una fila y ponga la otra grafía en aliases",
                                "if they are the same, keep one row and put the other spelling in aliases"),
     # Importing a workbook (essgraph import: Kumu, the data-entry template)
-    "missing-sheet": ("{file} no tiene la hoja '{value}'{hint}", "{file} has no sheet '{value}'{hint}"),
-    "missing-sheet.fix": ("añada la hoja '{value}' (con su fila de encabezados) o renombre la que la contiene; hojas del libro: {allowed}",
+    "import-missing-sheet": ("{file} no tiene la hoja '{value}'{hint}", "{file} has no sheet '{value}'{hint}"),
+    "import-missing-sheet.fix": ("añada la hoja '{value}' (con su fila de encabezados) o renombre la que la contiene; hojas del libro: {allowed}",
                           "add the sheet '{value}' (with its header row) or rename the one that holds it; the workbook's sheets: {allowed}"),
     "hidden-import-sheet": ("la hoja '{value}' está oculta: lo que se importaría no es lo que se ve",
                             "sheet '{value}' is hidden: what would be imported is not what one sees"),

@@ -1,6 +1,6 @@
 """Workbooks of several sheets: read the named sheets of a source safely (writing is :func:`essgraph.spreadsheet.xlsx_bytes`).
 
-:func:`read_sheets` reads the sheets of an XLSX workbook an import asks for (a
+:func:`read_named_sheets` reads the sheets of an XLSX workbook an import asks for (a
 Kumu map's ``Elements`` and ``Connections``, the template's ``organizations``…)
 and refuses, with a located problem each and nothing read, what would make the
 imported data differ from what a person sees in the workbook: a formula in any
@@ -8,7 +8,9 @@ cell (its value is whatever the program that saved it computed, or nothing), a
 formula's error value, merged cells (their value belongs to one row), a hidden
 sheet among those read or a hidden first sheet, a missing sheet, a header that
 is blank or repeated. The file is size-checked and its inflation too before
-openpyxl opens it (read-only), as for a data folder's workbooks.
+openpyxl opens it (read-only), as for a data folder's workbooks. (A survey's
+workbook, whose sheets are all read and each stops at its first problem, is
+:func:`essgraph.loaders.xlsx_reader.read_sheets`'s.)
 
 Examples
 --------
@@ -17,13 +19,13 @@ Examples
 >>> wb = openpyxl.Workbook(); ws = wb.active; ws.title = "Elements"
 >>> ws.append(["Label", "Type"]); ws.append(["GRESP", "Red"]); ws.append(["Coop", "=A2"])
 >>> wb.save(path)
->>> book = read_sheets(path, ["elements", "connections"], required=["elements", "connections"])
+>>> book = read_named_sheets(path, ["elements", "connections"], required=["elements", "connections"])
 >>> [(p.type, p.file, p.row, p.column, p.value) for p in book.problems]
-[('import-formula', 'mapa.xlsx [Elements]', 3, 'Type', '=A2'), ('missing-sheet', 'mapa.xlsx', None, '', 'connections')]
+[('import-formula', 'mapa.xlsx [Elements]', 3, 'Type', '=A2'), ('import-missing-sheet', 'mapa.xlsx', None, '', 'connections')]
 >>> book.sheets
 {}
 >>> ws["B3"] = "Cooperativa"; wb.save(path)
->>> sheet = read_sheets(path, ["elements"]).sheets["elements"]
+>>> sheet = read_named_sheets(path, ["elements"]).sheets["elements"]
 >>> sheet.place, sheet.columns, [(r.number, r.values["Type"]) for r in sheet.rows]
 ('mapa.xlsx [Elements]', ('Label', 'Type'), [(2, 'Red'), (3, 'Cooperativa')])
 """
@@ -45,7 +47,7 @@ from essgraph.loaders.readers import MAX_BYTES, ReadError, Row, header_columns, 
 from essgraph.loaders.text import clean, name_key
 from essgraph.loaders.xlsx_reader import BROKEN_FILE, ERROR_VALUES, cell_text, check_inflation
 
-__all__ = ["SourceSheet", "SheetBook", "read_sheets"]
+__all__ = ["SourceSheet", "SheetBook", "read_named_sheets"]
 
 
 @dataclass
@@ -75,7 +77,7 @@ class SheetBook:
         return not any(p.severity == ERROR for p in self.problems)
 
 
-def read_sheets(path: str | Path, wanted: Sequence[str], *, required: Collection[str] = ()) -> SheetBook:
+def read_named_sheets(path: str | Path, wanted: Sequence[str], *, required: Collection[str] = ()) -> SheetBook:
     """Read the sheets ``wanted`` (titles matched regardless of case and spacing) of an XLSX workbook.
 
     Parameters
@@ -145,7 +147,7 @@ def _read(workbook: Any, book: SheetBook, wanted: Sequence[str], required: Colle
         ws = by_key.get(name_key(name))
         if ws is None:
             if name in required:
-                book.problems.append(Problem("missing-sheet", ERROR, book.file, value=name, params={
+                book.problems.append(Problem("import-missing-sheet", ERROR, book.file, value=name, params={
                     "allowed": list(book.titles), "suggestions": difflib.get_close_matches(name, book.titles, n=1)}))
             continue
         place = f"{book.file} [{ws.title}]"

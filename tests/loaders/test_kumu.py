@@ -186,7 +186,7 @@ HOSTILE = [
     ("hidden-sheet-read", ELEMENTS, CONNECTIONS, _hidden_connections,
      [("hidden-import-sheet", "m.xlsx", None, "", "Connections")]),
     ("error-value", ELEMENTS, CONNECTIONS, _error_value, [("error-cell", "m.xlsx [Elements]", 2, "Tags", "#REF!")]),
-    ("missing-sheet", ELEMENTS, None, None, [("missing-sheet", "m.xlsx", None, "", "Connections")]),
+    ("import-missing-sheet", ELEMENTS, None, None, [("import-missing-sheet", "m.xlsx", None, "", "Connections")]),
     ("missing-label", [["Título", "Type"], ["Red Sur", "Red"]], CONNECTIONS, None,
      [("unknown-column", "m.xlsx [Elements]", 1, "Título", "Título"),
       ("missing-column", "m.xlsx [Elements]", 1, "Label", "")]),
