@@ -38,6 +38,7 @@ __all__ = [
     "PERSONAL_PROPERTIES",
     "labels_for_kind",
     "is_valid_id",
+    "is_year_property",
     "node_spec_for_labels",
 ]
 
@@ -268,6 +269,15 @@ def is_valid_id(value: str) -> bool:
     (True, False, False)
     """
     return bool(ID_PATTERN.match(value))
+
+
+def is_year_property(name: str) -> bool:
+    """Whether an integer property holds a year (``year``, ``founded_year``…): 1900–2030 in the data.
+
+    >>> is_year_property("founded_year"), is_year_property("count")
+    (True, False)
+    """
+    return name == "year" or name.endswith("_year")
 
 
 def node_spec_for_labels(labels: tuple[str, ...] | list[str]) -> NodeSpec:

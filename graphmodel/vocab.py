@@ -11,6 +11,8 @@ Examples
 'Cooperativa'
 >>> SECTORS["a01"].en
 'Agriculture and environment'
+>>> ESSGLOBAL_BASE + ESSGLOBAL_SCHEMES["legal_form"] + "/L2"
+'http://purl.org/essglobal/standard/legal-form/L2'
 >>> sorted(SCOPES)
 ['international', 'local', 'national', 'regional']
 """
@@ -24,6 +26,7 @@ __all__ = [
     "Vocabulary",
     "ESSGLOBAL_BASE",
     "ESSGRAPH_BASE",
+    "ESSGLOBAL_SCHEMES",
     "ORG_KINDS",
     "NETWORK_KINDS",
     "LEGAL_FORMS",
@@ -208,7 +211,7 @@ STATUSES: dict[str, Term] = _v(
     unknown=("Desconocido", "Unknown"),
 )
 
-#: Whether the report states a relationship or essgraph infers it.
+#: Whether the report states a relationship, a survey reports it, essgraph infers it or another map's file gave it.
 EVIDENCE: dict[str, Term] = _v(
     stated=("Declarado en el informe", "Stated in the report"),
     inferred=("Inferido", "Inferred"),
@@ -263,4 +266,14 @@ VOCABULARIES: dict[str, dict[str, Term]] = {
     "evidence": EVIDENCE,
     "confirmation": CONFIRMATIONS,
     "municipality_level": MUNICIPALITY_LEVELS,
+}
+
+#: The vocabularies that are ESSGlobal SKOS schemes, with the scheme's name: a code ``c`` of
+#: vocabulary ``v`` is the concept ``ESSGLOBAL_BASE + ESSGLOBAL_SCHEMES[v] + "/" + c``.
+ESSGLOBAL_SCHEMES: dict[str, str] = {
+    "legal_form": "legal-form",
+    "sector": "activities",
+    "theme": "themes",
+    "qualifier": "qualifiers",
+    "membership_base": "base-membership-type",
 }

@@ -51,7 +51,10 @@ class Imported:
     (``organizations.csv``…) to its rows. ``origins``, when the reader gives them,
     holds one :class:`Origin` per row (parallel to ``rows``); ``headers`` maps a
     place to ``{data column: the source's column}``. ``metadata`` adds to the
-    ``[dataset]`` table of the folder's dataset.toml (a ``title``…).
+    ``[dataset]`` table of the folder's dataset.toml (a ``title``…). ``checked``
+    says the reader applied the data folder's rules itself and located their
+    problems in the source (then they are all in ``problems``, and the import
+    does not check the rows again).
     """
 
     rows: dict[str, list[dict[str, str]]]
@@ -59,6 +62,7 @@ class Imported:
     origins: dict[str, list[Origin]] = field(default_factory=dict)
     headers: dict[str, dict[str, str]] = field(default_factory=dict)
     metadata: dict[str, str] = field(default_factory=dict)
+    checked: bool = False
 
     def origin(self, file: str, index: int) -> Origin:
         """Where row ``index`` (0-based) of ``file`` comes from: the reader's origin, else that file's own row."""

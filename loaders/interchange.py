@@ -68,11 +68,12 @@ from essgraph.loaders.imported import Imported, Origin
 from essgraph.loaders.murmurations import read_murmurations
 from essgraph.loaders.kumu import read_kumu
 from essgraph.loaders.problems import ERROR, Problem, TableInfo, ValidationReport
-from essgraph.loaders.records import Record, Records
+from essgraph.loaders.readers import ReadError
+from essgraph.loaders.records import Record, Records, read_problem
 from essgraph.loaders.text import name_key
 from essgraph.loaders.validation import check_records, validate
 
-__all__ = ["Reader", "ImportFormat", "IMPORT_FORMATS", "IMPORT_MARKER", "ImportResult", "import_data"]
+__all__ = ["Reader", "ImportFormat", "IMPORT_FORMATS", "IMPORT_MARKER", "ImportedFolder", "import_data"]
 
 
 class Reader(Protocol):
@@ -100,8 +101,27 @@ def _murmurations(source: Path, *, date: str) -> Imported:
                     metadata={"title": f"Perfiles Murmurations de {source.name}", "source_format": "murmurations"})
 
 
+def _essglobal(source: Path, *, date: str) -> Imported:
+    """An ESSGlobal Turtle or RDF/XML file (:func:`~essgraph.loaders.essglobal.read_essglobal`).
+
+    The reader checks its rows itself, each problem located by subject URI and property;
+    a file that cannot be parsed is one problem. rdflib is imported only when this runs.
+    """
+    from essgraph.loaders.essglobal import read_essglobal
+
+    try:
+        read = read_essglobal(source, date=date)
+    except ReadError as exc:
+        return Imported({}, [read_problem(exc, source)])
+    rows = {name: file_rows for name, file_rows in read.rows.items() if file_rows}
+    metadata = {str(k): str(v) for k, v in read.metadata.items() if not isinstance(v, (dict, list))}
+    return Imported(rows, list(read.report.problems), metadata={"title": f"ESSGlobal {source.name}", **metadata,
+                                                                  "source_format": "essglobal"}, checked=True)
+
+
 #: What ``essgraph import FORMAT`` reads. Add a format by adding its entry.
 IMPORT_FORMATS: dict[str, ImportFormat] = {
+    "essglobal": ImportFormat(_essglobal, "an ESSGlobal file: Turtle (.ttl) or RDF/XML (.rdf)"),
     "kumu": ImportFormat(read_kumu, "a Kumu workbook (.xlsx) with Elements and Connections sheets"),
     "murmurations": ImportFormat(_murmurations, "a folder of Murmurations profiles (.json), or one profile"),
     "template": ImportFormat(read_template, "the data-entry workbook of essgraph template, filled in"),
@@ -115,7 +135,7 @@ _DATA_SUFFIXES = (".csv", ".xlsx")
 
 
 @dataclass(frozen=True)
-class ImportResult:
+class ImportedFolder:
     """What an import wrote: the folder, rows per data file, and the warnings (errors stop it)."""
 
     data_dir: Path
@@ -125,7 +145,7 @@ class ImportResult:
 
 
 def import_data(fmt: str, source: str | Path, out_dir: str | Path, *, force: bool = False,
-                date: str | None = None) -> ImportResult:
+                date: str | None = None) -> ImportedFolder:
     """Read ``source`` in format ``fmt`` and write it as the data folder ``out_dir`` (see the module).
 
     Parameters
@@ -143,7 +163,7 @@ def import_data(fmt: str, source: str | Path, out_dir: str | Path, *, force: boo
 
     Returns
     -------
-    ImportResult
+    ImportedFolder
         The folder, its rows per data file and the warnings.
 
     Raises
@@ -180,7 +200,7 @@ def import_data(fmt: str, source: str | Path, out_dir: str | Path, *, force: boo
         written = validate(work)
         if not written.valid:  # the rows validated: a folder that does not is a bug of the writing
             raise ValidationFailed(f"the imported folder does not validate: {written.summary('en')}", written)
-    return ImportResult(out, {name: len(r) for name, r in rows.items()}, report, metadata)
+    return ImportedFolder(out, {name: len(r) for name, r in rows.items()}, report, metadata)
 
 
 def _check_target(out: Path, source: Path, force: bool) -> None:
@@ -228,7 +248,7 @@ def _names_as_ids(rows: dict[str, list[dict[str, str]]]) -> None:
 def _validate(imported: Imported, rows: Mapping[str, list[dict[str, str]]], out: Path, source: Path
               ) -> ValidationReport:
     """The report of the rows, every problem located in the source (the reader's own problems first)."""
-    if any(p.severity == ERROR for p in imported.problems):  # the source's shape: fix it first
+    if imported.checked or any(p.severity == ERROR for p in imported.problems):  # the source's shape: fix it first
         return ValidationReport(source.name, imported.problems)
     if not any(imported.rows.values()):
         return ValidationReport(source.name, imported.problems + [Problem("import-empty", ERROR, source.name)])

@@ -376,6 +376,35 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                                   "another profile already has the id '{value}': this one becomes '{id}'"),
     "murmurations-duplicate-id.fix": ("si son la misma organización, deje un solo perfil",
                                       "if they are the same organization, keep a single profile"),
+    # Linked data files (ESSGlobal Turtle or RDF/XML) read by essgraph import
+    "rdf-unparsable": ("no se puede leer {file} como {format}: {reason}", "cannot read {file} as {format}: {reason}"),
+    "rdf-unparsable.fix": ("corrija el archivo en ese punto, o pida uno nuevo a quien lo publicó",
+                           "correct the file at that point, or ask its publisher for a new one"),
+    "rdf-unsupported-format": ("{file}: los archivos '{suffix}' no se importan", "{file}: '{suffix}' files are not imported"),
+    "rdf-unsupported-format.fix": ("conviértalo a Turtle (.ttl), p. ej. con: rdfpipe -o turtle {file} > mapa.ttl",
+                                   "convert it to Turtle (.ttl), e.g. with: rdfpipe -o turtle {file} > mapa.ttl"),
+    "rdf-too-large": ("{file} pesa {size_mb} MB, más que el límite de {limit_mb} MB de un archivo RDF",
+                      "{file} is {size_mb} MB, over the {limit_mb} MB limit of an RDF file"),
+    "rdf-too-large.fix": ("divídalo en varios archivos e impórtelos por separado",
+                          "split it into several files and import them one by one"),
+    "rdf-no-organizations": ("{file} no contiene ninguna essglobal:SSEInitiative ni essglobal:Network",
+                             "{file} holds no essglobal:SSEInitiative and no essglobal:Network"),
+    "rdf-no-organizations.fix": ("compruebe que es un archivo ESSGlobal: cada organización lleva rdf:type "
+                                 "essglobal:SSEInitiative o essglobal:Network (http://purl.org/essglobal/vocab/)",
+                                 "check that it is an ESSGlobal file: each organization has rdf:type "
+                                 "essglobal:SSEInitiative or essglobal:Network (http://purl.org/essglobal/vocab/)"),
+    "rdf-several-values": ("{column} tiene {count} valores ({value}); se espera uno",
+                           "{column} has {count} values ({value}); one is expected"),
+    "rdf-several-values.fix": ("deje uno solo en el archivo (se tomó el primero)", "keep only one in the file (the first was taken)"),
+    "rdf-property-not-read": ("{count} valor(es) de {value} no se leen: essgraph no tiene columna para ellos",
+                              "{count} value(s) of {value} are not read: essgraph has no column for them"),
+    "rdf-property-not-read.fix": ("si hacen falta, añádalos a mano a los archivos de datos importados",
+                                  "add them to the imported data files by hand if they are needed"),
+    "rdf-type-not-read": ("{count} recurso(s) de tipo {value} no se leen", "{count} resource(s) of type {value} are not read"),
+    "rdf-type-not-read.fix": ("essgraph lee organizaciones (essglobal:SSEInitiative, essglobal:Network), municipalidades, "
+                              "regiones, personas y sus vínculos; lo demás queda fuera",
+                              "essgraph reads organizations (essglobal:SSEInitiative, essglobal:Network), municipalities, "
+                              "regions, people and their ties; the rest is left out"),
     # Pieces of messages
     "did-you-mean": (" — ¿quiso decir {options}?", " — did you mean {options}?"),
     "swap": ("; ¿invertir start y end?", "; swap start and end?"),

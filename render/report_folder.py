@@ -51,13 +51,15 @@ from essgraph.loaders import export
 from essgraph.render import interactive
 from essgraph.render.gephi import gephi_viz
 from essgraph.render.kumu import node_measures
-from essgraph.render.charts import degree_histogram, heat_map, isolation_bars
+from essgraph.render.charts import (
+    chart, degree_alt, degree_histogram, heat_map, heat_map_alt, isolation_alt, isolation_bars, macro_region_matrix,
+)
 from essgraph.render.findings import (
     alliance_text, best_partners, kind_label, names_list, other_groups, partner_text, seat_text, top_bridges,
     top_cut_points, type_names,
 )
 from essgraph.render.interactive import Prepared, ViewRequest, prepare, prepared, proposals_from, render, view_size
-from essgraph.render.page import asset, confidential_path, write_html
+from essgraph.render.page import asset, confidential_path, print_css, write_html
 from essgraph.render.peru import departments_map
 from essgraph.render.report_texts import REPORT_TEXTS as R
 from essgraph.render.rounds import change_lists, changes_title, round_text, sizes_text
@@ -157,9 +159,12 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
         views.append({"href": f"views/{drawn.path.name}", "title": drawn.title, "about": R.t(spec["about"], lang)})
         step()
     macro = result.labels.get("macro_region", {})
-    charts = {"heat_map": heat_map(result.group_gaps["macro_region"], macro, lang),
-              "isolation": isolation_bars(result.isolated["by_group"]["macro_region"], macro, lang),
-              "degrees": degree_histogram(result.roles["roles"], lang)}
+    gaps, by_macro, roles = result.group_gaps["macro_region"], result.isolated["by_group"]["macro_region"], result.roles["roles"]
+    charts = {"heat_map": chart(heat_map(gaps, macro, lang), TEXTS.t("chart_heat_map", lang), heat_map_alt(gaps, macro, lang)),
+              "isolation": chart(isolation_bars(by_macro, macro, lang), TEXTS.t("chart_isolation", lang),
+                                 isolation_alt(by_macro, macro, lang)),
+              "degrees": chart(degree_histogram(roles, lang), TEXTS.t("chart_degree", lang), degree_alt(roles, lang))}
+    names, matrix = macro_region_matrix(gaps, macro)
     step()
     peru = departments_map(G, lang)
     step()
@@ -168,10 +173,12 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
     exports = _exports(G, result, out / "exports", name, include_personal_data, lang, large=large,
                        organizations=organizations, tables=_tables(findings, organizations, lang))
     step()
+    confidential = TEXTS.t("confidential", lang) if include_personal_data else ""
+    source = TEXTS.t("print_source", lang, source=result.meta["dataset"] or TEXTS.t("subtitle", lang))
     index = write_html(
-        out / name("index.html"), "report.html", scripts={}, css=asset("report.css"), lang=lang,
-        confidential=TEXTS.t("confidential", lang) if include_personal_data else "",
-        views=views, charts=charts, peru_map=Markup(peru), exports=exports, **findings)
+        out / name("index.html"), "report.html", scripts={}, css=asset("report.css") + print_css(source, confidential),
+        lang=lang, confidential=confidential, views=views, charts=charts, peru_map=Markup(peru), exports=exports,
+        heat_table={"names": names, "rows": list(zip(names, matrix))}, **findings)
     step()
     return index
 

@@ -114,6 +114,7 @@ REPORT_TEXTS = Catalog({
                   "{seats} seats that together reach {covered} of {total} connected organizations, "
                   "the macro-regions ({macro}) and the main sectors ({sectors})."),
     "charts_title": ("En gráficos", "In charts"),
+    "chart_data": ("Datos del gráfico", "The chart's data"),
     "exports_title": ("Datos para descargar", "Data to download"),
     "export_csv": ("Organizaciones con sus medidas (CSV, abre en Excel)", "Organizations with their measures (CSV, opens in Excel)"),
     "export_json": ("Resultado completo del análisis (JSON)", "Full analysis result (JSON)"),

@@ -43,6 +43,7 @@ def import_(fmt: str, source: Path, out_dir: Path, force: bool, lang: str) -> No
 
     \b
     FORMAT (docs/formats.md describes each):
+      essglobal     an ESSGlobal file: Turtle (.ttl) or RDF/XML (.rdf)
       kumu          a Kumu workbook (.xlsx) with Elements and Connections sheets
       murmurations  a folder of Murmurations profiles (.json)
       template      the workbook of essgraph template, filled in

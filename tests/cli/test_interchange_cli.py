@@ -76,7 +76,7 @@ def test_a_missing_source_is_one_error_line(tmp_path: Path) -> None:
 
 def test_an_unknown_format_is_refused_by_the_command_line(tmp_path: Path) -> None:
     result = run("import", "gexf", "x", "-o", str(tmp_path / "datos"))
-    assert result.exit_code == 2 and "'gexf' is not one of 'kumu', 'murmurations', 'template'" in result.output
+    assert result.exit_code == 2 and "'gexf' is not one of 'essglobal', 'kumu', 'murmurations', 'template'" in result.output
 
 
 def test_template_then_import_template(tmp_path: Path) -> None:

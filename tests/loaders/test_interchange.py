@@ -231,3 +231,18 @@ def test_murmurations_profiles_import_through_the_same_command(tmp_path: Path) -
     assert result.metadata["source_format"] == "murmurations"
     G = load_graph(data_dir=result.data_dir)
     assert {d["evidence"] for _, _, d in G.edges(data=True) if d["type"] != "LOCATED_IN"} == {"imported"}
+
+
+def test_an_essglobal_file_imports_through_the_same_command(tmp_path: Path) -> None:
+    from essgraph.loaders import bundled_data_dir, export
+
+    turtle = export(load_graph(data_dir=bundled_data_dir()), "essglobal", tmp_path / "mapa.ttl")
+    result = import_data("essglobal", turtle, tmp_path / "datos", date=DAY)
+    assert result.report.errors == 0 and result.metadata["source_format"] == "essglobal"
+    assert result.counts["organizations.csv"] == 169 and result.counts["municipalities.csv"] == 5
+    assert load_graph(data_dir=result.data_dir).number_of_nodes() > 169
+    broken = tmp_path / "roto.ttl"
+    broken.write_text("<a> <b> .", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as failed:
+        import_data("essglobal", broken, tmp_path / "otra")
+    assert [p.file for p in failed.value.report.problems] == ["roto.ttl"] and not (tmp_path / "otra").exists()

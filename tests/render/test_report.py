@@ -13,7 +13,6 @@ from render_helpers import PERSON_NAME
 from selenium.webdriver.common.by import By
 
 from essgraph.analysis import analyze
-from essgraph.loaders import bundled_data_dir, load_graph
 from essgraph.render import report, report_folder
 from essgraph.render.report_folder import REPORT_MARKER
 
@@ -21,10 +20,8 @@ REMOTE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[
 
 
 @pytest.fixture(scope="module")
-def bundled(tmp_path_factory) -> tuple[Path, dict]:
-    G = load_graph(data_dir=bundled_data_dir())
-    out = tmp_path_factory.mktemp("report")
-    return report(G, out), analyze(G).to_json()
+def bundled(bundled_report, real_graph) -> tuple[Path, dict]:
+    return bundled_report, analyze(real_graph).to_json()
 
 
 def test_report_tells_the_findings_in_spanish(bundled) -> None:
@@ -41,6 +38,19 @@ def test_report_tells_the_findings_in_spanish(bundled) -> None:
     assert html.count("data:image/png;base64,") == 3
     # one round (the report's): no "what changed" section (tests/render/test_round_report.py has two)
     assert "changes" not in result["survey"] and 'id="changes"' not in html and "ronda anterior" not in html
+
+
+def test_every_chart_says_what_it_shows(bundled) -> None:
+    index, result = bundled
+    html = unescape(index.read_text(encoding="utf-8"))
+    alts = re.findall(r'<img src="data:image/png;base64,[^"]+" width="(\d+)" height="(\d+)" alt="([^"]+)"', html)
+    assert len(alts) == 3 and all(int(w) > 300 and int(h) > 200 for w, h, _ in alts)
+    s = result["summary"]
+    degree = next(alt for *_, alt in alts if alt.startswith("Barras: cuántas organizaciones"))
+    assert f"Ningún vínculo: {s['isolated']}; uno: {s['one_tie']};" in degree
+    heat = next(alt for *_, alt in alts if alt.startswith("Mapa de calor"))
+    assert re.search(r"Más vínculos: [^.]+ con [^.]+: \d+", heat)
+    assert "<summary>Datos del gráfico</summary>" in html
 
 
 def test_report_links_resolve_and_nothing_is_remote(bundled) -> None:
