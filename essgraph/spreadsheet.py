@@ -32,7 +32,7 @@ import io
 import re
 from typing import Any, Iterable, Mapping, Sequence
 
-__all__ = ["safe_cell", "csv_text", "csv_bytes", "xlsx_bytes", "Sheet"]
+__all__ = ["runs_as_formula", "safe_cell", "csv_text", "csv_bytes", "xlsx_bytes", "Sheet"]
 
 #: One sheet of a workbook: its title (at most 31 characters), column headers and rows.
 Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]]]
@@ -41,11 +41,18 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 
 
+def runs_as_formula(value: Any) -> bool:
+    """Whether a spreadsheet would take the text ``value``, typed in a cell, for a formula (see the module).
+
+    >>> runs_as_formula("=1+2"), runs_as_formula("+51 984 316 053"), runs_as_formula("-12.5"), runs_as_formula(3)
+    (True, True, False, False)
+    """
+    return isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value)
+
+
 def safe_cell(value: Any) -> Any:
     """``value`` as a spreadsheet shows it without running it (see the module)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
-        return "'" + value
-    return value
+    return "'" + value if runs_as_formula(value) else value
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, Any] | Sequence[Any]]) -> str:
@@ -64,11 +71,20 @@ def csv_bytes(columns: Sequence[str], rows: Iterable[Mapping[str, Any] | Sequenc
     return ("\ufeff" + csv_text(columns, rows)).encode("utf-8")
 
 
-def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
+def xlsx_bytes(sheets: Sequence[Sheet], *, properties: Mapping[str, str] | None = None) -> bytes:
     """An XLSX workbook of ``sheets``: bold frozen header, typed numbers and booleans, every other value as text.
 
     A text is written as a text cell whatever it starts with, so nothing runs as a
-    formula; ``None`` is an empty cell; a list is joined with ``|``.
+    formula, and one that would run if typed (:func:`runs_as_formula`) also gets the
+    cell's quote prefix (a leading apostrophe typed in Excel), so that editing the
+    cell does not turn it into a formula either; its value is unchanged. ``None``
+    is an empty cell; a list is joined with ``|``. ``properties`` are the
+    workbook's document properties (``title``, ``keywords``…).
+
+    >>> import io, openpyxl
+    >>> book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes([("T", ["x"], [["+51 984"]])], properties={"title": "Mapa"})))
+    >>> book["T"]["A2"].value, book["T"]["A2"].quotePrefix, book.properties.title
+    ('+51 984', True, 'Mapa')
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -88,6 +104,8 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
         ws.append(header)
         for row in rows:
             ws.append([_xlsx_cell(ws, value, WriteOnlyCell) for value in row])
+    for name, value in (properties or {}).items():
+        setattr(book.properties, name, value)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -98,6 +116,8 @@ def _xlsx_cell(ws: Any, value: Any, make: Any) -> Any:
         return value
     cell = make(ws, value="|".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value))
     cell.data_type = "s"  # a text, even one that starts with "="
+    if runs_as_formula(cell.value):
+        cell.quotePrefix = True
     return cell
 
 

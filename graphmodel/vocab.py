@@ -222,17 +222,23 @@ EVIDENCE: dict[str, Term] = _v(
 def evidence_counts(evidence: str, *, include_inferred: bool = False, include_reported: bool = True) -> bool:
     """Whether a relationship of this ``evidence`` counts, for a projection or an analysis: the one rule.
 
-    Stated relationships always count; inferred ones only when asked
-    (``include_inferred``); those reported in a survey round unless left out
-    (``include_reported``).
+    Stated relationships always count, and so do imported ones (``essgraph
+    import``: the ties of another map, which that map states; a data folder
+    made by an import holds no other kind, and its analysis must not come out
+    empty). Inferred ones count only when asked (``include_inferred``); those
+    reported in a survey round unless left out (``include_reported``).
 
-    >>> [evidence_counts(e) for e in ("stated", "inferred", "reported")]
-    [True, False, True]
+    >>> [evidence_counts(e) for e in ("stated", "imported", "inferred", "reported")]
+    [True, True, False, True]
     >>> evidence_counts("inferred", include_inferred=True), evidence_counts("reported", include_reported=False)
     (True, False)
     """
-    return (evidence == "stated" or (evidence == "inferred" and include_inferred)
+    return (evidence in _ALWAYS_COUNTS or (evidence == "inferred" and include_inferred)
             or (evidence == "reported" and include_reported))
+
+
+#: Evidence that always counts (see :func:`evidence_counts`).
+_ALWAYS_COUNTS = frozenset({"stated", "imported"})
 
 
 #: How far a tie reported in a survey round is confirmed (see :mod:`essgraph.graphmodel.survey`).

@@ -19,7 +19,7 @@ the commands that do not read or write linked data do not load rdflib.
 """
 from essgraph.loaders.building import BuildResult, build, load_graph
 from essgraph.loaders.dataset import Dataset, load_dataset, to_model
-from essgraph.loaders.exporters import DEFAULT_BASE_URL, EXPORT_FORMATS, export
+from essgraph.loaders.exporters import DEFAULT_BASE_URL, EXPORT_FORMATS, check_export_options, export
 from essgraph.loaders.folder import bundled_data_dir
 from essgraph.loaders.murmurations import read_murmurations
 from essgraph.loaders.murmurations_export import check_base_url
@@ -32,6 +32,7 @@ from essgraph.loaders.validation import validate
 __all__ = [
     "BuildResult", "build", "load_graph", "Dataset", "load_dataset", "to_model", "DEFAULT_BASE_URL", "EXPORT_FORMATS",
     "export",
+    "check_export_options",
     "bundled_data_dir", "check_base_url", "read_murmurations", "ReadError", "Row", "Table", "read_table", "Problem",
     "ValidationReport",
     "read_snapshot", "write_snapshot", "stats", "validate",

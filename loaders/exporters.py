@@ -68,7 +68,7 @@ from essgraph.loaders.murmurations_export import write_murmurations
 from essgraph.loaders.snapshot import graph_to_dict
 from essgraph.loaders.text import LIST_SEPARATOR
 
-__all__ = ["DEFAULT_BASE_URL", "ESSGLOBAL_FORMATS", "EXPORT_FORMATS", "export"]
+__all__ = ["DEFAULT_BASE_URL", "ESSGLOBAL_FORMATS", "EXPORT_FORMATS", "export", "check_export_options"]
 
 #: The URIs of an ESSGlobal export without a ``base_url``: a placeholder (RFC 2606's example
 #: domain), not an address to publish under.
@@ -115,11 +115,7 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_d
     """
     if fmt not in EXPORT_FORMATS:
         raise RenderError(f"unknown export format '{fmt}': use one of {', '.join(EXPORT_FORMATS)}")
-    if base_url is not None and fmt not in ("murmurations", *ESSGLOBAL_FORMATS):
-        raise RenderError("a base URL applies to the murmurations and essglobal formats only", options=("base_url",))
-    if include_reported and fmt != "murmurations":
-        raise RenderError("choosing the reported ties applies to the murmurations format only (the essglobal formats "
-                          "write every tie with its evidence)", options=("include_reported",))
+    check_export_options(fmt, base_url=base_url, include_reported=include_reported)
     graph = G if include_personal_data else public_graph(G)
     if fmt == "murmurations":
         return write_murmurations(graph, path, base_url=base_url, include_reported=include_reported)
@@ -130,6 +126,21 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_d
     else:
         data = gexf_bytes(graph, viz=viz) if fmt == "gexf" else _WRITERS[fmt](graph)
     return atomic_write(path, data, error=RenderError, hint="choose another path with -o")
+
+
+def check_export_options(fmt: str, *, base_url: str | None = None, include_reported: bool = False) -> None:
+    """Refuse an option of other formats (``kumu``, written by ``essgraph.render.kumu``, takes neither).
+
+    >>> check_export_options("kumu", base_url="https://example.org/")
+    Traceback (most recent call last):
+    ...
+    essgraph.errors.RenderError: a base URL applies to the murmurations and essglobal formats only
+    """
+    if base_url is not None and fmt not in ("murmurations", *ESSGLOBAL_FORMATS):
+        raise RenderError("a base URL applies to the murmurations and essglobal formats only", options=("base_url",))
+    if include_reported and fmt != "murmurations":
+        raise RenderError("choosing the reported ties applies to the murmurations format only (the essglobal formats "
+                          "write every tie with its evidence)", options=("include_reported",))
 
 
 def _json(G: nx.MultiDiGraph) -> bytes:

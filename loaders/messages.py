@@ -160,8 +160,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "empty-quote.fix": ("copie las palabras exactas del informe que prueban esta fila",
                         "copy the exact words of the report that prove this row"),
     "bad-evidence": ("'{value}' no es una evidencia válida para {type}", "'{value}' is not valid evidence for {type}"),
-    "bad-evidence.fix": ("use 'stated' (el informe lo dice) o 'inferred'; SHARES_CONTACT es siempre 'inferred'",
-                         "use 'stated' (the report says it) or 'inferred'; SHARES_CONTACT is always 'inferred'"),
+    "bad-evidence.fix": ("use 'stated' (el informe lo dice), 'reported' (una encuesta), 'imported' (otro mapa) o "
+                         "'inferred'; SHARES_CONTACT es siempre 'inferred'",
+                         "use 'stated' (the report says it), 'reported' (a survey), 'imported' (another map) or "
+                         "'inferred'; SHARES_CONTACT is always 'inferred'"),
     "self-relationship": ("{type} va de '{value}' a sí mismo", "{type} goes from '{value}' to itself"),
     "self-relationship.fix": ("corrija start o end", "correct start or end"),
     "duplicate-relationship": ("la misma relación {type} entre '{start}' y '{end}' con la misma cita que {other_file} fila {other_row}",
@@ -184,6 +186,119 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                            "'{value}' ({id}) looks like the same entity as '{other_value}' ({other_id}, {other_file} row {other_row})"),
     "possible-duplicate.fix": ("si son la misma, deje una fila y ponga la otra grafía en aliases",
                                "if they are the same, keep one row and put the other spelling in aliases"),
+    # Importing a workbook (essgraph import: Kumu, the data-entry template)
+    "import-missing-sheet": ("{file} no tiene la hoja '{value}'{hint}", "{file} has no sheet '{value}'{hint}"),
+    "import-missing-sheet.fix": ("añada la hoja '{value}' (con su fila de encabezados) o renombre la que la contiene; hojas del libro: {allowed}",
+                          "add the sheet '{value}' (with its header row) or rename the one that holds it; the workbook's sheets: {allowed}"),
+    "hidden-import-sheet": ("la hoja '{value}' está oculta: lo que se importaría no es lo que se ve",
+                            "sheet '{value}' is hidden: what would be imported is not what one sees"),
+    "hidden-import-sheet.fix": ("muestre la hoja (clic derecho en las pestañas → Mostrar) o bórrela, y guarde de nuevo",
+                                "unhide the sheet (right-click the tabs → Unhide) or delete it, and save again"),
+    "merged-cells": ("las celdas {value} están combinadas: su valor vale para una sola fila o columna",
+                     "cells {value} are merged: their value counts for one row or column only"),
+    "merged-cells.fix": ("separe las celdas combinadas y escriba el valor en cada fila", "unmerge the cells and type the value in every row"),
+    "import-formula": ("la celda {cell} contiene una fórmula ({value}): un libro para importar lleva solo datos",
+                       "cell {cell} holds a formula ({value}): a workbook to import holds data only"),
+    "import-formula.fix": ("copie la columna y péguela como «solo valores», y guarde de nuevo",
+                           "copy the column and paste it as 'values only', and save again"),
+    "import-empty": ("{file} no tiene ninguna fila de datos que importar", "{file} has no data row to import"),
+    "import-empty.fix": ("complete las hojas (una fila por organización o vínculo) y vuelva a importar",
+                         "fill in the sheets (one row per organization or tie) and import again"),
+    # Column labels of the workbooks a planner reads (the Kumu workbook, the template's comments)
+    "column.id": ("Id", "Id"),
+    "column.name": ("Nombre", "Name"),
+    "column.acronym": ("Sigla", "Acronym"),
+    "column.aliases": ("Otros nombres", "Other names"),
+    "column.kind": ("Tipo de organización", "Kind of organization"),
+    "column.description": ("Descripción", "Description"),
+    "column.legal_form": ("Forma jurídica", "Legal form"),
+    "column.sector": ("Sector principal", "Main sector"),
+    "column.sectors_additional": ("Otros sectores", "Other sectors"),
+    "column.themes": ("Temas", "Themes"),
+    "column.qualifiers": ("Calificadores", "Qualifiers"),
+    "column.membership_base": ("Base de membresía", "Membership base"),
+    "column.scope": ("Alcance", "Scope"),
+    "column.status": ("Estado", "Status"),
+    "column.region": ("Región", "Region"),
+    "column.macro_region": ("Macro región", "Macro-region"),
+    "column.locality": ("Localidad", "Locality"),
+    "column.founded_year": ("Año de fundación", "Year founded"),
+    "column.web": ("Web", "Web"),
+    "column.email": ("Correo", "E-mail"),
+    "column.phone": ("Teléfono", "Phone"),
+    "column.level": ("Nivel", "Level"),
+    "column.role": ("Cargo", "Position"),
+    "column.section": ("Sección", "Section"),
+    "column.quote": ("Cita", "Quote"),
+    "column.year": ("Año", "Year"),
+    "column.evidence": ("Evidencia", "Evidence"),
+    "column.note": ("Nota", "Note"),
+    "column.type": ("Tipo de vínculo", "Kind of tie"),
+    "column.start": ("Desde", "From"),
+    "column.end": ("Hacia", "To"),
+    "column.round": ("Ronda", "Round"),
+    "column.respondent": ("Informantes", "Respondents"),
+    "column.confirmation": ("Confirmación", "Confirmation"),
+    "measure.degree": ("Grado (vínculos)", "Degree (ties)"),
+    "measure.betweenness": ("Intermediación", "Betweenness"),
+    "measure.network_role": ("Rol en la red", "Role in the network"),
+    "measure.articulation_point": ("Punto de corte", "Cut point"),
+    "measure.community": ("Comunidad", "Community"),
+    "measure.component": ("Grupo conectado", "Connected group"),
+    "yes": ("sí", "yes"),
+    "no": ("no", "no"),
+    # The data-entry template (essgraph template)
+    "template.instructions": ("Instrucciones", "Instructions"),
+    "template.vocabularies": ("Vocabularios", "Vocabularies"),
+    "template.meaning": ("significado", "meaning"),
+    "template.title": ("Plantilla de datos de essgraph", "essgraph data template"),
+    "template.step1": ("Cada hoja es un archivo de una carpeta de datos: organizations (organizaciones, también redes, "
+                       "plataformas y mesas), municipalities (municipalidades), people (personas entrevistadas o "
+                       "contactos: datos personales) y relationships (los vínculos entre ellas).",
+                       "Each sheet is a file of a data folder: organizations (also networks, platforms and mesas), "
+                       "municipalities, people (interviewees or contacts: personal data) and relationships (the ties "
+                       "between them)."),
+    "template.step2": ("Escriba una fila por organización, municipalidad, persona o vínculo desde la fila 2. No cambie "
+                       "los encabezados ni los nombres de las hojas; deje vacías las hojas que no use.",
+                       "Write one row per organization, municipality, person or tie from row 2 on. Do not change the "
+                       "headers or the sheets' names; leave the sheets you do not use empty."),
+    "template.step3": ("Los encabezados en negrita son obligatorios. Pase el cursor sobre un encabezado para ver qué va "
+                       "en su columna.", "Headers in bold are required. Hover over a header to see what its column holds."),
+    "template.step4": ("id: un nombre corto en minúsculas, sin tildes, con guiones (p. ej. gies-cusco). Un vínculo "
+                       "nombra sus dos extremos por su id en start y end.",
+                       "id: a short name in lowercase, without accents, with dashes (e.g. gies-cusco). A tie names its "
+                       "two ends by their id in start and end."),
+    "template.step5": ("Las columnas con lista desplegable aceptan sus códigos; lo que significa cada uno está en la hoja "
+                       "Vocabularios. Varios valores en una celda (themes, qualifiers, sectors_additional, aliases) van "
+                       "separados por |.",
+                       "Columns with a drop-down list take its codes; what each one means is in the sheet Vocabularies. "
+                       "Several values in one cell (themes, qualifiers, sectors_additional, aliases) are separated by |."),
+    "template.step6": ("section y quote dicen de dónde sale cada fila: la fuente (un informe, una encuesta, una reunión) "
+                       "y las palabras que lo prueban. evidence de un vínculo: déjela vacía (se registra como importado) "
+                       "o elija un código.",
+                       "section and quote say where each row comes from: the source (a report, a survey, a meeting) and "
+                       "the words that prove it. A tie's evidence: leave it empty (it is recorded as imported) or pick a code."),
+    "template.step7": ("No escriba fórmulas ni combine celdas, y no oculte hojas: el libro se rechazaría.",
+                       "Do not write formulas, merge cells or hide sheets: the workbook would be refused."),
+    "template.step8": ("Al terminar: essgraph import template {file} -o datos/ revisa todas las hojas a la vez (dice "
+                       "hoja, fila y columna de cada problema y no escribe nada si hay errores); luego essgraph build "
+                       "--data datos/.",
+                       "When done: essgraph import template {file} -o data/ checks every sheet at once (it gives the "
+                       "sheet, row and column of every problem and writes nothing while there are errors); then "
+                       "essgraph build --data data/."),
+    "template.required": ("obligatoria", "required"),
+    "template.optional": ("opcional", "optional"),
+    "template.int": ("número entero", "whole number"),
+    "template.year": ("año (1900–2030)", "year (1900–2030)"),
+    "template.list": ("varios valores separados por |", "several values separated by |"),
+    "template.vocabulary": ("elija de la lista (significados en la hoja Vocabularios)",
+                            "pick from the list (meanings in the sheet Vocabularies)"),
+    "template.ref": ("id de una fila de {target} (lista en la hoja Vocabularios)",
+                     "id of a {target} row (list in the sheet Vocabularies)"),
+    "template.end": ("id de una organización, municipalidad o persona de esta plantilla",
+                     "id of an organization, municipality or person of this template"),
+    "template.personal": ("dato personal: no sale en los resultados compartidos",
+                          "personal data: left out of shared outputs"),
     # Survey responses (essgraph survey check / merge)
     "survey-unreadable": ("no se puede leer la respuesta: {reason}", "the response cannot be read: {reason}"),
     "survey-unreadable.fix": ("pida a la organización que vuelva a guardar y enviar el archivo (no lo edite a mano)",

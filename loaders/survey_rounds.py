@@ -31,7 +31,6 @@ Examples
 from __future__ import annotations
 
 import csv
-import io
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -43,7 +42,7 @@ from essgraph.errors import DataError, ValidationFailed
 from essgraph.files import atomic_write
 from essgraph.graphmodel import Node, Relationship, SYMMETRIC_TYPES, rel_key
 from essgraph.graphmodel.survey import confirmation
-from essgraph.loaders.folder import FILE_KINDS, SURVEY_FILES
+from essgraph.loaders.folder import FILE_KINDS, SURVEY_FILES, data_file_bytes
 from essgraph.loaders.problems import ERROR, Problem, ValidationReport
 from essgraph.loaders.survey import Response
 from essgraph.loaders.text import LIST_SEPARATOR, name_key, slugify
@@ -277,11 +276,7 @@ def _kind_of(name: str) -> str:
 def _encode(name: str, rows: list[dict[str, str]]) -> bytes:
     columns = [c for c in FILE_KINDS[_kind_of(name)].column_names if any(row.get(c) for row in rows)]
     columns = list(dict.fromkeys(["type", "start", "end"] + columns)) if _kind_of(name) == "relationships" else columns
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return text.getvalue().encode("utf-8")
+    return data_file_bytes(columns, rows)
 
 
 def _read(path: Path, kind: str) -> list[dict[str, str]]:

@@ -203,8 +203,9 @@ def _check_relationship(record: Record, entities: Entities, seen: dict[tuple[str
                  allowed_end="/".join(sorted(spec.end_labels)), swap=swap)
     if start and start == end:
         _add(problems, record, "self-relationship", "end", start, type=rel_type)
-    if rel_type == "SHARES_CONTACT" and values.get("evidence") == "stated":
-        _add(problems, record, "bad-evidence", "evidence", "stated", type=rel_type)
+    evidence = values.get("evidence", "")
+    if spec and spec.always_inferred and evidence in VOCABULARIES["evidence"] and evidence != "inferred":
+        _add(problems, record, "bad-evidence", "evidence", evidence, type=rel_type)
     quote = values.get("quote", "")
     key = (rel_type, start, end, quote)
     first = seen.get(key)

@@ -35,10 +35,10 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from essgraph.loaders.readers import Note, ReadError, Row, Table, header_columns, make_row
 
-__all__ = ["read_xlsx", "read_sheets", "cell_text"]
+__all__ = ["read_xlsx", "read_sheets", "cell_text", "check_inflation", "BROKEN_FILE", "ERROR_VALUES"]
 
 # What a damaged or foreign file makes openpyxl raise while opening or reading it.
-_BROKEN_FILE = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, ParseError, OSError, EOFError)
+BROKEN_FILE = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, ParseError, OSError, EOFError)
 
 
 def read_xlsx(path: Path) -> Table:
@@ -114,17 +114,17 @@ def _refuse_formulas(sheet: Any, title: str, name: str) -> None:
                 if getattr(cell, "data_type", None) == "f":
                     raise ReadError("formula-cell", file=name, sheet=title, row=cell.row, cell=cell.coordinate,
                                     value=str(cell.value)[:60])
-    except _BROKEN_FILE as exc:
+    except BROKEN_FILE as exc:
         raise ReadError("bad-xlsx", file=name, reason=type(exc).__name__) from exc
 
 
 def _open(path: Path) -> tuple[Any, Any]:
     """The workbook read-only twice: with the values a spreadsheet saved, and with its formulas."""
-    _check_inflation(path)
+    check_inflation(path)
     try:
         return (load_workbook(path, read_only=True, data_only=True),
                 load_workbook(path, read_only=True, data_only=False))
-    except _BROKEN_FILE as exc:
+    except BROKEN_FILE as exc:
         raise ReadError("bad-xlsx", file=path.name, reason=type(exc).__name__) from exc
 
 
@@ -180,7 +180,7 @@ def _lines(values_book: Any, formula_book: Any, title: str, name: str, *,
                     raise ReadError("error-cell", file=name, sheet=title, row=number,
                                     cell=f"{get_column_letter(index)}{number}", value=value)
             yield number, [cell_text(v) for v in values]
-    except _BROKEN_FILE as exc:
+    except BROKEN_FILE as exc:
         raise ReadError("bad-xlsx", file=name, reason=type(exc).__name__) from exc
     finally:
         if close:
@@ -196,7 +196,7 @@ MAX_INFLATED = 400 * 1024 * 1024
 MAX_RATIO = 200
 
 
-def _check_inflation(path: Path) -> None:
+def check_inflation(path: Path) -> None:
     """Refuse a workbook that would inflate past :data:`MAX_INFLATED` (read from its zip directory only)."""
     try:
         with zipfile.ZipFile(path) as archive:

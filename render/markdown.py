@@ -114,6 +114,7 @@ T = Catalog({
                     "Ties: {types} between {labels} nodes, both directions; evidence {evidence}; {year}. Organizations excluded by status: {status}."),
     "method.stated": ("declarada en el informe", "stated in the report"),
     "method.reported": ("declarada por las organizaciones en una encuesta", "reported by the organizations in a survey"),
+    "method.imported": ("importada de otro mapa", "imported from another map"),
     "method.inferred": ("inferida (contactos o entrevistados compartidos)", "inferred (shared contacts or interviewees)"),
     "method.or": (" o ", " or "),
     "method.year_all": ("todos los años", "all years"),
@@ -344,7 +345,7 @@ def _timeline(result: AnalysisResult, w: _Words, top: int) -> list[str]:
 def _method(result: AnalysisResult, w: _Words, top: int) -> list[str]:
     p = result.projection
     year = w.t("method.year", year=p["year"]) if p["year"] is not None else w.t("method.year_all")
-    evidence = [e for e in ("stated", "reported", "inferred") if evidence_counts(
+    evidence = [e for e in ("stated", "imported", "reported", "inferred") if evidence_counts(
         e, include_inferred=p["include_inferred"], include_reported=p.get("include_reported", True))]
     return [w.t("method"), "",
             w.t("method.ties", types=type_names(p["relationship_types"], w.lang), labels=type_names(p["node_labels"], w.lang),

@@ -50,11 +50,12 @@ from essgraph.i18n import check_lang
 from essgraph.loaders import export
 from essgraph.render import interactive
 from essgraph.render.gephi import gephi_viz
+from essgraph.render.kumu import node_measures
 from essgraph.render.charts import (
     chart, degree_alt, degree_histogram, heat_map, heat_map_alt, isolation_alt, isolation_bars, macro_region_matrix,
 )
 from essgraph.render.findings import (
-    alliance_text, best_partners, kind_label, names_list, other_groups, partner_text, role_label, seat_text, top_bridges,
+    alliance_text, best_partners, kind_label, names_list, other_groups, partner_text, seat_text, top_bridges,
     top_cut_points, type_names,
 )
 from essgraph.render.interactive import Prepared, ViewRequest, prepare, prepared, proposals_from, render, view_size
@@ -223,10 +224,11 @@ def organization_rows(G: nx.MultiDiGraph, result: AnalysisResult, lang: str,
     """One row per analysed organization: its details and its measures from ``result``."""
     S = prepare(G, include_personal_data=include_personal_data)
     labels = result.labels
-    component = {m["id"]: c["index"] for c in result.components for m in c["members"]}
+    measures = node_measures(result, lang)
     rows = []
     for role in result.roles["roles"]:
         attrs = S.nodes[role["id"]] if role["id"] in S else {}
+        measure = measures[role["id"]]
         row = {
             "id": role["id"], "name": role["name"], "acronym": attrs.get("acronym", ""),
             "kind": kind_label(attrs.get("kind"), lang),
@@ -234,9 +236,9 @@ def organization_rows(G: nx.MultiDiGraph, result: AnalysisResult, lang: str,
             "macro_region": labels.get("macro_region", {}).get(attrs.get("macro_region", ""),
                                                                attrs.get("macro_region", "")),
             "sector": SECTORS[attrs["sector"]].label(lang) if attrs.get("sector") in SECTORS else "",
-            "web": attrs.get("web", ""), "degree": role["degree"], "betweenness": role["betweenness"],
-            "role": role_label(role["role"], lang), "articulation_point": role["articulation_point"],
-            "component": component.get(role["id"]),
+            "web": attrs.get("web", ""), "degree": measure["degree"], "betweenness": measure["betweenness"],
+            "role": measure["network_role"], "articulation_point": measure["articulation_point"],
+            "component": measure["component"], "community": measure["community"],
         }
         if include_personal_data:
             row.update({"phone": attrs.get("phone", ""), "email": attrs.get("email", "")})

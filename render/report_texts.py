@@ -133,6 +133,7 @@ REPORT_TEXTS = Catalog({
     "field_role": ("Rol", "Role"),
     "field_articulation_point": ("Punto de articulación", "Articulation point"),
     "field_component": ("Grupo", "Group"),
+    "field_community": ("Comunidad", "Community"),
     "field_phone": ("Teléfono", "Phone"),
     "field_email": ("Correo", "E-mail"),
     "export_graphml": ("El grafo para Gephi, yEd o Cytoscape (GraphML)", "The graph for Gephi, yEd or Cytoscape (GraphML)"),

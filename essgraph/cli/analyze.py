@@ -40,7 +40,8 @@ _TEXT = Catalog({
 @lang_option
 @click.option("--evidence", "evidence", callback=lambda ctx, param, value: _evidence(value), default="stated,reported",
               show_default=True, help="What counts as a tie: any of stated (the report), reported (survey rounds) "
-                                      "and inferred (shared contacts), comma-separated; stated always counts.")
+                                      "and inferred (shared contacts), comma-separated; stated always counts, "
+                                      "and so do ties imported from another map (essgraph import).")
 @click.option("--include-inferred", is_flag=True, hidden=True, help="Same as --evidence stated,reported,inferred.")
 @click.option("--include-people", is_flag=True, help="Let interviewees link the organizations they speak for.")
 @click.option("--include-municipalities", is_flag=True, help="Let municipalities and their WORKS_WITH ties take part.")
@@ -82,8 +83,8 @@ def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None
 
 
 def _evidence(value: str) -> frozenset[str]:
-    kinds = frozenset(v.strip() for v in value.split(",") if v.strip()) | {"stated"}
-    unknown = sorted(kinds - {"stated", "reported", "inferred"})
+    kinds = frozenset(v.strip() for v in value.split(",") if v.strip()) | {"stated", "imported"}
+    unknown = sorted(kinds - {"stated", "imported", "reported", "inferred"})
     if unknown:
         raise click.BadParameter(f"unknown evidence {', '.join(unknown)}: use stated, reported, inferred")
     return kinds
