@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -18,6 +20,7 @@ from essgraph.loaders import bundled_data_dir
 from essgraph.neo4jstore import load, pull, write_analysis
 
 DATE = "2024-05-01T12:00:00+00:00"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "neo4j.md"
 
 
 @pytest.fixture(scope="module")
@@ -224,3 +227,20 @@ def test_cli_write_of_an_embedded_graph_that_is_not_in_neo4j_fails_cleanly(neo4j
     assert result.exit_code == 1
     assert result.output.startswith("Error: analysis not written: 166 analysed organizations are not in Neo4j")
     assert "Traceback" not in result.output and runs(neo4j_clean) == []
+
+
+def doc_snippets() -> list[str]:
+    """The Cypher blocks of docs/neo4j.md's section on the analysis in Browser."""
+    section = DOC.read_text(encoding="utf-8").split("### Browser: ready-to-run Cypher")[1].split("\n### ")[0]
+    return re.findall(r"```cypher\n(.*?)```", section, flags=re.S)
+
+
+def test_every_browser_snippet_of_the_docs_runs_and_finds_something(loaded, result) -> None:
+    write_analysis(loaded, **rows_of(result))
+    snippets = doc_snippets()
+    assert len(snippets) == 9
+    for snippet in snippets:
+        records, _, _ = loaded.execute_query(snippet)
+        assert records, snippet
+    cut_points, _, _ = loaded.execute_query(next(s for s in snippets if "c.cut_off_count AS cut_off" in s))
+    assert [r["cut_off"] for r in cut_points][:1] == [15] and len(cut_points) == len(result.articulation_points)
