@@ -100,7 +100,9 @@ def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None
         if write_neo4j:
             rows = analysis.writeback(result, date=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                                       version=version("essgraph"), backend=backend)
-            written = write_analysis(driver, **vars(rows), database=settings.database, lang=lang)
+            with progress_bar("write-neo4j", quiet) as progress:  # batches of the one transaction
+                written = write_analysis(driver, **vars(rows), database=settings.database, progress=progress,
+                                         lang=lang)
             click.echo(written.describe(lang), err=True)
     if json_path is None and md_path is None and not write_neo4j:
         md_path = Path("-")
