@@ -33,6 +33,15 @@ _NODE_EXAMPLES = {
 
 
 _HEADER, _RULE = "| property | type | flags | allowed values | meaning |", "|---|---|---|---|---|"
+#: What an analysis writes back, and where (the model page lists each group).
+_WRITTEN_BACK = (
+    ("On every analysed `Organization` (and `Municipality`)", ANALYSIS_NODE_PROPERTIES),
+    (f"On each organization holding a seat of the proposed Mesa, with the label `{MESA_SEAT_LABEL}`",
+     MESA_SEAT_PROPERTIES),
+    (f"On each recommended alliance, a `{PROPOSED_TIE}` relationship between two organizations",
+     PROPOSED_TIE_PROPERTIES),
+    (f"On the one `{ANALYSIS_LABEL}` node, the run's metadata", ANALYSIS_RUN_PROPERTIES),
+)
 
 
 def _property_row(p: PropertySpec) -> str:
@@ -103,22 +112,8 @@ def model_markdown() -> str:
         "each run replaces the last one, `neo4j pull` never reads them, and a load that changes the data removes "
         "them. See `docs/neo4j.md`.",
         "",
-        "On every analysed `Organization` (and `Municipality`):",
-        "",
-        _HEADER, _RULE, *[_property_row(p) for p in ANALYSIS_NODE_PROPERTIES],
-        "",
-        f"On each organization holding a seat of the proposed Mesa, with the label `{MESA_SEAT_LABEL}`:",
-        "",
-        _HEADER, _RULE, *[_property_row(p) for p in MESA_SEAT_PROPERTIES],
-        "",
-        f"On each recommended alliance, a `{PROPOSED_TIE}` relationship between two organizations:",
-        "",
-        _HEADER, _RULE, *[_property_row(p) for p in PROPOSED_TIE_PROPERTIES],
-        "",
-        f"On the one `{ANALYSIS_LABEL}` node, the run's metadata:",
-        "",
-        _HEADER, _RULE, *[_property_row(p) for p in ANALYSIS_RUN_PROPERTIES],
-        "",
+        *(line for intro, specs in _WRITTEN_BACK
+          for line in (intro + ":", "", _HEADER, _RULE, *[_property_row(p) for p in specs], "")),
         "## Vocabularies",
         "",
         "ESSGlobal concepts use the codes of its SKOS files (`http://purl.org/essglobal/standard/…`).",
