@@ -11,7 +11,8 @@ One module per topic: ``projection``, ``centrality`` (hubs), ``roles``,
 ``isolation``, ``cuts`` (articulation points, bridges, components), ``gaps``
 (between groups), ``communities`` (Louvain, k-core), ``people`` (person
 bridges), ``augmentation`` and ``partners`` (weaving recommendations), ``mesa``,
-``timeline``, ``coverage`` (survey rounds), ``diff`` and ``pipeline`` (:func:`analyze`).
+``timeline``, ``coverage`` (survey rounds), ``diff``, ``pipeline`` (:func:`analyze`) and
+``writeback`` (a result as rows for Neo4j).
 
 >>> import networkx as nx
 >>> from essgraph.analysis import articulation_points
@@ -34,6 +35,7 @@ from essgraph.analysis.pipeline import analyze
 from essgraph.analysis.result import RESULT_KEYS, AnalysisResult
 from essgraph.analysis.roles import Roles, roles
 from essgraph.analysis.timeline import Changes, changes, network_as_of, summary, timeline
+from essgraph.analysis.writeback import WriteBack, writeback
 
 __all__ = [
     "analyze", "AnalysisResult", "RESULT_KEYS",
@@ -46,5 +48,5 @@ __all__ = [
     "communities", "core_periphery", "Communities", "Community", "CorePeriphery",
     "person_bridges", "PersonBridges",
     "augmentation", "Augmentation", "partners", "mesa", "Mesa",
-    "network_as_of", "summary", "changes", "timeline", "Changes",
+    "network_as_of", "summary", "changes", "timeline", "Changes", "writeback", "WriteBack",
 ]
