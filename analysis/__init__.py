@@ -11,8 +11,9 @@ One module per topic: ``projection``, ``centrality`` (hubs), ``roles``,
 ``isolation``, ``cuts`` (articulation points, bridges, components), ``gaps``
 (between groups), ``communities`` (Louvain, k-core), ``people`` (person
 bridges), ``augmentation`` and ``partners`` (weaving recommendations), ``mesa``,
-``timeline``, ``coverage`` (survey rounds), ``diff`` and ``pipeline`` (:func:`analyze`); the structure
-they read is ``engine``'s (``external``: measured by an engine such as Neo4j Graph Data Science).
+``timeline``, ``coverage`` (survey rounds), ``diff``, ``pipeline`` (:func:`analyze`) and
+``writeback`` (a result as rows for Neo4j); the structure they read is ``engine``'s (``external``:
+measured by an engine such as Neo4j Graph Data Science).
 
 >>> import networkx as nx
 >>> from essgraph.analysis import articulation_points
@@ -36,6 +37,7 @@ from essgraph.analysis.pipeline import analyze
 from essgraph.analysis.result import RESULT_KEYS, AnalysisResult
 from essgraph.analysis.roles import Roles, roles
 from essgraph.analysis.timeline import Changes, changes, network_as_of, summary, timeline
+from essgraph.analysis.writeback import WriteBack, writeback
 
 __all__ = [
     "analyze", "AnalysisResult", "RESULT_KEYS", "StructureEngine", "ExternalStructure",
@@ -48,5 +50,5 @@ __all__ = [
     "communities", "core_periphery", "Communities", "Community", "CorePeriphery",
     "person_bridges", "PersonBridges",
     "augmentation", "Augmentation", "partners", "mesa", "Mesa",
-    "network_as_of", "summary", "changes", "timeline", "Changes",
+    "network_as_of", "summary", "changes", "timeline", "Changes", "writeback", "WriteBack",
 ]

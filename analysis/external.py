@@ -187,4 +187,4 @@ class ExternalStructure(TieStructure):
                 f"the {self.source} engine's tie graph is not the one analysed here: {ties.node_count} nodes and "
                 f"{ties.tie_count} ties there, {T.number_of_nodes()} and {T.number_of_edges()} here (or other nodes "
                 "or ties): load this graph into the database again, replacing the project's nodes, or analyse the "
-                "graph the database holds (pull it first)", options=("engine",))
+                "graph the database holds (read from Neo4j)", options=("backend",))

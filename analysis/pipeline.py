@@ -44,6 +44,7 @@ from essgraph.analysis.communities import communities, core_periphery
 from essgraph.analysis.engine import IGRAPH_ABOVE, TieStructure, auto_sample
 from essgraph.analysis.external import ExternalStructure, StructureEngine
 from essgraph.analysis.cuts import articulation_points, bridges, components
+from essgraph.analysis.diff import round_changes
 from essgraph.analysis.gaps import cooperative_gap, group_mixing, regions_without_national
 from essgraph.analysis.isolation import isolation
 from essgraph.analysis.mesa import mesa
@@ -180,7 +181,7 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
         tick()
     result.update({
         "timeline": {"years": years, "changes": changed},
-        "survey": coverage(P, T, top=top),
+        "survey": _survey(G, P, T, top=top, include_personal_data=include_personal_data, year=year, **options),
         "labels": names,
         "meta": {"seed": seed, "include_personal_data": include_personal_data, "top": top,
                  "dataset": dict(G.graph.get("dataset", {})).get("title"),
@@ -202,6 +203,14 @@ def _structure(T: nx.Graph, projection: Projection, engine: StructureEngine | No
         return
     with engine.project(projection.to_dict()) as ties, ExternalStructure(T, ties, rename=rename) as S:
         yield S
+
+
+def _survey(G: nx.MultiDiGraph, P: nx.MultiDiGraph, T: nx.Graph, *, top: int, include_personal_data: bool,
+            **options: Any) -> dict[str, Any]:
+    """Coverage of the survey rounds; with a round merged, also what the latest one changed (``changes``)."""
+    found = dataclasses.asdict(coverage(P, T, top=top))
+    changed = round_changes(G, T, include_personal_data=include_personal_data, **options)
+    return found if changed is None else {**found, "changes": changed}
 
 
 def betweenness_sample(T: nx.Graph, k: int | None = None) -> int | None:

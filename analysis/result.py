@@ -81,8 +81,10 @@ class RoleRow(TypedDict):
     rule: dict[str, Any]
     degree: int
     betweenness: float
+    pagerank: float
     communities_reached: int
     articulation_point: bool
+    macro_region: str | None
 
 
 class Roles(TypedDict):

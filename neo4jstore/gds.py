@@ -25,7 +25,7 @@ What GDS does not compute stays in Python (see :mod:`essgraph.analysis.external`
 Examples
 --------
 >>> evidence_values(include_inferred=False, include_reported=True)
-['reported', 'stated']
+['imported', 'reported', 'stated']
 >>> PROCEDURES[:3]
 ('gds.version', 'gds.graph.project', 'gds.graph.drop')
 """

@@ -53,6 +53,9 @@ Fixtures (all names are stable, other test folders may rely on them):
 ``gds_server``    session: a server with Graph Data Science, like ``neo4j_server`` (``.gds`` is True).
 ``gds_driver``    session: a ``neo4j.Driver`` for it.
 ``gds_clean``     function: that driver after its database was emptied and its GDS graph catalog dropped.
+``fictional_round``  session: a copy of the bundled data with a FICTIONAL survey round merged
+                  (``fictional_answers``: mutual, one-sided, denied, corrected, new organizations;
+                  ``merge_survey(paths, folder)`` merges response files the same way).
 """
 
 from __future__ import annotations
@@ -157,6 +160,93 @@ def shared_file() -> Callable[[str], Path]:
         return path
 
     return find
+
+
+#: Round of the fictional survey answers (``fictional_round``).
+FICTIONAL_ROUND = "r2"
+
+
+def _fictional_answers(G: nx.MultiDiGraph) -> dict[str, dict]:
+    """FICTIONAL survey responses to the bundled map (never real answers; never in ``data/``), by file name.
+
+    They give every kind of outcome: a mutual tie (gresp and cxd both name it),
+    one-sided ones (cxd's supporter ceas, aam's network gresp: aam had no tie), a
+    report tie denied (anpe–gresp), one corrected and one confirmed, a new
+    organization named by cxd, and a blank form from an organization not on the map.
+    """
+    def key(kind: str, start: str, end: str) -> str:
+        (found,) = [k for u, v, k, t in G.edges(keys=True, data="type") if (u, v, t) == (start, end, kind)]
+        return found
+
+    def response(org: str | None, **answers) -> dict:
+        return {"format": "essgraph-survey-response", "version": 1, "round": FICTIONAL_ROUND, "date": "2027-03-01",
+                "respondent": {"org": org} if org else {"org": None, "new": {"name": "Red Nueva Ficticia",
+                                                                            "region": "puno", "kind": "network"}},
+                "answerer": {"role": "coordinación"}, **answers}
+
+    return {
+        "gresp.json": response("gresp", ties=[{"org": "cxd", "answer": "allied_with", "how": "ferias"}],
+                               recorded=[{"key": key("ALLIED_WITH", "anpe", "gresp"), "verdict": "deny"}],
+                               answerer={"role": "coordinación", "name": "Persona Ficticia",
+                                         "contact": "999 000 111", "consent": True}),
+        "cxd.json": response("cxd", ties=[{"org": "gresp", "answer": "allied_with"},
+                                          {"org": "ceas", "answer": "supported_by", "since": 2019}],
+                             recorded=[{"key": key("ALLIED_WITH", "cxd", "anpe"), "verdict": "correct",
+                                        "answer": "coordinates_with", "year": 2015},
+                                       {"key": key("MEMBER_OF", "cxd", "gresp"), "verdict": "confirm"}],
+                             new_orgs=[{"name": "Cooperativa Ficticia del Sur", "region": "cusco",
+                                        "kind": "cooperative", "contact": ""}],
+                             corrections="La sede ahora está en Ate."),
+        "aam.json": response("aam", ties=[{"org": "gresp", "answer": "member_of", "since": 2019,
+                                           "how": "asambleas"}]),
+        "nueva.json": response(None, ties=[{"org": "gresp", "answer": "member_of"}]),
+    }
+
+
+def _merge_survey(paths: list[Path], folder: Path) -> None:
+    """Check and merge response files into ``folder`` as round :data:`FICTIONAL_ROUND` (as ``survey merge``)."""
+    from essgraph.loaders import load_graph
+    from essgraph.loaders.survey import check_responses
+    from essgraph.loaders.survey_rounds import merge_responses
+
+    G = load_graph(data_dir=folder)
+    responses, report = check_responses(paths, G)
+    assert report.valid, report.render("en")
+    names = [(n, str(t)) for n, a in G.nodes(data=True) for t in (n, a.get("name"), a.get("acronym")) if t]
+    merge_responses(responses, folder, round_name=FICTIONAL_ROUND, entities=names)
+
+
+@pytest.fixture(scope="session")
+def fictional_answers(real_graph: nx.MultiDiGraph) -> dict[str, dict]:
+    """FICTIONAL survey responses to the bundled map, by file name (see ``_fictional_answers``)."""
+    return _fictional_answers(real_graph)
+
+
+@pytest.fixture(scope="session")
+def merge_survey() -> Callable[[list[Path], Path], None]:
+    """``merge_survey(paths, folder)``: check and merge response files as round ``r2`` (as ``survey merge``)."""
+    return _merge_survey
+
+
+@pytest.fixture(scope="session")
+def fictional_round(tmp_path_factory: pytest.TempPathFactory, fictional_answers: dict[str, dict]) -> Path:
+    """A copy of the bundled data with the ``fictional_answers`` merged as round ``r2``; read it, never change it.
+
+    Its ``respuestas/`` sibling holds the response files.
+    """
+    import json
+
+    from essgraph.loaders import bundled_data_dir
+
+    root = tmp_path_factory.mktemp("fictional-round")
+    folder = Path(shutil.copytree(bundled_data_dir(), root / "data", ignore=shutil.ignore_patterns("__*")))
+    (root / "respuestas").mkdir()
+    paths = []
+    for name, body in fictional_answers.items():
+        paths.append(root / "respuestas" / name)
+        paths[-1].write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+    _merge_survey(paths, folder)
+    return folder
 
 
 def _import_neo4j():
