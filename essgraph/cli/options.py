@@ -136,6 +136,8 @@ def progress_bar(desc: str, quiet: bool = False, after: float | None = None, uni
         if bar.total != total:
             bar.reset(total=total)
         bar.update(done - bar.n)
+        if done == total:  # drawn at the end whatever tqdm's refresh interval skipped
+            bar.refresh()
 
     try:
         yield progress
