@@ -305,6 +305,7 @@ ANALYSIS_RUN_PROPERTIES: tuple[PropertySpec, ...] = (
     _p("date", required=True, description="when the analysis was written (ISO 8601, UTC)"),
     _p("essgraph_version", required=True, description="the essgraph version that ran it"),
     _p("backend", required=True, description="where the analysed graph was read: embedded or neo4j"),
+    _p("engine", description="what measured its structure: embedded (essgraph) or gds (Neo4j Graph Data Science)"),
     _p("seed", "int", required=True, description="seed of the randomized steps"),
     _p("dataset", description="the data set's title"),
     _p("projection", required=True, description="the tie graph's definition, as JSON (`projection` of analysis.json)"),
