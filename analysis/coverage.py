@@ -36,6 +36,7 @@ import networkx as nx
 from essgraph.analysis._common import GROUP_ATTRIBUTES, actors, group_of, id_key, ref, refs
 from essgraph.analysis.cuts import articulation_points
 from essgraph.analysis.engine import TieStructure, structure_of
+from essgraph.loaders.survey_rounds import rounds_of
 
 __all__ = ["Coverage", "coverage", "REASONS"]
 
@@ -67,7 +68,6 @@ def coverage(G: nx.MultiDiGraph, T: nx.Graph, *, top: int = 10, structure: TieSt
         raise ValueError("top must be at least 1")
     orgs = actors(T)
     answered = {v for v in orgs if v in G and G.nodes[v].get("survey_rounds")}
-    rounds = sorted({r for v in answered for r in G.nodes[v]["survey_rounds"]})
     no_tie = [v for v in orgs if T.degree(v) == 0]
     by_group = {}
     for attribute in GROUP_ATTRIBUTES:
@@ -76,7 +76,7 @@ def coverage(G: nx.MultiDiGraph, T: nx.Graph, *, top: int = 10, structure: TieSt
         by_group[attribute] = [{"group": g, "organizations": counts[g], "answered": heard[g]} for g in sorted(counts)]
     confirmations = Counter(d.get("confirmation") for _, _, d in G.edges(data=True) if d.get("evidence") == "reported")
     return Coverage(
-        rounds=rounds, answered=refs(T, answered), not_answered=refs(T, set(orgs) - answered),
+        rounds=rounds_of(G), answered=refs(T, answered), not_answered=refs(T, set(orgs) - answered),
         isolated=refs(T, [v for v in no_tie if v in answered]),
         not_asked=refs(T, [v for v in no_tie if v not in answered]),
         by_group=by_group, confirmations={k: confirmations[k] for k in sorted(c for c in confirmations if c)},

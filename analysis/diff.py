@@ -5,7 +5,8 @@ the same way. The answer lists organizations and ties added and removed, cut
 points and bridges that appeared or disappeared, groups that merged, regions
 newly tied to a national network, isolated initiatives that found a partner, and
 the size and fragmentation of both networks (:func:`~essgraph.analysis.timeline.summary`)
-with the Mesa's seats before and after.
+with the Mesa's seats before and after, and who joined or left it.
+:func:`round_changes` compares a folder's latest survey round with the map before it.
 
 Examples
 --------
@@ -17,6 +18,13 @@ Examples
 ([('b', 'c'), ('d', 'e')], ['e'])
 >>> [c["id"] for c in d.cut_points_appeared], d.groups_merged[0]["sizes"]
 (['b', 'c', 'd'], [2, 2, 1])
+>>> from essgraph.graphmodel import Node, Relationship, build_graph
+>>> G = build_graph([Node(n, ("Organization",), {"name": n.upper()}) for n in "abc"],
+...                 [Relationship("ALLIED_WITH", "a", "b", {"evidence": "stated"}),
+...                  Relationship("ALLIED_WITH", "b", "c", {"evidence": "reported", "round": "r2"})])
+>>> found = round_changes(G)
+>>> found.round, found.previous, [r["id"] for r in found.changes.found_partner]
+('r2', None, ['c'])
 """
 from __future__ import annotations
 
@@ -31,8 +39,10 @@ from essgraph.analysis.isolation import hops_to_national
 from essgraph.analysis.mesa import mesa
 from essgraph.analysis.projection import tie_graph
 from essgraph.analysis.timeline import summary
+from essgraph.graphmodel import public_graph
+from essgraph.loaders.survey_rounds import before_round, rounds_of
 
-__all__ = ["NetworkDiff", "compare", "diff"]
+__all__ = ["NetworkDiff", "RoundChanges", "compare", "diff", "round_changes"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,17 @@ class NetworkDiff:
     regions_newly_national: list[str]
     found_partner: list[dict[str, Any]]
     mesa_seats: dict[str, int]
+    mesa_joined: list[dict[str, Any]]
+    mesa_left: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class RoundChanges:
+    """What the latest survey ``round`` changed: ``previous`` is the round before (None: the data before any survey)."""
+
+    round: str
+    previous: str | None
+    changes: NetworkDiff
 
 
 def diff(G_before: nx.MultiDiGraph, G_after: nx.MultiDiGraph, **options: Any) -> NetworkDiff:
@@ -62,9 +83,32 @@ def diff(G_before: nx.MultiDiGraph, G_after: nx.MultiDiGraph, **options: Any) ->
     return compare(T1, T2)
 
 
+def round_changes(G: nx.MultiDiGraph, T: nx.Graph | None = None, *, include_personal_data: bool = False,
+                  **options: Any) -> RoundChanges | None:
+    """What the latest survey round of ``G`` changed, or None when ``G`` holds no survey round.
+
+    The data before any survey (the 2018 report) is round one, so a folder with
+    one survey round holds two. The map before the latest round is
+    :func:`~essgraph.loaders.survey_rounds.before_round`; both are projected
+    with ``options`` (as for ``tie_graph``) from their public form unless
+    ``include_personal_data``. ``T`` is ``G``'s tie graph when already made.
+    """
+    rounds = rounds_of(G)
+    if not rounds:
+        return None
+    before = before_round(G, rounds[-1])
+    if not include_personal_data:
+        before = public_graph(before, texts="drop")
+    if T is None:
+        T, _ = tie_graph(G if include_personal_data else public_graph(G, texts="drop"), **options)
+    return RoundChanges(rounds[-1], rounds[-2] if len(rounds) > 1 else None,
+                        compare(tie_graph(before, **options)[0], T))
+
+
 def compare(T1: nx.Graph, T2: nx.Graph) -> NetworkDiff:
     """What changed from tie graph ``T1`` to tie graph ``T2`` (see the module)."""
     orgs1, orgs2 = set(actors(T1)), set(actors(T2))
+    seats1, seats2 = ({s["id"] for s in mesa(T).seats} if orgs else set() for T, orgs in ((T1, orgs1), (T2, orgs2)))
     cuts1 = {c.id for c in articulation_points(T1)}
     cuts2 = {c.id for c in articulation_points(T2)}
     bridges1, bridges2 = _bridge_set(T1), _bridge_set(T2)
@@ -78,7 +122,8 @@ def compare(T1: nx.Graph, T2: nx.Graph) -> NetworkDiff:
         groups_merged=_merged(T1, T2),
         regions_newly_national=sorted(_national_regions(T2) - _national_regions(T1)),
         found_partner=refs(T2, [v for v in orgs1 & orgs2 if T1.degree(v) == 0 and T2.degree(v) > 0]),
-        mesa_seats={"before": len(mesa(T1).seats) if orgs1 else 0, "after": len(mesa(T2).seats) if orgs2 else 0},
+        mesa_seats={"before": len(seats1), "after": len(seats2)},
+        mesa_joined=refs(T2, seats2 - seats1), mesa_left=refs(T1, seats1 - seats2),
     )
 
 

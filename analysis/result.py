@@ -81,8 +81,10 @@ class RoleRow(TypedDict):
     rule: dict[str, Any]
     degree: int
     betweenness: float
+    pagerank: float
     communities_reached: int
     articulation_point: bool
+    macro_region: str | None
 
 
 class Roles(TypedDict):
@@ -220,6 +222,8 @@ class Meta(TypedDict):
     include_personal_data: bool
     top: int
     dataset: str | None
+    #: Who measured the structure: ``embedded`` (this process: NetworkX, igraph) or ``gds`` (Neo4j Graph Data Science).
+    engine: str
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from typing import Any, Hashable
 import networkx as nx
 import pandas as pd
 
-from essgraph.analysis._common import actors, nearest_rank
+from essgraph.analysis._common import actors, group_of, nearest_rank
 from essgraph.analysis.centrality import centrality
 from essgraph.analysis.communities import communities
 from essgraph.analysis.engine import TieStructure, structure_of
@@ -90,8 +90,9 @@ def roles(
     Returns
     -------
     Roles
-        ``roles`` rows ``{id, name, role, rule, degree, betweenness,
-        communities_reached, articulation_point}`` sorted by id; ``rule`` is
+        ``roles`` rows ``{id, name, role, rule, degree, betweenness, pagerank,
+        communities_reached, articulation_point, macro_region}`` sorted by id (one
+        per organization: the per-organization table of the analysis); ``rule`` is
         ``{"code", ...numbers}`` with code ``isolate``, ``hub`` (``degree``,
         ``threshold``, ``percentile``, ``minimum``), ``broker-cut``,
         ``broker-between`` (``betweenness``, ``percentile``, ``reached``) or
@@ -112,6 +113,7 @@ def roles(
     if membership is None:
         membership = communities(T, seed=seed).membership()
     betweenness = dict(zip(table["id"], table["betweenness"]))
+    pagerank = dict(zip(table["id"], table["pagerank"]))
     cuts = structure_of(T, structure).articulation_points()
     tied = [v for v in orgs if T.degree(v) > 0]
     hub_at = max(min_hub_degree, nearest_rank((T.degree(v) for v in tied), hub_quantile))
@@ -135,6 +137,7 @@ def roles(
         else:
             role, rule = "peripheral", {"code": "peripheral", "degree": degree}
         rows.append({"id": v, "name": T.nodes[v].get("name", str(v)), "role": role, "rule": rule, "degree": degree,
-                     "betweenness": between, "communities_reached": reached, "articulation_point": v in cuts})
+                     "betweenness": between, "pagerank": pagerank[v], "communities_reached": reached,
+                     "articulation_point": v in cuts, "macro_region": group_of(T, v, "macro_region")})
     counts = {r: sum(1 for row in rows if row["role"] == r) for r in ROLES}
     return Roles({"hub_degree": hub_at, "broker_betweenness": broker_at}, counts, rows)

@@ -95,7 +95,8 @@ def atomic_write(path: str | Path, data: bytes | Iterable[bytes], *, error: type
 
 
 @contextlib.contextmanager
-def atomic_folder(path: str | Path, *, marker: str, what: str, error: type[EssgraphError]) -> Iterator[Path]:
+def atomic_folder(path: str | Path, *, marker: str, what: str, error: type[EssgraphError],
+                  replace: bool = False) -> Iterator[Path]:
     """Write a folder whole: fill the temporary folder this yields; at the end it takes the place of ``path``.
 
     Parameters
@@ -110,13 +111,16 @@ def atomic_folder(path: str | Path, *, marker: str, what: str, error: type[Essgr
         The kind of folder, for messages ("an essgraph report folder").
     error : type of EssgraphError
         Raised when ``path`` is refused or cannot be written.
+    replace : bool
+        Replace a folder that holds something else too (the caller checked that
+        it may: ``essgraph import --force`` replaces a data folder).
 
     The temporary folder is a hidden sibling of ``path``; a failed or interrupted
     write removes it and leaves ``path`` as it was. The swap is two renames (the
     old folder aside, the new one in place), then the old folder is removed.
     """
     out = Path(path)
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / marker).is_file())):
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not replace and not (out / marker).is_file())):
         raise error(f"{out} exists and is not {what}: choose an empty or new folder (nothing was written)")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

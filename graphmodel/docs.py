@@ -13,7 +13,10 @@ True
 """
 from __future__ import annotations
 
-from essgraph.graphmodel.schema import EVIDENCE_PROPERTIES, NETWORK_LABEL, NODE_SPECS, REL_SPECS, PropertySpec
+from essgraph.graphmodel.schema import (
+    ANALYSIS_LABEL, ANALYSIS_NODE_PROPERTIES, ANALYSIS_RUN_PROPERTIES, EVIDENCE_PROPERTIES, MESA_SEAT_LABEL,
+    MESA_SEAT_PROPERTIES, NETWORK_LABEL, NODE_SPECS, PROPOSED_TIE, PROPOSED_TIE_PROPERTIES, REL_SPECS, PropertySpec,
+)
 from essgraph.graphmodel.vocab import NETWORK_KINDS, VOCABULARIES
 
 __all__ = ["model_markdown"]
@@ -27,6 +30,18 @@ _NODE_EXAMPLES = {
     "MacroRegion": '(:MacroRegion {id: "sur", name: "Macro Región Sur"})',
     "Person": '(:Person {id: "person-…", name: "…"})  // personal data: never in shared outputs',
 }
+
+
+_HEADER, _RULE = "| property | type | flags | allowed values | meaning |", "|---|---|---|---|---|"
+#: What an analysis writes back, and where (the model page lists each group).
+_WRITTEN_BACK = (
+    ("On every analysed `Organization` (and `Municipality`)", ANALYSIS_NODE_PROPERTIES),
+    (f"On each organization holding a seat of the proposed Mesa, with the label `{MESA_SEAT_LABEL}`",
+     MESA_SEAT_PROPERTIES),
+    (f"On each recommended alliance, a `{PROPOSED_TIE}` relationship between two organizations",
+     PROPOSED_TIE_PROPERTIES),
+    (f"On the one `{ANALYSIS_LABEL}` node, the run's metadata", ANALYSIS_RUN_PROPERTIES),
+)
 
 
 def _property_row(p: PropertySpec) -> str:
@@ -91,6 +106,14 @@ def model_markdown() -> str:
         "quote: \"Ha realizado actividades en alianza con el GRESP\", evidence: \"stated\"}]->"
         "(:Organization:Network {id: \"gresp\"})`",
         "",
+        "## An analysis written back (not data)",
+        "",
+        "`essgraph analyze --write-neo4j` writes these names only (the whitelist in `graphmodel/schema.py`); "
+        "each run replaces the last one, `neo4j pull` never reads them, and a load that changes the data removes "
+        "them. See `docs/neo4j.md`.",
+        "",
+        *(line for intro, specs in _WRITTEN_BACK
+          for line in (intro + ":", "", _HEADER, _RULE, *[_property_row(p) for p in specs], "")),
         "## Vocabularies",
         "",
         "ESSGlobal concepts use the codes of its SKOS files (`http://purl.org/essglobal/standard/…`).",

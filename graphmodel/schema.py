@@ -38,7 +38,17 @@ __all__ = [
     "PERSONAL_PROPERTIES",
     "labels_for_kind",
     "is_valid_id",
+    "is_year_property",
     "node_spec_for_labels",
+    "ANALYSIS_LABEL",
+    "MESA_SEAT_LABEL",
+    "PROPOSED_TIE",
+    "ANALYSIS_NODE_PROPERTIES",
+    "MESA_SEAT_PROPERTIES",
+    "ANALYSIS_PROPERTY_NAMES",
+    "PROPOSED_TIE_PROPERTIES",
+    "ANALYSIS_RUN_PROPERTIES",
+    "ANALYSIS_NAMES",
 ]
 
 #: Ids are readable slugs: lowercase ASCII letters and digits separated by single dashes.
@@ -250,6 +260,72 @@ PERSONAL_PROPERTIES: frozenset[tuple[str, str]] = frozenset(
 )
 
 
+#: An analysis written back into Neo4j (``essgraph analyze --write-neo4j``, ``docs/neo4j.md``). These
+#: names are not model labels or types: loading and pulling never read them, and each write replaces
+#: the last one whole. The label of the one node holding the run's metadata:
+ANALYSIS_LABEL = "EssgraphAnalysis"
+#: The label an organization gets while it holds a seat of the proposed Mesa.
+MESA_SEAT_LABEL = "MesaSeat"
+#: The type of a recommended alliance: a proposal, never a stated tie (it carries ``proposal: true``).
+PROPOSED_TIE = "PROPOSED_TIE"
+
+#: The measures written onto every analysed organization (or municipality). Their names are reserved:
+#: no model property has one, and ``neo4j pull`` leaves them out of the graph it reads.
+ANALYSIS_NODE_PROPERTIES: tuple[PropertySpec, ...] = (
+    _p("degree", "int", description="organizations it has a tie with in the analysed tie graph"),
+    _p("betweenness", "float", description="share of shortest paths through it (0–1; sampled if the run says so)"),
+    _p("pagerank", "float", description="PageRank (damping 0.85) in the tie graph"),
+    _p("network_role", description="hub, broker, peripheral or isolate (the roles of `analyze`)"),
+    _p("community", "int", description="index of its Louvain community (1 = largest); absent when isolated"),
+    _p("in_core", "bool", description="in the innermost k-core (`core_k` of the analysis node)"),
+    _p("cut_point", "bool", description="an articulation point: its loss splits its group"),
+    _p("cut_off_count", "int", description="organizations cut off from the rest if it goes (0 unless a cut point)"),
+    _p("isolated", "bool", description="no tie in the analysed tie graph"),
+    _p("one_tie", "bool", description="a single partner: one lost tie isolates it"),
+    _p("analysis_macro_region", ref="MacroRegion", description="the macro-region the analysis grouped it in"),
+)
+#: Written, with the label :data:`MESA_SEAT_LABEL`, onto each organization holding a proposed seat.
+MESA_SEAT_PROPERTIES: tuple[PropertySpec, ...] = (
+    _p("mesa_seat", "int", description="the seat's place in the proposed Mesa (1 = first chosen)"),
+    _p("mesa_represents", "int", description="organizations the seat represents (itself and its tied ones)"),
+)
+#: Property names an analysis writes onto model nodes (reserved: the loader's change check and
+#: ``neo4j pull`` leave them out).
+ANALYSIS_PROPERTY_NAMES: frozenset[str] = frozenset(p.name for p in ANALYSIS_NODE_PROPERTIES + MESA_SEAT_PROPERTIES)
+#: Properties of a :data:`PROPOSED_TIE` relationship (a recommended alliance).
+PROPOSED_TIE_PROPERTIES: tuple[PropertySpec, ...] = (
+    _p("proposal", "bool", required=True, description="always true: a recommendation, not a stated tie"),
+    _p("rank", "int", required=True, description="order of the recommendation (1 = first)"),
+    _p("reason", required=True, description="why: cut-points, bridges or prepares (docs/analysis.md)"),
+    _p("closes", "list", ref="Organization", description="the cut points it closes"),
+    _p("why", "list", description="what the two share, as kind:value (region:cusco, sector:a03)"),
+)
+#: Properties of the one :data:`ANALYSIS_LABEL` node: the run's metadata.
+ANALYSIS_RUN_PROPERTIES: tuple[PropertySpec, ...] = (
+    _p("date", required=True, description="when the analysis was written (ISO 8601, UTC)"),
+    _p("essgraph_version", required=True, description="the essgraph version that ran it"),
+    _p("backend", required=True, description="where the analysed graph was read: embedded or neo4j"),
+    _p("engine", description="what measured its structure: embedded (essgraph) or gds (Neo4j Graph Data Science)"),
+    _p("seed", "int", required=True, description="seed of the randomized steps"),
+    _p("dataset", description="the data set's title"),
+    _p("projection", required=True, description="the tie graph's definition, as JSON (`projection` of analysis.json)"),
+    _p("relationship_types", "list", description="relationship types counted as ties"),
+    _p("include_inferred", "bool", description="inferred ties counted"),
+    _p("include_reported", "bool", description="ties reported in survey rounds counted"),
+    _p("year", "int", description="the network as of this year (absent: every year)"),
+    _p("organizations", "int", description="organizations analysed"),
+    _p("ties", "int", description="ties between them"),
+    _p("betweenness_sampled", "bool", description="betweenness estimated from sampled sources"),
+    _p("core_k", "int", description="k of the innermost core (`in_core`)"),
+    _p("modularity", "float", description="modularity of the Louvain communities"),
+    _p("proposed_ties", "int", description="recommended alliances written (PROPOSED_TIE)"),
+    _p("mesa_seats", "int", description="seats of the proposed Mesa written (MesaSeat)"),
+)
+#: The labels and the relationship type an analysis write-back puts into Cypher (its property names
+#: travel only as keys of ``$parameters``, checked against the tuples above).
+ANALYSIS_NAMES: frozenset[str] = frozenset({ANALYSIS_LABEL, MESA_SEAT_LABEL, PROPOSED_TIE})
+
+
 def labels_for_kind(kind: str) -> tuple[str, ...]:
     """Labels of an organization of the given ``kind``.
 
@@ -268,6 +344,15 @@ def is_valid_id(value: str) -> bool:
     (True, False, False)
     """
     return bool(ID_PATTERN.match(value))
+
+
+def is_year_property(name: str) -> bool:
+    """Whether an integer property holds a year (``year``, ``founded_year``…): 1900–2030 in the data.
+
+    >>> is_year_property("founded_year"), is_year_property("count")
+    (True, False)
+    """
+    return name == "year" or name.endswith("_year")
 
 
 def node_spec_for_labels(labels: tuple[str, ...] | list[str]) -> NodeSpec:

@@ -16,17 +16,20 @@ Examples
 'mutual'
 >>> confirmation(reported_by={"a"}, denied_by={"b"}, ends=("a", "b"))
 'disputed'
+>>> one_sided({"evidence": "reported", "confirmation": "one-sided"}), one_sided({"evidence": "stated"})
+(True, False)
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Mapping
 
 from essgraph.graphmodel.schema import PropertySpec
 from essgraph.graphmodel.vocab import CONFIRMATIONS, Term
 
 __all__ = [
     "RESPONSE_FORMAT", "RESPONSE_VERSION", "TieAnswer", "TIE_ANSWERS", "VERDICTS", "CONFIRMATIONS",
-    "confirmation", "SURVEY_TIE_PROPERTIES", "RESPONSE_PROPERTIES", "REVIEW_PROPERTIES",
+    "confirmation", "one_sided", "SURVEY_TIE_PROPERTIES", "RESPONSE_PROPERTIES", "REVIEW_PROPERTIES",
 ]
 
 #: The ``format`` value of a response file, and the version this essgraph reads.
@@ -101,3 +104,13 @@ def confirmation(*, reported_by: set[str], denied_by: set[str], ends: tuple[str,
     if set(ends) <= reported_by:
         return "mutual"
     return "one-sided"
+
+
+def one_sided(attrs: Mapping[str, Any]) -> bool:
+    """Whether a relationship is a reported tie that only one of its ends reported.
+
+    Reads the ``confirmation`` that :func:`confirmation` gave the tie when its
+    round was merged: a tie one end reports and the other denies is
+    ``disputed``, not one-sided.
+    """
+    return attrs.get("evidence") == "reported" and attrs.get("confirmation") == "one-sided"

@@ -11,6 +11,8 @@ Examples
 'Cooperativa'
 >>> SECTORS["a01"].en
 'Agriculture and environment'
+>>> ESSGLOBAL_BASE + ESSGLOBAL_SCHEMES["legal_form"] + "/L2"
+'http://purl.org/essglobal/standard/legal-form/L2'
 >>> sorted(SCOPES)
 ['international', 'local', 'national', 'regional']
 """
@@ -24,6 +26,7 @@ __all__ = [
     "Vocabulary",
     "ESSGLOBAL_BASE",
     "ESSGRAPH_BASE",
+    "ESSGLOBAL_SCHEMES",
     "ORG_KINDS",
     "NETWORK_KINDS",
     "LEGAL_FORMS",
@@ -208,7 +211,7 @@ STATUSES: dict[str, Term] = _v(
     unknown=("Desconocido", "Unknown"),
 )
 
-#: Whether the report states a relationship or essgraph infers it.
+#: Whether the report states a relationship, a survey reports it, essgraph infers it or another map's file gave it.
 EVIDENCE: dict[str, Term] = _v(
     stated=("Declarado en el informe", "Stated in the report"),
     inferred=("Inferido", "Inferred"),
@@ -219,17 +222,23 @@ EVIDENCE: dict[str, Term] = _v(
 def evidence_counts(evidence: str, *, include_inferred: bool = False, include_reported: bool = True) -> bool:
     """Whether a relationship of this ``evidence`` counts, for a projection or an analysis: the one rule.
 
-    Stated relationships always count; inferred ones only when asked
-    (``include_inferred``); those reported in a survey round unless left out
-    (``include_reported``).
+    Stated relationships always count, and so do imported ones (``essgraph
+    import``: the ties of another map, which that map states; a data folder
+    made by an import holds no other kind, and its analysis must not come out
+    empty). Inferred ones count only when asked (``include_inferred``); those
+    reported in a survey round unless left out (``include_reported``).
 
-    >>> [evidence_counts(e) for e in ("stated", "inferred", "reported")]
-    [True, False, True]
+    >>> [evidence_counts(e) for e in ("stated", "imported", "inferred", "reported")]
+    [True, True, False, True]
     >>> evidence_counts("inferred", include_inferred=True), evidence_counts("reported", include_reported=False)
     (True, False)
     """
-    return (evidence == "stated" or (evidence == "inferred" and include_inferred)
+    return (evidence in _ALWAYS_COUNTS or (evidence == "inferred" and include_inferred)
             or (evidence == "reported" and include_reported))
+
+
+#: Evidence that always counts (see :func:`evidence_counts`).
+_ALWAYS_COUNTS = frozenset({"stated", "imported"})
 
 
 #: How far a tie reported in a survey round is confirmed (see :mod:`essgraph.graphmodel.survey`).
@@ -257,4 +266,14 @@ VOCABULARIES: dict[str, dict[str, Term]] = {
     "evidence": EVIDENCE,
     "confirmation": CONFIRMATIONS,
     "municipality_level": MUNICIPALITY_LEVELS,
+}
+
+#: The vocabularies that are ESSGlobal SKOS schemes, with the scheme's name: a code ``c`` of
+#: vocabulary ``v`` is the concept ``ESSGLOBAL_BASE + ESSGLOBAL_SCHEMES[v] + "/" + c``.
+ESSGLOBAL_SCHEMES: dict[str, str] = {
+    "legal_form": "legal-form",
+    "sector": "activities",
+    "theme": "themes",
+    "qualifier": "qualifiers",
+    "membership_base": "base-membership-type",
 }

@@ -1,4 +1,5 @@
-"""Export a graph as JSON, GraphML, GEXF (Gephi), CSV or Murmurations profiles, without personal data unless asked.
+"""Export a graph as JSON, GraphML, GEXF (Gephi), CSV, Murmurations profiles or ESSGlobal linked data, without personal
+data unless asked.
 
 Formats:
 
@@ -26,6 +27,13 @@ Formats:
 ``murmurations``
     A *folder*: one Murmurations profile per organization and municipality, and the
     Batch Importer's CSV (:mod:`essgraph.loaders.murmurations`); it needs ``base_url``.
+``essglobal``, ``essglobal-jsonld``
+    RIPESS's ESSGlobal linked data (:mod:`essgraph.loaders.essglobal`) as Turtle or
+    as JSON-LD (the format's name chooses, not the file's suffix): every
+    organization an ``essglobal:SSEInitiative`` or ``essglobal:Network``, every tie
+    with its evidence, the dataset a ``dcat:Dataset``. A node's URI is
+    ``base_url`` followed by its id (:data:`DEFAULT_BASE_URL`, a placeholder, when
+    none is given); ``docs/formats.md`` has the mapping.
 
 Every file is written as UTF-8, atomically. People's names, phones and e-mails
 are left out (:func:`~essgraph.graphmodel.public_graph`) unless
@@ -62,7 +70,13 @@ from essgraph.loaders.murmurations_export import write_murmurations
 from essgraph.loaders.snapshot import graph_to_dict
 from essgraph.loaders.text import LIST_SEPARATOR
 
-__all__ = ["EXPORT_FORMATS", "export"]
+__all__ = ["DEFAULT_BASE_URL", "ESSGLOBAL_FORMATS", "EXPORT_FORMATS", "export", "check_export_options"]
+
+#: The URIs of an ESSGlobal export without a ``base_url``: a placeholder (RFC 2606's example
+#: domain), not an address to publish under.
+DEFAULT_BASE_URL = "https://example.org/essgraph/"
+#: The ESSGlobal formats and the RDF syntax each writes.
+ESSGLOBAL_FORMATS: dict[str, str] = {"essglobal": "turtle", "essglobal-jsonld": "json-ld"}
 
 
 def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_data: bool = False,
@@ -74,7 +88,7 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_d
     ----------
     G : networkx.MultiDiGraph
         A graph in essgraph's NetworkX form.
-    fmt : {"json", "graphml", "gexf", "csv", "murmurations"}
+    fmt : {"json", "graphml", "gexf", "csv", "murmurations", "essglobal", "essglobal-jsonld"}
         The format (see the module documentation).
     path : str or Path
         The output file (a ``.zip`` for ``csv``; a folder for ``murmurations``, new,
@@ -85,7 +99,8 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_d
         GEXF only: position, colour and size per node id (``essgraph.render.gephi.gephi_viz``
         gives the views' picture), so that Gephi opens the same picture.
     base_url : str, optional
-        Murmurations only, and needed there: where the profiles will be hosted.
+        Murmurations (needed there): where the profiles will be hosted. ESSGlobal:
+        where the file will be published, the start of every node's URI.
     include_reported : bool
         Murmurations only: publish the ties reported in survey rounds too, not only the stated ones.
 
@@ -97,13 +112,12 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_d
     Raises
     ------
     essgraph.errors.RenderError
-        Unknown format, a Murmurations option with another format, or the file cannot be written.
+        Unknown format, an option the format does not take, a base URL that is
+        not an http(s) address, or the file cannot be written.
     """
     if fmt not in EXPORT_FORMATS:
         raise RenderError(f"unknown export format '{fmt}': use one of {', '.join(EXPORT_FORMATS)}")
-    if fmt != "murmurations" and (base_url is not None or include_reported):
-        raise RenderError("a base URL and reported ties apply to the murmurations format only",
-                          options=("base_url", "include_reported"))
+    check_export_options(fmt, base_url=base_url, include_reported=include_reported)
     with paused_gc():  # millions of dicts and strings, none in a cycle: see essgraph.gcpause
         if fmt == "json":  # the public form's dict straight from its rows, without a second graph
             data = _json(graph_to_dict(G, public=not include_personal_data))
@@ -111,8 +125,29 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_d
             graph = G if include_personal_data else public_graph(G)
             if fmt == "murmurations":
                 return write_murmurations(graph, path, base_url=base_url, include_reported=include_reported)
-            data = gexf_bytes(graph, viz=viz) if fmt == "gexf" else _WRITERS[fmt](graph)
+            if fmt in ESSGLOBAL_FORMATS:
+                from essgraph.loaders.essglobal import essglobal_bytes  # rdflib, only when asked for
+
+                data = essglobal_bytes(graph, base_url=base_url or DEFAULT_BASE_URL, syntax=ESSGLOBAL_FORMATS[fmt])
+            else:
+                data = gexf_bytes(graph, viz=viz) if fmt == "gexf" else _WRITERS[fmt](graph)
     return atomic_write(path, data, error=RenderError, hint="choose another path with -o")
+
+
+def check_export_options(fmt: str, *, base_url: str | None = None, include_reported: bool = False) -> None:
+    """Refuse an option of other formats (``kumu``, written by ``essgraph.render.kumu``, takes neither).
+
+    >>> check_export_options("kumu", base_url="https://example.org/")
+    Traceback (most recent call last):
+    ...
+    essgraph.errors.RenderError: a base URL applies to the murmurations and essglobal formats only
+    """
+    if base_url is not None and fmt not in ("murmurations", *ESSGLOBAL_FORMATS):
+        raise RenderError("a base URL applies to the murmurations and essglobal formats only", options=("base_url",))
+    if include_reported and fmt != "murmurations":
+        raise RenderError("choosing the reported ties applies to the murmurations format only (the essglobal formats "
+                          "write every tie with its evidence)", options=("include_reported",))
+
 
 
 def _json(data: dict[str, Any]) -> bytes:
@@ -221,5 +256,5 @@ def _table(rows: list[dict[str, Any]], first: list[str]) -> bytes:
 
 _WRITERS: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {"graphml": _graphml, "gexf": _gexf, "csv": _csv}
 
-#: The formats :func:`export` writes (the last one a folder).
-EXPORT_FORMATS: tuple[str, ...] = ("json", *_WRITERS, "murmurations")
+#: The formats :func:`export` writes (``murmurations`` a folder).
+EXPORT_FORMATS: tuple[str, ...] = ("json", *_WRITERS, "murmurations", *ESSGLOBAL_FORMATS)

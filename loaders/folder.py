@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import tomllib
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, Iterable, Mapping, NamedTuple
 
 from essgraph.graphmodel import EVIDENCE_PROPERTIES, NODE_SPECS, PropertySpec
 from essgraph.graphmodel.survey import RESPONSE_PROPERTIES, REVIEW_PROPERTIES, SURVEY_TIE_PROPERTIES
@@ -35,7 +36,7 @@ from essgraph.loaders.problems import ERROR, WARNING, Problem
 
 __all__ = [
     "CONFIG_FILE", "CENSUS_COLUMNS", "RELATIONSHIP_COLUMNS", "FILE_KINDS", "DEFAULT_FILES", "SURVEY_FILES",
-    "KindSpec", "DatasetConfig", "read_config", "bundled_data_dir", "Department", "departments",
+    "KindSpec", "DatasetConfig", "read_config", "bundled_data_dir", "Department", "departments", "bundled_rows", "data_file_bytes",
 ]
 
 #: The metadata file of a data folder.
@@ -210,9 +211,32 @@ def departments() -> tuple[Department, ...]:
     >>> len(departments()), departments()[0]
     (25, Department(id='amazonas', name='Amazonas', macro_region='nor-oriente', ubigeo='01'))
     """
-    with (bundled_data_dir() / "regions.csv").open(encoding="utf-8-sig", newline="") as handle:
-        return tuple(Department(r["id"], r["name"], r.get("macro_region") or "", r.get("ubigeo") or "")
-                     for r in csv.DictReader(handle))
+    return tuple(Department(r["id"], r["name"], r["macro_region"], r["ubigeo"]) for r in bundled_rows("regions.csv"))
+
+
+def bundled_rows(name: str) -> list[dict[str, str]]:
+    """The rows of the bundled data file ``name``, every value text (empty cells as ``""``).
+
+    >>> [(r["id"], r["name"]) for r in bundled_rows("macro_regions.csv")][:2]
+    [('lima-centro', 'Lima Centro'), ('lima-nacional', 'Lima Nacional')]
+    """
+    with (bundled_data_dir() / name).open(encoding="utf-8-sig", newline="") as handle:
+        return [{k: v or "" for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+def data_file_bytes(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> bytes:
+    """A data file as the loaders read it: CSV in UTF-8, the header first, one row per dict (other keys ignored).
+
+    What ``essgraph synth``, ``survey merge`` and ``import`` write into a data folder.
+
+    >>> data_file_bytes(["id", "name"], [{"id": "moq", "name": "Moquegua", "extra": 1}])
+    b'id,name\\nmoq,Moquegua\\n'
+    """
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return text.getvalue().encode("utf-8")
 
 
 def bundled_data_dir() -> Path:

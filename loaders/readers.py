@@ -31,7 +31,7 @@ from essgraph.errors import DataError
 
 from essgraph.loaders.messages import CATALOG
 
-__all__ = ["MAX_BYTES", "FORMATS", "Row", "Note", "Table", "ReadError", "read_table"]
+__all__ = ["MAX_BYTES", "FORMATS", "Row", "Note", "Table", "ReadError", "read_table", "checked_format"]
 
 #: Largest data file accepted per format, in bytes. A CSV file is read as a stream,
 #: row by row, so a directory of a million organizations (a ~400 MB relationships.csv)
@@ -117,6 +117,24 @@ def read_table(path: str | Path, *, max_bytes: int | None = None) -> Table:
     essgraph.loaders.readers.ReadError: missing.ods: format '.ods' is not supported: save it as CSV UTF-8 or as .xlsx
     """
     path = Path(path)
+    fmt = checked_format(path, max_bytes=max_bytes)
+    if fmt == "csv":
+        from essgraph.loaders.csv_reader import read_csv
+
+        return read_csv(path)
+    from essgraph.loaders.xlsx_reader import read_xlsx
+
+    return read_xlsx(path)
+
+
+def checked_format(path: Path, *, max_bytes: int | None = None) -> str:
+    """The format (``csv`` or ``xlsx``) of a data file that may be read: a known suffix, not empty, not too large.
+
+    Raises
+    ------
+    ReadError
+        ``unsupported-format``, ``unreadable``, ``too-large``, ``empty-file``.
+    """
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise ReadError("unsupported-format", file=path.name, suffix=path.suffix or "(none)")
@@ -130,13 +148,7 @@ def read_table(path: str | Path, *, max_bytes: int | None = None) -> Table:
                         csv_limit_mb=_mb(MAX_BYTES["csv"]))
     if size == 0:
         raise ReadError("empty-file", file=path.name)
-    if fmt == "csv":
-        from essgraph.loaders.csv_reader import read_csv
-
-        return read_csv(path)
-    from essgraph.loaders.xlsx_reader import read_xlsx
-
-    return read_xlsx(path)
+    return fmt
 
 
 def header_columns(cells: list[str], *, file: str, cell: Callable[[int], str] = str) -> tuple[str, ...]:

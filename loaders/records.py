@@ -27,7 +27,7 @@ from essgraph.loaders.readers import ReadError, Table, read_table
 from essgraph.loaders.problems import ERROR, WARNING, Problem, TableInfo
 from essgraph.loaders.text import INVISIBLE, clean
 
-__all__ = ["PROGRESS_ROWS", "Record", "Records", "read_records"]
+__all__ = ["PROGRESS_ROWS", "Record", "Records", "read_records", "read_problem"]
 
 
 class Record(NamedTuple):
@@ -90,7 +90,7 @@ def read_records(data_dir: str | Path, *, progress: Callable[[int], None] | None
             try:
                 table = read_table(path)
             except ReadError as exc:
-                problems.append(_from_read_error(exc, path))
+                problems.append(read_problem(exc, path))
                 continue
             problems += [Problem(n.code, WARNING, path.name, value=str(n.params.get("value", "")), params=n.params)
                          for n in table.notes]
@@ -126,13 +126,14 @@ def _read_rows(table: Table, columns: tuple[str, ...], shared: tuple[int, ...], 
             if progress is not None and not count % PROGRESS_ROWS:
                 progress(PROGRESS_ROWS)
     except ReadError as exc:
-        problems.append(_from_read_error(exc, table.path))
+        problems.append(read_problem(exc, table.path))
     if progress is not None:
         progress(count % PROGRESS_ROWS)
     return count
 
 
-def _from_read_error(exc: ReadError, path: Path) -> Problem:
+def read_problem(exc: ReadError, path: Path) -> Problem:
+    """The validation problem of a file that cannot be read (located by its row, sheet and cell when known)."""
     params = dict(exc.params)
     params.setdefault("file", path.name)
     return Problem(exc.code, ERROR, path.name, row=params.get("row"),

@@ -1,8 +1,10 @@
 """Survey responses of a mapping round: read and check them, every problem at once.
 
-A response is the JSON file the survey form saves (:mod:`essgraph.render.survey_form`);
-its format is documented in ``docs/survey.md`` and as a JSON Schema shipped beside
-this module (``survey-response.schema.json``). :func:`check_responses` reads any
+A response is the JSON file the survey form saves (:mod:`essgraph.render.survey_form`),
+or the same questionnaire filled in as an XLSX workbook (``.xlsx``, read by
+:mod:`essgraph.loaders.survey_xlsx` into the same JSON, its problems located by
+sheet and cell); its format is documented in ``docs/survey.md`` and as a JSON
+Schema shipped beside this module (``survey-response.schema.json``). :func:`check_responses` reads any
 number of files against the map and returns the parsed responses with one
 :class:`~essgraph.loaders.problems.ValidationReport` that locates each problem by
 file and field (``ties[2].org``), like ``essgraph validate``.
@@ -26,7 +28,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -36,6 +38,7 @@ from essgraph.graphmodel import has_label, iter_relationships
 from essgraph.graphmodel.survey import RESPONSE_FORMAT, RESPONSE_VERSION, TIE_ANSWERS, VERDICTS
 from essgraph.graphmodel.vocab import ORG_KINDS
 from essgraph.loaders.problems import ERROR, WARNING, Problem, ValidationReport
+from essgraph.loaders.survey_xlsx import Workbook, read_workbook
 
 __all__ = ["Response", "ReportedTie", "check_responses", "MAX_TEXT", "MAX_FILE_BYTES"]
 
@@ -88,13 +91,19 @@ def check_responses(paths: Iterable[str | Path], G: nx.MultiDiGraph) -> tuple[li
         on_record.setdefault(rel.start, set()).add(rel.key)
         on_record.setdefault(rel.end, set()).add(rel.key)
     regions = {n for n in G.nodes if has_label(G, n, "Region")}
+    region_names = {**{str(G.nodes[n].get("name", n)): n for n in regions}, **{n: n for n in regions}}
     problems: list[Problem] = []
     responses: list[Response] = []
     seen: dict[tuple[str, str], str] = {}
     for path in map(Path, paths):
         checker = _Checker(path.name, set(actors), actors, on_record, regions)
-        response = checker.response(_read(path, checker))
-        problems += checker.problems
+        if path.suffix.lower() == ".xlsx":  # the same questions as a workbook: located by sheet and cell
+            book = read_workbook(path, region_names)
+            response = checker.response(book.raw)
+            problems += book.problems + [_located(p, book) for p in checker.problems]
+        else:
+            response = checker.response(_read(path, checker))
+            problems += checker.problems
         if response is None or checker.failed:
             continue
         who = (response.round, response.respondent or f"new:{(response.new_respondent or {}).get('name', '')}")
@@ -257,6 +266,18 @@ class _Checker:
         if kind and kind not in ORG_KINDS:
             self.fail("survey-bad-value", at + "kind", kind, allowed=sorted(ORG_KINDS))
         return {"name": name, "region": region, "kind": kind, "contact": self.text(raw, "contact", prefix=at)} if name else None
+
+
+def _located(problem: Problem, book: Workbook) -> Problem:
+    """A workbook's problem located by its row and cell (``Vínculos!B5``) instead of the field's path,
+    its allowed values as the workbook's dropdowns show them."""
+    found = book.cells.get(problem.column)
+    if found is None:
+        return problem
+    params = problem.params
+    if isinstance(params.get("allowed"), list):
+        params = {**params, "allowed": [book.labels.get(v, v) for v in params["allowed"]]}
+    return replace(problem, row=found[0], column=found[1], params=params)
 
 
 def _items(raw: Mapping[str, Any], key: str) -> list[Any]:

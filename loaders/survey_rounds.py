@@ -10,6 +10,10 @@ the answerer's name and contact only with consent, in personal columns) and
 ``status = proposed`` for a curator to review). Merging is all-or-nothing (the
 merged folder is validated in a copy first), idempotent and atomic per file.
 
+In the built graph, :func:`rounds_of` lists the rounds merged and
+:func:`before_round` gives the map as it was before one of them (what
+``Cambios desde la ronda anterior`` compares).
+
 Examples
 --------
 >>> from essgraph.graphmodel import Node, Relationship
@@ -19,27 +23,31 @@ Examples
 ...     "survey_reviews": [{"round": "r2", "respondent": "a", "key": rels[0].key, "verdict": "deny"}]})
 >>> nodes[0].properties["survey_rounds"], rels[0].properties["review"]
 (['r2'], 'disputed')
+>>> from essgraph.graphmodel import build_graph
+>>> G = build_graph(nodes, rels + [Relationship("ALLIED_WITH", "a", "b", {"evidence": "reported", "round": "r2"})])
+>>> rounds_of(G), before_round(G, "r2").number_of_edges(), "survey_rounds" in before_round(G, "r2").nodes["a"]
+(['r2'], 1, False)
 """
 from __future__ import annotations
 
 import csv
-import io
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+import networkx as nx
 from essgraph.errors import DataError, ValidationFailed
 from essgraph.files import atomic_write
 from essgraph.graphmodel import Node, Relationship, SYMMETRIC_TYPES, rel_key
 from essgraph.graphmodel.survey import confirmation
-from essgraph.loaders.folder import FILE_KINDS, SURVEY_FILES
+from essgraph.loaders.folder import FILE_KINDS, SURVEY_FILES, data_file_bytes
 from essgraph.loaders.problems import ERROR, Problem, ValidationReport
 from essgraph.loaders.survey import Response
 from essgraph.loaders.text import LIST_SEPARATOR, name_key, slugify
 
-__all__ = ["MergeSummary", "merge_responses", "apply_survey"]
+__all__ = ["MergeSummary", "merge_responses", "apply_survey", "rounds_of", "before_round"]
 
 _TIES, _REVIEWS, _RESPONSES, _ORGS = (SURVEY_FILES[k][0] for k in
                                       ("relationships", "survey_reviews", "survey_responses", "organizations"))
@@ -80,6 +88,40 @@ def apply_survey(nodes: list[Node], relationships: list[Relationship], survey: M
         if found:
             rel.properties["review"] = ("disputed" if "deny" in found else "corrected" if "correct" in found
                                         else "confirmed")
+
+
+def rounds_of(G: nx.MultiDiGraph) -> list[str]:
+    """The survey rounds merged into ``G``, in order: by name (name rounds so that they sort, ``ronda-2027``).
+
+    A round counts when an organization answered it or a tie was reported in it.
+    The data before any survey (the 2018 report) is round one, not listed.
+    """
+    found = {str(r) for _, rounds in G.nodes(data="survey_rounds") for r in rounds or ()}
+    found.update(str(r) for _, _, r in G.edges(data="round") if r)
+    return sorted(found)
+
+
+def before_round(G: nx.MultiDiGraph, round_name: str) -> nx.MultiDiGraph:
+    """The map as it was before round ``round_name``: a copy of ``G`` without that round and the later ones.
+
+    Their reported ties, the organizations they proposed and their marks of who
+    answered (``survey_rounds``) are left out. Verdicts on ties on record
+    (``review``) stay: they flag a tie, never remove it.
+    """
+    later = {r for r in rounds_of(G) if r >= round_name}
+    sections = {_section(r) for r in later}
+    H = G.copy()
+    H.remove_edges_from([(u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
+                         if d.get("evidence") == "reported" and d.get("round") in later])
+    H.remove_nodes_from([n for n, d in G.nodes(data=True) if d.get("section") in sections])
+    for node, attrs in H.nodes(data=True):
+        if attrs.get("survey_rounds"):
+            kept = [r for r in attrs["survey_rounds"] if r not in later]
+            if kept:
+                attrs["survey_rounds"] = kept
+            else:
+                del attrs["survey_rounds"]
+    return H
 
 
 def merge_responses(responses: Iterable[Response], data_dir: Path, *, round_name: str,
@@ -154,7 +196,7 @@ def _merge_orgs(responses: list[Response], rows: list[dict[str, str]], known: Ma
             rows.append({**dict.fromkeys(FILE_KINDS["organizations"].column_names, ""),
                          "id": org_id, "name": org["name"], "kind": org.get("kind") or "initiative",
                          "status": "proposed", "region": org.get("region", ""), "phone": org.get("contact", ""),
-                         "section": f"Encuesta {round_name}", "quote": org["name"],
+                         "section": _section(round_name), "quote": org["name"],
                          "note": f"propuesta en la encuesta por {response.respondent or 'una organización nueva'} "
                                  f"({response.date}); revisar antes de publicar"})
     return proposed
@@ -189,9 +231,14 @@ def _add_tie(rows: list[dict[str, str]], round_name: str, respondent: str, date:
                 row["year"] = str(year)
             return
     rows.append({**dict.fromkeys(FILE_KINDS["relationships"].column_names, ""),
-                 "type": kind, "start": start, "end": end, "section": f"Encuesta {round_name}", "quote": words,
+                 "type": kind, "start": start, "end": end, "section": _section(round_name), "quote": words,
                  "year": "" if year is None else str(year), "evidence": "reported",
                  "note": f"respuesta del {date}", "round": round_name, "respondent": respondent, "confirmation": ""})
+
+
+def _section(round_name: str) -> str:
+    """The ``section`` of what a round adds: a reported tie, a proposed organization."""
+    return f"Encuesta {round_name}"
 
 
 def _confirm(rows: list[dict[str, str]], denied: set[str]) -> None:
@@ -229,11 +276,7 @@ def _kind_of(name: str) -> str:
 def _encode(name: str, rows: list[dict[str, str]]) -> bytes:
     columns = [c for c in FILE_KINDS[_kind_of(name)].column_names if any(row.get(c) for row in rows)]
     columns = list(dict.fromkeys(["type", "start", "end"] + columns)) if _kind_of(name) == "relationships" else columns
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return text.getvalue().encode("utf-8")
+    return data_file_bytes(columns, rows)
 
 
 def _read(path: Path, kind: str) -> list[dict[str, str]]:

@@ -23,14 +23,13 @@ Examples
 """
 from __future__ import annotations
 
-import csv
 import random
 from itertools import accumulate
 from pathlib import Path
 from typing import Iterable, Mapping
 
 from essgraph.errors import DataError
-from essgraph.loaders.folder import Department, departments
+from essgraph.loaders.folder import Department, bundled_rows, data_file_bytes, departments
 from essgraph.graphmodel import NODE_SPECS
 from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
 
@@ -38,9 +37,8 @@ __all__ = ["synth", "REGIONS"]
 
 #: Peru's departments: the bundled data's table (id, name, macro-region or "", INEI code).
 REGIONS: tuple[Department, ...] = departments()
-_MACRO = (("lima-centro", "Macro Región Lima Centro"), ("lima-nacional", "Región Lima Nacional"),
-          ("nor-oriente", "Macro Región Nor Oriente"), ("centro", "Macro Región Centro"),
-          ("sur", "Macro Región Sur"))
+#: The report's macro-regions: the bundled data's table (id, name), as the departments are.
+_MACRO = tuple((row["id"], row["name"]) for row in bundled_rows("macro_regions.csv"))
 _ORG_KINDS = tuple(k for k in ORG_KINDS if k not in {"network", "platform", "mesa"})
 _NETWORK_KINDS = ("network", "network", "platform", "mesa")
 _TIE_TYPES = ("ALLIED_WITH", "COORDINATES_WITH", "SUPPORTS", "ALLIED_WITH", "COORDINATES_WITH")
@@ -187,10 +185,7 @@ def _people(rng: random.Random, orgs: list[str], n: int) -> tuple[list[dict[str,
 
 
 def _write(path: Path, columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(columns), extrasaction="raise")
-        writer.writeheader()
-        writer.writerows(rows)
+    path.write_bytes(data_file_bytes(columns, rows))
 
 
 _DATASET_TOML = """\

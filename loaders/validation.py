@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from essgraph.graphmodel import REL_SPECS, REL_TYPES, VOCABULARIES, PropertySpec
+from essgraph.graphmodel.schema import is_year_property
 
 from essgraph.loaders.entities import Entities, index_entities
 from essgraph.loaders.folder import FILE_KINDS, KindSpec, bundled_data_dir
@@ -128,7 +129,7 @@ def _check_values(record: Record, columns: tuple[PropertySpec, ...], missing: se
                 _add(problems, record, "empty-quote" if p.name == "quote" else "missing-value", p.name)
             continue
         if p.type == "int" or p.type == "float":
-            if p.type == "int" and (p.name == "year" or p.name.endswith("_year")):
+            if p.type == "int" and is_year_property(p.name):
                 if not _INTEGER.match(value) or int(value) not in YEAR_RANGE:
                     _add(problems, record, "bad-year", p.name, value)
             elif not (_INTEGER if p.type == "int" else _NUMBER).match(value):
@@ -202,8 +203,9 @@ def _check_relationship(record: Record, entities: Entities, seen: dict[tuple[str
                  allowed_end="/".join(sorted(spec.end_labels)), swap=swap)
     if start and start == end:
         _add(problems, record, "self-relationship", "end", start, type=rel_type)
-    if rel_type == "SHARES_CONTACT" and values.get("evidence") == "stated":
-        _add(problems, record, "bad-evidence", "evidence", "stated", type=rel_type)
+    evidence = values.get("evidence", "")
+    if spec and spec.always_inferred and evidence in VOCABULARIES["evidence"] and evidence != "inferred":
+        _add(problems, record, "bad-evidence", "evidence", evidence, type=rel_type)
     quote = values.get("quote", "")
     key = (rel_type, start, end, quote)
     first = seen.get(key)

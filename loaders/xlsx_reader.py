@@ -35,10 +35,10 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from essgraph.loaders.readers import Note, ReadError, Row, Table, header_columns, make_row
 
-__all__ = ["read_xlsx", "cell_text"]
+__all__ = ["read_xlsx", "read_sheets", "cell_text", "check_inflation", "BROKEN_FILE", "ERROR_VALUES"]
 
 # What a damaged or foreign file makes openpyxl raise while opening or reading it.
-_BROKEN_FILE = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, ParseError, OSError, EOFError)
+BROKEN_FILE = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, ParseError, OSError, EOFError)
 
 
 def read_xlsx(path: Path) -> Table:
@@ -60,12 +60,7 @@ def read_xlsx(path: Path) -> Table:
         ``bad-xlsx``, ``no-sheet``, ``empty-file``, ``blank-header``,
         ``duplicate-header``; while iterating, ``formula-without-value``.
     """
-    _check_inflation(path)
-    try:
-        values_book = load_workbook(path, read_only=True, data_only=True)
-        formula_book = load_workbook(path, read_only=True, data_only=False)
-    except _BROKEN_FILE as exc:
-        raise ReadError("bad-xlsx", file=path.name, reason=type(exc).__name__) from exc
+    values_book, formula_book = _open(path)
     notes: list[Note] = []
     visible = []
     for sheet in values_book.worksheets:
@@ -78,7 +73,64 @@ def read_xlsx(path: Path) -> Table:
         raise ReadError("no-sheet", file=path.name)
     title = visible[0]
     notes += [Note("extra-sheet", {"file": path.name, "sheet": title, "value": t}) for t in visible[1:]]
-    lines = _lines(values_book, formula_book, title, path.name)
+    return _table(path, values_book, formula_book, title, notes, close=True)
+
+
+def read_sheets(path: Path, *, formulas: bool = True) -> dict[str, list[Row] | ReadError]:
+    """Every sheet of a small workbook, visible or hidden, opened once and read at once.
+
+    For workbooks that hold several tables (a survey's, see
+    :mod:`essgraph.loaders.survey_xlsx`): each sheet's rows after its header, or
+    the :class:`ReadError` that stopped it (a formula without a saved value, an
+    error cell, a blank header…), so that every sheet's problem is known.
+    Without ``formulas`` a formula is an error (``formula-cell``) even with a
+    saved value: where every cell should be typed, a formula is a mistake.
+
+    Raises
+    ------
+    ReadError
+        ``bad-xlsx``, ``xlsx-inflates``: the workbook itself cannot be opened.
+    """
+    values_book, formula_book = _open(path)
+    out: dict[str, list[Row] | ReadError] = {}
+    try:
+        for title in values_book.sheetnames:
+            try:
+                if not formulas:
+                    _refuse_formulas(formula_book[title], title, path.name)
+                out[title] = list(_table(path, values_book, formula_book, title, [], close=False).rows)
+            except ReadError as exc:
+                out[title] = exc
+    finally:
+        _close(values_book, formula_book)
+    return out
+
+
+def _refuse_formulas(sheet: Any, title: str, name: str) -> None:
+    """Raise ``formula-cell`` at the sheet's first formula, saved value or not."""
+    try:
+        for row in sheet.iter_rows(min_row=1, min_col=1):
+            for cell in row:
+                if getattr(cell, "data_type", None) == "f":
+                    raise ReadError("formula-cell", file=name, sheet=title, row=cell.row, cell=cell.coordinate,
+                                    value=str(cell.value)[:60])
+    except BROKEN_FILE as exc:
+        raise ReadError("bad-xlsx", file=name, reason=type(exc).__name__) from exc
+
+
+def _open(path: Path) -> tuple[Any, Any]:
+    """The workbook read-only twice: with the values a spreadsheet saved, and with its formulas."""
+    check_inflation(path)
+    try:
+        return (load_workbook(path, read_only=True, data_only=True),
+                load_workbook(path, read_only=True, data_only=False))
+    except BROKEN_FILE as exc:
+        raise ReadError("bad-xlsx", file=path.name, reason=type(exc).__name__) from exc
+
+
+def _table(path: Path, values_book: Any, formula_book: Any, title: str, notes: list[Note], *, close: bool) -> Table:
+    """Sheet ``title`` as a :class:`Table` (its header read now, its rows lazily); ``close`` the books at its end."""
+    lines = _lines(values_book, formula_book, title, path.name, close=close)
     try:
         for number, cells in lines:
             if any(cells):
@@ -113,8 +165,9 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _lines(values_book: Any, formula_book: Any, title: str, name: str) -> Generator[tuple[int, list[str]], None, None]:
-    """Rows of the sheet as text cells, with formulas checked for a saved value."""
+def _lines(values_book: Any, formula_book: Any, title: str, name: str, *,
+           close: bool = True) -> Generator[tuple[int, list[str]], None, None]:
+    """Rows of the sheet as text cells, with formulas checked for a saved value; ``close`` the books at the end."""
     try:
         value_rows = values_book[title].iter_rows(min_row=1, min_col=1, values_only=True)
         formula_rows = formula_book[title].iter_rows(min_row=1, min_col=1, values_only=True)
@@ -127,10 +180,11 @@ def _lines(values_book: Any, formula_book: Any, title: str, name: str) -> Genera
                     raise ReadError("error-cell", file=name, sheet=title, row=number,
                                     cell=f"{get_column_letter(index)}{number}", value=value)
             yield number, [cell_text(v) for v in values]
-    except _BROKEN_FILE as exc:
+    except BROKEN_FILE as exc:
         raise ReadError("bad-xlsx", file=name, reason=type(exc).__name__) from exc
     finally:
-        _close(values_book, formula_book)
+        if close:
+            _close(values_book, formula_book)
 
 
 #: What a spreadsheet shows in a cell whose formula failed: never data.
@@ -142,7 +196,7 @@ MAX_INFLATED = 400 * 1024 * 1024
 MAX_RATIO = 200
 
 
-def _check_inflation(path: Path) -> None:
+def check_inflation(path: Path) -> None:
     """Refuse a workbook that would inflate past :data:`MAX_INFLATED` (read from its zip directory only)."""
     try:
         with zipfile.ZipFile(path) as archive:

@@ -3,7 +3,8 @@
 Cypher cannot take a label or a relationship type as a parameter, so statements
 that need one are templates with ``«label»``-style slots. :func:`fill` is the
 only function that fills them, and it accepts only names of the graph model's
-whitelist (:data:`~essgraph.graphmodel.LABELS`, :data:`~essgraph.graphmodel.REL_TYPES`).
+whitelist (:data:`~essgraph.graphmodel.LABELS`, :data:`~essgraph.graphmodel.REL_TYPES`, and the analysis
+write-back's :data:`~essgraph.graphmodel.schema.ANALYSIS_NAMES`).
 Every *value* is a ``$parameter``; a test scans the package for Cypher built any
 other way.
 
@@ -17,11 +18,12 @@ ValueError: not a whitelisted label or relationship type: 'x) DETACH DELETE n //
 from __future__ import annotations
 
 from essgraph.graphmodel import LABELS, REL_TYPES
+from essgraph.graphmodel.schema import ANALYSIS_NAMES
 
 __all__ = ["fill", "WHITELIST"]
 
 #: Every name that may appear in Cypher text.
-WHITELIST: frozenset[str] = LABELS | REL_TYPES
+WHITELIST: frozenset[str] = LABELS | REL_TYPES | ANALYSIS_NAMES
 
 
 def fill(template: str, **names: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from essgraph.i18n import Catalog
 
-__all__ = ["MESSAGES", "SUMMARY"]
+__all__ = ["MESSAGES", "SUMMARY", "short_error"]
 
 MESSAGES = Catalog({
     "insecure-uri": (
@@ -82,6 +82,44 @@ MESSAGES = Catalog({
         "carga incompleta: se esperaban {expected} {what} y se escribieron {written}; nada se guardó",
         "incomplete load: expected {expected} {what} but {written} were written; nothing was saved",
     ),
+    "no-gds": (
+        "este servidor Neo4j no tiene Graph Data Science (gds.version() no existe): instale el plugin GDS "
+        "(Neo4j Desktop o Server; en Aura, una instancia con Graph Analytics) o analice aquí, sin GDS",
+        "this Neo4j server has no Graph Data Science (gds.version() is unknown): install the GDS plugin "
+        "(Neo4j Desktop or Server; on Aura, an instance with Graph Analytics) or analyse here, without GDS",
+    ),
+    "gds-failed": (
+        "Graph Data Science falló: {error}. Si falta memoria, dé más al servidor "
+        "(server.memory.heap.max_size; -Xmx en ESSGRAPH_NEO4J_JAVA_OPTS para el servidor de pruebas)",
+        "Graph Data Science failed: {error}. If memory ran out, give the server more "
+        "(server.memory.heap.max_size; -Xmx in ESSGRAPH_NEO4J_JAVA_OPTS for the test server)",
+    ),
+    "gds-lost": (
+        "se perdió la conexión con Neo4j durante el análisis con Graph Data Science ({error}); vuelva a ejecutarlo",
+        "the connection to Neo4j was lost during the Graph Data Science analysis ({error}); run it again",
+    ),
+    "analysis-bad": (
+        "el análisis no se puede escribir en Neo4j: {problem}",
+        "the analysis cannot be written to Neo4j: {problem}",
+    ),
+    "analysis-missing": (
+        "análisis no escrito: {n} organizaciones analizadas no están en Neo4j ({ids}); cargue antes el grafo "
+        "(essgraph neo4j load) o analice lo que está en Neo4j (--backend neo4j). No se cambió nada.",
+        "analysis not written: {n} analysed organizations are not in Neo4j ({ids}); load the graph first "
+        "(essgraph neo4j load) or analyse what is in Neo4j (--backend neo4j). Nothing was changed.",
+    ),
+    "analysis-incomplete": (
+        "análisis no escrito: {error}; la transacción no se confirmó y Neo4j quedó como antes "
+        "(con el análisis anterior, si lo había). Vuelva a ejecutar el comando.",
+        "analysis not written: {error}; the transaction was not committed and Neo4j is as it was "
+        "(with the previous analysis, if any). Run the command again.",
+    ),
+    "analysis-unknown": (
+        "análisis en estado desconocido: la conexión se perdió durante la confirmación ({error}). "
+        "Vuelva a ejecutar el comando: la escritura reemplaza el análisis entero.",
+        "analysis in an unknown state: the connection was lost during the commit ({error}). "
+        "Run the command again: the write replaces the whole analysis.",
+    ),
     "pull-failed": (
         "no se pudo leer el grafo de Neo4j en {uri}: {error}",
         "could not read the graph from Neo4j at {uri}: {error}",
@@ -96,7 +134,29 @@ SUMMARY = Catalog({
         "{rn} unchanged ({batches} batches, {attempts} attempt(s)){deleted}",
     ),
     "deleted": ("; {n} nodos del proyecto borrados antes", "; {n} project nodes deleted first"),
+    "analysis-removed": ("; se quitó el análisis escrito en Neo4j, que describía los datos anteriores "
+                         "(vuelva a escribirlo con essgraph analyze --write-neo4j)",
+                         "; the analysis written in Neo4j, which described the previous data, was removed "
+                         "(write it again with essgraph analyze --write-neo4j)"),
     "pulled": ("{nodes} nodos y {rels} relaciones leídos de Neo4j; instantánea guardada en {path}",
                "{nodes} nodes and {rels} relationships read from Neo4j; snapshot saved to {path}"),
+    "analysis-written": (
+        "análisis escrito en Neo4j: {nodes} organizaciones, {ties} alianzas propuestas (PROPOSED_TIE), "
+        "{seats} asientos de la Mesa (MesaSeat){replaced}",
+        "analysis written to Neo4j: {nodes} organizations, {ties} proposed alliances (PROPOSED_TIE), "
+        "{seats} Mesa seats (MesaSeat){replaced}",
+    ),
+    "analysis-replaced": ("; reemplaza el análisis anterior ({nodes} organizaciones, {ties} alianzas propuestas)",
+                          "; replaces the previous analysis ({nodes} organizations, {ties} proposed alliances)"),
     "password": ("Contraseña de Neo4j para {user}", "Neo4j password for {user}"),
 })
+
+
+def short_error(exc: BaseException) -> str:
+    """The first line of an error, with its type, at most 200 characters (for messages).
+
+    >>> short_error(ValueError("bad value\\nmore"))
+    'ValueError: bad value'
+    """
+    text = f"{type(exc).__name__}: {exc}".splitlines()[0]
+    return text[:200]

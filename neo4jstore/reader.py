@@ -5,7 +5,9 @@ data: node ids, labels (in the model's order), properties, relationship keys
 (the stored ``key`` property, or :func:`~essgraph.graphmodel.rel_key` for a
 relationship someone drew in Neo4j Browser), types and properties. Nodes
 without a model label and relationships of other types are left out, so are
-labels outside the model.
+labels outside the model and the properties of an analysis written back
+(:data:`~essgraph.graphmodel.schema.ANALYSIS_PROPERTY_NAMES`, the ``MesaSeat``
+label, ``PROPOSED_TIE`` relationships): what is pulled is the data, never a result.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from neo4j.spatial import Point
 
 from essgraph.errors import Neo4jConnectionError
 from essgraph.graphmodel import LABELS, REL_TYPES, Node, Relationship, build_graph, rel_key
+from essgraph.graphmodel.schema import ANALYSIS_PROPERTY_NAMES
 
 from essgraph.i18n import DEFAULT_LANG
 from essgraph.neo4jstore import statements as S
@@ -39,7 +42,7 @@ def graph_from_records(
     """
     model_nodes = []
     for record in nodes:
-        props = {k: plain_value(v) for k, v in record["props"].items()}
+        props = {k: plain_value(v) for k, v in record["props"].items() if k not in ANALYSIS_PROPERTY_NAMES}
         node_id = props.pop("id")
         model_nodes.append(Node(node_id, canonical_labels(record["labels"]), props))
     model_rels = []

@@ -13,6 +13,8 @@ __all__ = [
     "DELETE_PROJECT_NODES", "HAS_PROJECT_DATA", "MERGE_NODES", "SET_LABEL", "REMOVE_LABEL", "RETURN_OUTCOMES",
     "MERGE_RELS", "CREATE_NODES", "CREATE_RELS", "DELETE_STAGING", "STAGE_NODES", "STAGE_RELS", "PUBLISH_NODES",
     "RETURN_CREATED", "RETURN_COUNT", "COUNT_STAGING", "PULL_NODES", "PULL_RELS", "COUNT_PROJECT",
+    "HAS_LABEL", "COUNT_ANALYSIS", "DELETE_PROPOSED_TIES", "CLEAR_MESA_SEATS", "CLEAR_ANALYSED_NODES", "DELETE_ANALYSIS",
+    "SET_NODE_ANALYSIS", "SET_MESA_SEATS", "CREATE_PROPOSED_TIES", "CREATE_ANALYSIS",
 ]
 
 #: The internal label of staged nodes (big loads, see :mod:`essgraph.neo4jstore.writer`). It is not a
@@ -78,14 +80,16 @@ HAS_PROJECT_DATA = (
 )
 
 #: Merge a batch of nodes of one label set; rows whose node is unchanged write nothing (no locks,
-#: no transaction state), so reloading the same data stays small. Slot: label (the node-spec label).
-#: Parameters: $rows (list of {id, props}), $labels (the full label list of the group),
-#: $whitelist (all model labels). Columns: outcome, n.
+#: no transaction state), so reloading the same data stays small. A node is unchanged when its
+#: properties, leaving out those of a written analysis ($reserved), equal the row's. Slot: label (the
+#: node-spec label). Parameters: $rows (list of {id, props}), $labels (the full label list of the
+#: group), $whitelist (all model labels), $reserved (analysis property names). Columns: outcome, n.
 MERGE_NODES = """UNWIND $rows AS row
 OPTIONAL MATCH (old:«label» {id: row.id})
 WITH row, CASE
   WHEN old IS NULL THEN 'created'
-  WHEN properties(old) = row.props
+  WHEN size([k IN keys(old) WHERE NOT k IN $reserved]) = size(keys(row.props))
+       AND all(k IN keys(row.props) WHERE old[k] = row.props[k])
        AND size([l IN labels(old) WHERE l IN $whitelist]) = size($labels)
        AND all(l IN $labels WHERE l IN labels(old)) THEN 'unchanged'
   ELSE 'updated' END AS outcome
@@ -189,3 +193,61 @@ COUNT_PROJECT = (
     "OPTIONAL MATCH ()-[r]->() WHERE type(r) IN $types "
     "RETURN nodes, count(r) AS rels"
 )
+
+# --- An analysis written back (essgraph.neo4jstore.analysis_writer). Slots are filled with the names
+# of graphmodel.schema.ANALYSIS_NAMES; property names travel only as keys of $parameters.
+
+#: Whether the database knows a label (a MATCH on a label it never saw draws a warning). Parameters: $label.
+#: Columns: n.
+HAS_LABEL = "CALL db.labels() YIELD label WHERE label = $label RETURN count(*) AS n"
+
+#: Whether an analysis is written (its run node exists). Slot: label (ANALYSIS_LABEL). Columns: n.
+COUNT_ANALYSIS = "MATCH (a:«label») RETURN count(a) AS n"
+
+#: Delete every proposed tie. Slot: type (PROPOSED_TIE). Columns: n.
+DELETE_PROPOSED_TIES = "MATCH ()-[r:«type»]->() DELETE r RETURN count(r) AS n"
+
+#: Take the Mesa seat label and its properties off every seat. Slot: label (MESA_SEAT_LABEL).
+#: Parameters: $clear (every seat property name → null). Columns: n.
+CLEAR_MESA_SEATS = """MATCH (n:«label»)
+REMOVE n:«label»
+SET n += $clear
+RETURN count(n) AS n"""
+
+#: Remove the analysis properties from every node of an actor label that carries one.
+#: Parameters: $labels (actor labels), $names (analysis property names), $clear (each name → null). Columns: n.
+CLEAR_ANALYSED_NODES = """MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) AND any(k IN keys(n) WHERE k IN $names)
+SET n += $clear
+RETURN count(n) AS n"""
+
+#: Delete the run's node. Slot: label (ANALYSIS_LABEL). Columns: n.
+DELETE_ANALYSIS = "MATCH (a:«label») DETACH DELETE a RETURN count(a) AS n"
+
+#: Write a batch of measures onto the nodes of one actor label (the MERGE key's index finds them).
+#: Slot: label. Parameters: $rows (list of {id, props}). Columns: id, node (the node's element id).
+SET_NODE_ANALYSIS = """UNWIND $rows AS row
+MATCH (n:«label» {id: row.id})
+SET n += row.props
+RETURN row.id AS id, elementId(n) AS node"""
+
+#: Mark a batch of Mesa seats. Slot: label (MESA_SEAT_LABEL). Parameters: $rows (list of {node, props},
+#: node an element id returned by SET_NODE_ANALYSIS in the same transaction). Columns: n.
+SET_MESA_SEATS = """UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row.node
+SET n:«label»
+SET n += row.props
+RETURN count(n) AS n"""
+
+#: Create a batch of proposed ties. Slot: type (PROPOSED_TIE). Parameters: $rows (list of
+#: {start, end, props}, start and end element ids as in SET_MESA_SEATS). Columns: n.
+CREATE_PROPOSED_TIES = """UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = row.start
+MATCH (b) WHERE elementId(b) = row.end
+CREATE (a)-[r:«type»]->(b)
+SET r = row.props
+RETURN count(r) AS n"""
+
+#: Create the run's node. Slot: label (ANALYSIS_LABEL). Parameters: $props. Columns: n.
+CREATE_ANALYSIS = """CREATE (a:«label»)
+SET a = $props
+RETURN count(a) AS n"""

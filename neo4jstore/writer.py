@@ -32,6 +32,10 @@ the old data is), and right after the commit they are deleted with their relatio
 
 Loading twice gives the same nodes, relationships and properties: nodes MERGE on ``id``,
 relationships on their :func:`~essgraph.graphmodel.rel_key`.
+
+An analysis written into the database (:mod:`essgraph.neo4jstore.analysis_writer`) describes the data
+it was computed on: a load that changes the project's data removes it in the same transaction (or
+swap), and a load that changes nothing keeps it (its properties are left out of the change check).
 """
 from __future__ import annotations
 
@@ -45,10 +49,12 @@ from neo4j import exceptions as nx4j
 
 from essgraph.errors import Neo4jConnectionError, Neo4jLoadError
 from essgraph.graphmodel import LABELS, NODE_SPECS, REL_TYPES
+from essgraph.graphmodel.schema import ANALYSIS_PROPERTY_NAMES
 from essgraph.i18n import DEFAULT_LANG
 from essgraph.neo4jstore import statements as S
+from essgraph.neo4jstore.analysis_writer import clear_analysis
 from essgraph.neo4jstore.cypher import fill
-from essgraph.neo4jstore.messages import MESSAGES, SUMMARY
+from essgraph.neo4jstore.messages import MESSAGES, SUMMARY, short_error
 from essgraph.neo4jstore.rows import DEFAULT_BATCH_SIZE, NodeBatch, RelBatch, check_graph, node_batches, rel_batches
 
 __all__ = ["LoadSummary", "ensure_constraints", "load", "FaultHook", "ProgressHook", "DEFAULT_STAGED_THRESHOLD"]
@@ -86,10 +92,13 @@ class LoadSummary:
     batches: int = 0
     attempts: int = 0
     staged: bool = False
+    analysis_removed: bool = False  # a written analysis no longer described the data: removed (docs/neo4j.md)
 
     def describe(self, lang: str = DEFAULT_LANG) -> str:
         """The closing summary line, in ``lang``."""
         deleted = SUMMARY.t("deleted", lang, n=self.deleted_nodes) if self.deleted_nodes else ""
+        if self.analysis_removed:
+            deleted += SUMMARY.t("analysis-removed", lang)
         n, r = self.nodes, self.relationships
         return SUMMARY.t("summary", lang, nc=n["created"], nu=n["updated"], nn=n["unchanged"], rc=r["created"],
                          ru=r["updated"], rn=r["unchanged"], batches=self.batches, attempts=self.attempts,
@@ -99,7 +108,7 @@ class LoadSummary:
         """Plain-data form (for ``--json``)."""
         return {"nodes": dict(self.nodes), "relationships": dict(self.relationships),
                 "deleted_nodes": self.deleted_nodes, "batches": self.batches, "attempts": self.attempts,
-                "staged": self.staged}
+                "staged": self.staged, "analysis_removed": self.analysis_removed}
 
 
 def ensure_constraints(driver: Driver, *, database: str | None = None) -> list[str]:
@@ -253,20 +262,20 @@ def load(
             _delete_retired(driver, database)
     except _OutOfMemory as exc:
         raise Neo4jLoadError(MESSAGES.t("out-of-memory", lang, batch=state["batch"], total=total,
-                                        batch_size=batch_size, error=_short(exc.error)),
+                                        batch_size=batch_size, error=short_error(exc.error)),
                               options=("batch_size", "replace")) from None
     except nx4j.IncompleteCommit as exc:
         if staged and not swap["started"]:  # a staging batch: nothing was published
             raise Neo4jLoadError(MESSAGES.t("incomplete-staged", lang, batch=state["batch"], total=total,
-                                            error=_short(exc))) from None
-        raise Neo4jLoadError(MESSAGES.t("incomplete-unknown", lang, error=_short(exc))) from None
+                                            error=short_error(exc))) from None
+        raise Neo4jLoadError(MESSAGES.t("incomplete-unknown", lang, error=short_error(exc))) from None
     except (nx4j.ServiceUnavailable, nx4j.SessionExpired, OSError) as exc:
         key = "incomplete-staged" if staged and not swap["started"] else "incomplete-lost"
         raise Neo4jLoadError(MESSAGES.t(key, lang, batch=state["batch"], total=total,
-                                        error=_short(exc))) from None
+                                        error=short_error(exc))) from None
     except nx4j.Neo4jError as exc:
         raise Neo4jLoadError(MESSAGES.t("incomplete-error", lang, batch=state["batch"], total=total,
-                                        error=_short(exc))) from None
+                                        error=short_error(exc))) from None
     return summary
 
 
@@ -290,7 +299,7 @@ def _one_transaction(tx: ManagedTransaction, nbatches: list[NodeBatch], rbatches
     rows_total, rows_done = expected["nodes"] + expected["relationships"], 0
     if progress:
         progress(0, rows_total)
-    whitelist = sorted(LABELS)
+    whitelist, reserved = sorted(LABELS), sorted(ANALYSIS_PROPERTY_NAMES)
     batches: list[NodeBatch | RelBatch] = [*nbatches, *rbatches]
     for k, batch in enumerate(batches, start=1):
         state["batch"] = k
@@ -301,7 +310,7 @@ def _one_transaction(tx: ManagedTransaction, nbatches: list[NodeBatch], rbatches
                 records = _run(tx, _create_node_statement(batch), rows=batch.rows)
             else:
                 records = _run(tx, _node_statement(batch), rows=batch.rows, labels=list(batch.labels),
-                               whitelist=whitelist)
+                               whitelist=whitelist, reserved=reserved)
             target = summary.nodes
         else:
             statement = _create_rel_statement(batch) if first else _rel_statement(batch)
@@ -314,6 +323,10 @@ def _one_transaction(tx: ManagedTransaction, nbatches: list[NodeBatch], rbatches
         if progress:
             progress(rows_done, rows_total)
     _check_counts(summary, expected, lang)
+    changed = summary.deleted_nodes + sum(n for part in (summary.nodes, summary.relationships)
+                                          for outcome, n in part.items() if outcome != "unchanged")
+    if changed:
+        summary.analysis_removed = any(clear_analysis(tx, force=False).values())
     return summary
 
 
@@ -355,6 +368,7 @@ def _staged(session: Session, nbatches: list[NodeBatch], rbatches: list[RelBatch
     def publish(tx: ManagedTransaction) -> int:
         state["attempts"] += 1
         deleted = _retire(tx) if replace else 0
+        summary.analysis_removed = any(clear_analysis(tx, force=False).values())
         published = sum(_run(tx, _publish_statement(labels), ids=ids)[0]["n"] for labels, ids in sorted(groups.items()))
         left = _run(tx, S.COUNT_STAGING)[0]["n"]
         if published != expected["nodes"] or left:  # another load staged or removed nodes meanwhile
@@ -368,8 +382,3 @@ def _staged(session: Session, nbatches: list[NodeBatch], rbatches: list[RelBatch
     summary.deleted_nodes = session.execute_write(publish)
     summary.attempts = state["attempts"] - total  # 1 + every retried transaction
     return summary
-
-
-def _short(exc: BaseException) -> str:
-    text = f"{type(exc).__name__}: {exc}".splitlines()[0]
-    return text[:200]

@@ -15,6 +15,8 @@ Examples
 True
 >>> heat_map({"groups": [], "pairs": []}, {}, "es")
 ''
+>>> print(heat_map_alt(gaps, names, "en"))
+Heat map of the ties within each macro-region (diagonal) and between two of them. Most ties: Centro with Sur: 3; Sur with Sur: 2. Every figure is in the table of the chart's data.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ import base64
 import functools
 import io
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
 import matplotlib
@@ -32,7 +35,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 from essgraph.analysis.result import GroupCount, RoleRow
 from essgraph.render.texts import TEXTS  # noqa: E402
 
-__all__ = ["DEGREE_BARS", "macro_region_matrix", "heat_map", "degree_histogram", "isolation_bars", "png_uri"]
+__all__ = ["DEGREE_BARS", "Chart", "chart", "macro_region_matrix", "heat_map", "heat_map_alt", "degree_histogram",
+           "degree_alt", "isolation_bars", "isolation_alt", "png_uri"]
 
 
 def _literal_text(chart: Callable[..., str]) -> Callable[..., str]:
@@ -129,3 +133,65 @@ def isolation_bars(rows: Sequence[GroupCount], labels: Mapping[str, str], lang: 
     ax.legend(loc="lower right", fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     return png_uri(fig)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart on a page: the picture, its drawn size in pixels, its title and its text alternative."""
+
+    uri: str
+    width: int
+    height: int
+    title: str
+    alt: str
+
+
+def chart(uri: str, title: str, alt: str) -> Chart | None:
+    """A :class:`Chart` of a PNG ``data:`` URI made by this module (``None`` for the empty chart ``""``).
+
+    The size read from the PNG lets the page reserve the picture's place before it is decoded.
+
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(figsize=(2, 1))
+    >>> ax.set_axis_off(); fig.patch.set_facecolor("red")
+    >>> c = chart(png_uri(fig), "t", "a sentence")
+    >>> 0 < c.height < c.width <= 220, chart("", "t", "a") is None
+    (True, True)
+    """
+    if not uri:
+        return None
+    head = base64.b64decode(uri.split(",", 1)[1][:44])  # signature, IHDR length and type, width, height
+    return Chart(uri, int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big"), title, alt)
+
+
+def heat_map_alt(gaps: Mapping[str, Any], labels: Mapping[str, str], lang: str) -> str:
+    """What :func:`heat_map` shows, in a sentence: the pairs with most ties (the table holds them all)."""
+    names, matrix = macro_region_matrix(gaps, labels)
+    cells = sorted(((matrix[i][j], names[i], names[j]) for i in range(len(names)) for j in range(i, len(names))
+                    if matrix[i][j]), key=lambda c: (-c[0], c[1], c[2]))[:3]
+    top = "; ".join(TEXTS.t("chart_pair", lang, a=a, b=b, n=n) for n, a, b in cells) or TEXTS.t("chart_no_ties", lang)
+    return TEXTS.t("chart_heat_map_alt", lang, top=top)
+
+
+def degree_alt(roles: Sequence[RoleRow], lang: str) -> str:
+    """What :func:`degree_histogram` shows, in a sentence: how many organizations have 0, 1, 2 and more ties.
+
+    >>> print(degree_alt([{"degree": d} for d in (0, 0, 1, 5)], "en"))
+    Bars: how many organizations have each number of ties. No tie: 2; one: 1; two: 0; three or more: 1. The most ties: 5.
+    """
+    degrees = [int(row["degree"]) for row in roles]
+    counts = Counter(min(d, 3) for d in degrees)
+    return TEXTS.t("chart_degree_alt", lang, none=counts[0], one=counts[1], two=counts[2], more=counts[3],
+                   top=max(degrees, default=0))
+
+
+def isolation_alt(rows: Sequence[GroupCount], labels: Mapping[str, str], lang: str) -> str:
+    """What :func:`isolation_bars` shows, in a sentence: per macro-region, how many have no tie or one.
+
+    >>> rows = [{"group": "sur", "organizations": 5, "isolated": 2, "one_tie": 1}]
+    >>> print(isolation_alt(rows, {"sur": "Sur"}, "en"))
+    Bars per macro-region: organizations without ties (red), with one (orange) and with two or more (blue). Sur: 2 of 5 without ties, 1 with one.
+    """
+    parts = "; ".join(TEXTS.t("chart_isolation_part", lang, name=labels.get(r["group"], TEXTS.t("no_region", lang)),
+                              isolated=r["isolated"], total=r["organizations"], one=r["one_tie"]) for r in rows)
+    return TEXTS.t("chart_isolation_alt", lang, parts=parts)

@@ -55,7 +55,7 @@ FADED_COLOUR = "#e4e4e4"
 STYLE: dict[str, Any] = {
     "edge": "#9a9a9a", "bridge": "#c0392b", "proposed": "#2ca02c", "articulation_border": "#111111",
     "isolated_border": "#d62728", "one_tie_border": "#ff7f0e", "inferred_dashes": [8, 6],
-    "proposed_dashes": [2, 6], "isolated_dashes": [3, 3],
+    "proposed_dashes": [2, 6], "isolated_dashes": [3, 3], "one_sided_dashes": [12, 4, 2, 4],
 }
 
 _SHAPES = {"network": "diamond", "municipality": "square", "person": "triangle"}
@@ -106,15 +106,19 @@ def legend(
 
     ``colours`` lists ``(colour, label)`` pairs; ``marks`` names the marks that occur
     (``articulation``, ``bridge``, ``isolated``, ``one_tie``, ``inferred``,
-    ``proposed``, ``faded``).
+    ``one_sided``, ``proposed``, ``faded``). The stylesheet draws each mark's icon;
+    a one-sided tie's icon carries its dash pattern, the graph's own.
 
     >>> legend([("#fff", "Red")], title="Color", size_by="degree", shapes={"dot"}, marks={"bridge"},
     ...        lang="en")["size"]
     'Size: number of ties'
+    >>> legend([], title="", size_by="degree", shapes=set(), marks={"one_sided"}, lang="en")["marks"][0]["dashes"]
+    '12 4 2 4'
     """
     shape_keys = [("dot", "shape_org"), ("diamond", "shape_network"), ("square", "shape_muni"),
                   ("triangle", "shape_person")]
-    mark_keys = ["articulation", "bridge", "isolated", "one_tie", "inferred", "proposed", "faded"]
+    mark_keys = ["articulation", "bridge", "isolated", "one_tie", "inferred", "one_sided", "proposed", "faded"]
+    dashes = {"one_sided": " ".join(map(str, STYLE["one_sided_dashes"]))}
     return {
         "title": TEXTS.t("legend", lang),
         "colour_title": title,
@@ -123,5 +127,6 @@ def legend(
         "shapes_title": TEXTS.t("legend_shapes", lang),
         "shapes": [{"shape": s, "label": TEXTS.t(k, lang)} for s, k in shape_keys if s in shapes],
         "marks_title": TEXTS.t("legend_marks", lang),
-        "marks": [{"mark": m, "label": TEXTS.t(f"mark_{m}", lang)} for m in mark_keys if m in marks],
+        "marks": [{"mark": m, "label": TEXTS.t(f"mark_{m}", lang), **({"dashes": dashes[m]} if m in dashes else {})}
+                  for m in mark_keys if m in marks],
     }

@@ -22,10 +22,11 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence
 
 from essgraph.analysis.result import AnalysisResult, BridgeRow, Candidate, ComponentRow, CutPoint, NewTie, Ref, Seat
+from essgraph.graphmodel import NODE_SPECS, REL_SPECS
 from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
 from essgraph.i18n import Catalog
 
-__all__ = ["FINDINGS", "Labels", "kind_label", "role_label", "rule_text", "group_name", "shared_text", "alliance_text", "partner_text",
+__all__ = ["FINDINGS", "Labels", "kind_label", "type_names", "role_label", "rule_text", "group_name", "shared_text", "alliance_text", "partner_text",
            "seat_text", "names_list", "top_cut_points", "top_bridges", "other_groups", "best_partners"]
 
 #: Display names of group values in a result (``result.labels``): ``{"region": {"cusco": "Cusco"}, ...}``.
@@ -85,6 +86,16 @@ def kind_label(kind: str | None, lang: str = "es") -> str:
     ('NGO', '')
     """
     return ORG_KINDS[kind].label(lang) if kind in ORG_KINDS else (kind or "")
+
+
+def type_names(names: Sequence[str], lang: str = "es") -> str:
+    """Relationship types or node labels in words, as the model names them (the code when it has no name).
+
+    >>> type_names(["MEMBER_OF", "ALLIED_WITH"], "es"), type_names(["Organization"], "en")
+    ('Miembro de, Aliado con', 'Organization')
+    """
+    specs = {**{k: v.term for k, v in REL_SPECS.items()}, **{k: v.term for k, v in NODE_SPECS.items()}}
+    return ", ".join(specs[n].label(lang) if n in specs else n for n in names)
 
 
 def role_label(role: str, lang: str = "es") -> str:

@@ -37,7 +37,7 @@ from essgraph.gcpause import paused_gc
 from essgraph.render.encoding import COLOUR_BY
 from essgraph.render.findings import alliance_text, best_partners, partner_text
 from essgraph.render.positions import GEO_SPACING, force_layout, geo_layout, map_point, outline_points
-from essgraph.render.page import asset, confidential_path, json_for_html, write_html
+from essgraph.render.page import asset, confidential_path, json_for_html, print_css, write_html
 from essgraph.render.overview import overview_data
 from essgraph.render.pagedata import Proposal, page_data
 from essgraph.render.structure import SIZE_MEASURES, Structure, measure
@@ -263,7 +263,7 @@ def render(G: nx.MultiDiGraph, path: str | Path, request: ViewRequest | None = N
     written = _write(target, payload, lang=r.lang, view=r.view, title=shown.title,
                      counts=TEXTS.t("counts", r.lang, nodes=n, edges=len(payload["edges"])),
                      notice=TEXTS.t("precomputed", r.lang, n=_num(n)) if precomputed else "",
-                     personal=r.include_personal_data)
+                     personal=r.include_personal_data, source=_source(G))
     tick()
     return RenderResult(written, shown.title, r.view)
 
@@ -285,7 +285,7 @@ def _overview(G: nx.MultiDiGraph, target: Path, r: ViewRequest, too_large: tuple
     counts = TEXTS.t("counts_overview", r.lang, groups=len(payload["nodes"]) - hubs, hubs=hubs)
     tick(6)
     written = _write(target, payload, lang=r.lang, view="overview", title=title, counts=counts, notice=notice,
-                     personal=r.include_personal_data)
+                     personal=r.include_personal_data, source=_source(G))
     return RenderResult(written, title, "overview", (notice,) if too_large else ())
 
 
@@ -303,16 +303,25 @@ def _ticker(progress: Callable[[int, int], None] | None, total: int) -> Callable
     return tick
 
 
+def _source(G: nx.MultiDiGraph) -> str:
+    """The dataset's title (the source line of a printed page), "" when the graph has none."""
+    return str(dict(G.graph.get("dataset") or {}).get("title") or "")
+
+
 def _write(target: Path, payload: dict[str, Any], *, lang: str, view: str, title: str, counts: str, notice: str,
-           personal: bool) -> Path:
+           personal: bool, source: str) -> Path:
+    confidential = TEXTS.t("confidential", lang) if personal else ""
+    footer = TEXTS.t("print_source", lang, source=source or TEXTS.t("subtitle", lang))
     return write_html(
         target, "view.html",
         scripts={"vis_js": asset("vis-network.min.js"), "view_js": asset("view.js")},
-        data_json=Markup(json_for_html(payload)), css=asset("view.css"), lang=lang, view=view,
-        title=title, subtitle=TEXTS.t("subtitle", lang), counts=counts, notice=notice,
-        confidential=TEXTS.t("confidential", lang) if personal else "",
-        ui=payload["ui"], legend=payload["legend"], has_proposals=bool(payload["proposals"]),
-        filters=[(key, TEXTS.t(f"filter_{key}", lang)) for key in _FILTERS],
+        data_json=Markup(json_for_html(payload)), css=asset("view.css") + print_css(footer, confidential), lang=lang,
+        view=view, title=title, subtitle=TEXTS.t("subtitle", lang), counts=counts, notice=notice,
+        confidential=confidential, ui=payload["ui"], legend=payload["legend"], has_proposals=bool(payload["proposals"]),
+        filters=[(key, TEXTS.t(f"filter_{key}", lang), payload["filters"][key])
+                 for key in _FILTERS if payload["filters"].get(key)],
+        graph_label=TEXTS.t("graph_label", lang, title=title), node_count=len(payload["nodes"]),
+        focus=bool(payload["meta"].get("focus")),
     )
 
 

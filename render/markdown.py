@@ -3,7 +3,8 @@
 Spanish by default, English with ``lang="en"``. It reads only the JSON-ready
 result, so a saved ``analysis.json`` can be rendered again later, in either
 language; the findings are picked and worded by :mod:`essgraph.render.findings`,
-as in the HTML report. Sections: the
+as in the HTML report. Sections: the changes since the previous round (when the
+data holds a survey round, worded by :mod:`essgraph.render.rounds`), the
 main hubs, the disconnected groups, the single points of failure, the regions
 left out, communities, person bridges, the proposed new alliances and Mesa,
 and how it was computed.
@@ -26,17 +27,18 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Mapping
 
 from essgraph.analysis.result import AnalysisResult
 from essgraph.graphmodel.vocab import evidence_counts
 from essgraph.i18n import Catalog
+from essgraph.render.rounds import change_lists, changes_title, round_text, sizes_text
 from essgraph.render.findings import (
     Labels, alliance_text, best_partners, group_name, kind_label, names_list, partner_text, role_label, top_bridges,
-    top_cut_points,
+    top_cut_points, type_names,
 )
 
-__all__ = ["ALLIANCES_LISTED", "to_markdown", "markdown_literal", "markdown_text"]
+__all__ = ["ALLIANCES_LISTED", "to_markdown", "changes_markdown", "markdown_literal", "markdown_text"]
 
 #: Most proposed alliances the summary lists, in the result's order (the rest are counted; all are in the JSON).
 ALLIANCES_LISTED = 100
@@ -81,6 +83,8 @@ T = Catalog({
     "communities": ("## Comunidades y núcleo", "## Communities and core"),
     "communities.line": ("Louvain (semilla {seed}) encuentra {n} comunidades, modularidad {q}. Las mayores:",
                          "Louvain (seed {seed}) finds {n} communities, modularity {q}. The largest:"),
+    "communities.line.gds": ("Louvain, en Neo4j Graph Data Science, encuentra {n} comunidades, modularidad {q}. Las mayores:",
+                             "Louvain, in Neo4j Graph Data Science, finds {n} communities, modularity {q}. The largest:"),
     "communities.item": ("- {size} organizaciones, sobre todo de {region} ({sector}): {members}",
                          "- {size} organizations, mostly from {region} ({sector}): {members}"),
     "core": ("Núcleo ({k}-core, cada miembro con al menos {k} vínculos dentro): {members}.",
@@ -116,6 +120,7 @@ T = Catalog({
                     "Ties: {types} between {labels} nodes, both directions; evidence {evidence}; {year}. Organizations excluded by status: {status}."),
     "method.stated": ("declarada en el informe", "stated in the report"),
     "method.reported": ("declarada por las organizaciones en una encuesta", "reported by the organizations in a survey"),
+    "method.imported": ("importada de otro mapa", "imported from another map"),
     "method.inferred": ("inferida (contactos o entrevistados compartidos)", "inferred (shared contacts or interviewees)"),
     "method.or": (" o ", " or "),
     "method.year_all": ("todos los años", "all years"),
@@ -178,10 +183,41 @@ def to_markdown(result: AnalysisResult, lang: str = "es", *, top: int = 10) -> s
     str
         Markdown, ending with a newline.
     """
+    changes = _changes(result, lang)  # from the result as it is: changes_markdown makes its texts literal
     result = AnalysisResult.from_json(markdown_literal(result.to_json()))
     w = _Words(lang, result.labels)
-    sections = (_headline, _hubs, _groups, _cuts, _left_out, _communities, _alliances, _mesa, _timeline, _method)
-    return "\n".join(line for section in sections for line in section(result, w, top))
+    sections = (_hubs, _groups, _cuts, _left_out, _communities, _alliances, _mesa, _timeline, _method)
+    return "\n".join(_headline(result, w, top) + changes + [line for section in sections
+                                                              for line in section(result, w, top)])
+
+
+def changes_markdown(d: Mapping[str, Any], lang: str, *, level: int = 1, empty: bool = True,
+                     round_name: str | None = None, previous: str | None = None,
+                     region_names: Mapping[str, str] | None = None) -> str:
+    """What changed, in Markdown: a heading of ``level``, the rounds compared (when ``round_name``), the lists.
+
+    ``d`` holds the fields of a :class:`~essgraph.analysis.diff.NetworkDiff`
+    (``dataclasses.asdict``), worded by :mod:`essgraph.render.rounds`; every
+    text from data goes through :func:`markdown_text`. ``essgraph diff`` writes
+    it as a page, :func:`to_markdown` as the section "Cambios desde la ronda anterior".
+
+    >>> from dataclasses import asdict
+    >>> import networkx as nx
+    >>> from essgraph.analysis.diff import compare
+    >>> d = asdict(compare(nx.Graph([("a", "b")]), nx.Graph([("a", "b"), ("b", "<c>")])))
+    >>> md = changes_markdown(d, "en", level=2, empty=False, round_name="r2").splitlines()
+    >>> md[0], md[2]
+    ('## What changed since the previous round', 'Round r2, compared with the data before any survey (round one).')
+    >>> md[6:9]
+    ['### New organizations (1)', '', '- \\\\<c\\\\>']
+    """
+    out = [f"{'#' * level} {changes_title(lang)}", ""]
+    if round_name is not None:
+        out += [markdown_text(round_text(round_name, previous, lang)), ""]
+    out.append(sizes_text(d, lang))
+    for heading, lines in change_lists(d, lang, empty=empty, region_names=region_names):
+        out += ["", f"{'#' * (level + 1)} {heading}", ""] + [f"- {markdown_text(line)}" for line in lines]
+    return "\n".join(out) + "\n"
 
 
 @dataclass(frozen=True)
@@ -259,8 +295,8 @@ def _left_out(result: AnalysisResult, w: _Words, top: int) -> list[str]:
 
 def _communities(result: AnalysisResult, w: _Words, top: int) -> list[str]:
     com, core = result.communities, result.core_periphery
-    out = [w.t("communities"), "", w.t("communities.line", seed=com["seed"], n=len(com["communities"]),
-                                       q=_num(com["modularity"])), ""]
+    line = "communities.line.gds" if result.meta.get("engine") == "gds" else "communities.line"  # older results: no engine
+    out = [w.t("communities"), "", w.t(line, seed=com["seed"], n=len(com["communities"]), q=_num(com["modularity"])), ""]
     for c in com["communities"][:5]:
         dom = c["dominant"]
         out.append(w.t("communities.item", size=c["size"], region=w.group("region", (dom.get("region") or {}).get("value")),
@@ -318,14 +354,23 @@ def _timeline(result: AnalysisResult, w: _Words, top: int) -> list[str]:
 def _method(result: AnalysisResult, w: _Words, top: int) -> list[str]:
     p = result.projection
     year = w.t("method.year", year=p["year"]) if p["year"] is not None else w.t("method.year_all")
-    evidence = [e for e in ("stated", "reported", "inferred") if evidence_counts(
+    evidence = [e for e in ("stated", "imported", "reported", "inferred") if evidence_counts(
         e, include_inferred=p["include_inferred"], include_reported=p.get("include_reported", True))]
     return [w.t("method"), "",
-            w.t("method.ties", types=", ".join(p["relationship_types"]), labels=", ".join(p["node_labels"]),
+            w.t("method.ties", types=type_names(p["relationship_types"], w.lang), labels=type_names(p["node_labels"], w.lang),
                 evidence=w.t("method.or").join(w.t(f"method.{e}") for e in evidence), year=year,
                 status=", ".join(p["exclude_status"]) or w.t("none")), "",
             w.t("method.roles", hub=result.roles["thresholds"].get("hub_degree"),
                 broker=_num(result.roles["thresholds"].get("broker_betweenness"), 3)), "", w.t("method.more"), ""]
+
+
+def _changes(result: AnalysisResult, lang: str) -> list[str]:
+    """The section "Cambios desde la ronda anterior", when the data holds a survey round."""
+    changed = result.survey.get("changes")
+    if not changed:
+        return []
+    return [changes_markdown(changed["changes"], lang, level=2, empty=False, round_name=changed["round"],
+                             previous=changed["previous"], region_names=result.labels.get("region", {}))]
 
 
 def _num(x: float | None, digits: int = 2) -> str:

@@ -36,8 +36,8 @@ from markupsafe import Markup
 from essgraph.files import atomic_write
 from essgraph.errors import RenderError
 
-__all__ = ["VIS_VERSION", "CONFIDENTIAL_SUFFIX", "json_for_html", "confidential_path", "csp", "asset",
-           "template", "write_html"]
+__all__ = ["VIS_VERSION", "CONFIDENTIAL_SUFFIX", "json_for_html", "confidential_path", "csp", "css_string",
+           "print_css", "asset", "template", "write_html"]
 
 #: The vis-network build inlined in every page (bundled with pyvis 0.3.2).
 VIS_VERSION = "9.1.2"
@@ -77,6 +77,34 @@ def csp(scripts: list[str]) -> str:
     ) or "'none'"
     return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
             "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string whose characters other than letters, digits and spaces are escapes.
+
+    Safe inside a ``<style>`` element whatever the text: no quote, backslash, ``<`` or line break is
+    left as written (each escape ends with the one space CSS swallows after it).
+
+    >>> print(css_string('Perú "2018" </style>'))
+    "Per\\fa  \\22 2018\\22  \\3c \\2f style\\3e "
+    """
+    return '"' + "".join(c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def print_css(footer: str, header: str = "") -> str:
+    """The page-margin texts of a printed page: ``footer`` (the source) bottom left, ``header`` top centre.
+
+    The page size, margins and page numbers are in each page's style sheet; these
+    texts depend on the data and the language, so they are written here, escaped
+    (Chromium draws CSS page-margin boxes since version 131).
+
+    >>> print_css("Fuente: x", header="CONFIDENCIAL").count("@top-center")
+    1
+    """
+    rules = [f"@bottom-left {{ content: {css_string(footer)}; }}"]
+    if header:
+        rules.append(f"@top-center {{ content: {css_string(header)}; color: #b00020; font-weight: bold; }}")
+    return "\n@page { " + " ".join(rules) + " }\n"
 
 
 @lru_cache(maxsize=None)

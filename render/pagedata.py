@@ -8,7 +8,9 @@ fields below leave the graph (an allowlist); personal ones only when asked:
 * node: ``name``, ``acronym``, ``aliases``, ``kind``, ``status``, ``description``,
   ``region``, ``macro_region``, ``sector``, ``networks``, ``web``
   (+ ``phone``, ``email``, ``role`` with personal data);
-* tie: ``type``, ``evidence``, ``section``, ``quote``, ``year``, ``note``.
+* tie: ``type``, ``evidence``, ``section``, ``quote``, ``year``, ``note``; a tie only one of
+  its ends reported in a survey (:func:`essgraph.graphmodel.survey.one_sided`) is drawn
+  dash-dot, and its ``evidence`` says so.
 
 The graph given is already the shared form (see :func:`essgraph.render.interactive.prepare`).
 
@@ -37,6 +39,7 @@ import networkx as nx
 
 from essgraph.graphmodel import carries_label, has_label
 from essgraph.graphmodel import REL_SPECS, SYMMETRIC_TYPES
+from essgraph.graphmodel.survey import one_sided
 from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS, STATUSES
 
 from essgraph.render.encoding import (
@@ -266,26 +269,28 @@ def _edges(G: nx.MultiDiGraph, ids: dict[str, str], s: Structure, lang: str) -> 
     empty details are left out (a 40,000-tie page is then half the size and vis-network builds it faster)."""
     edges, seen = [], Counter[tuple[str, str]]()
     labels = {t: spec.term.label(lang) for t, spec in REL_SPECS.items()}
-    evidence = {True: TEXTS.t("evidence_inferred", lang), False: TEXTS.t("evidence_stated", lang)}
+    evidence = {kind: TEXTS.t(f"evidence_{kind}", lang) for kind in ("stated", "inferred", "reported", "one_sided")}
     inside = [(u, v, attrs) for u in ids for _, v, attrs in G.out_edges(u, data=True) if v in ids]
     for i, (u, v, attrs) in enumerate(sorted(inside, key=lambda e: (str(e[0]), str(e[1]), str(e[2].get("type"))))):
         pair = (min(str(u), str(v)), max(str(u), str(v)))
         rank = seen[pair]
         seen[pair] += 1
         rel_type = str(attrs.get("type", ""))
-        inferred = attrs.get("evidence") == "inferred"
-        marks = ["inferred"] if inferred else []
+        inferred, reported_by_one = attrs.get("evidence") == "inferred", one_sided(attrs)
+        marks = ["inferred"] if inferred else ["one_sided"] if reported_by_one else []
         if not inferred and frozenset((u, v)) in s.bridges:
             marks.append("bridge")
+        shown = "one_sided" if reported_by_one else attrs.get("evidence")
         record: dict[str, Any] = {"id": f"e-{i}", "from": ids[u], "to": ids[v], "marks": marks,
-                                  "type": labels.get(rel_type, rel_type), "evidence": evidence[inferred]}
+                                  "type": labels.get(rel_type, rel_type),
+                                  "evidence": evidence.get(str(shown), evidence["stated"])}
         for key in ("section", "quote", "year", "note"):
             if attrs.get(key) not in (None, ""):
                 record[key] = attrs[key] if key == "year" else str(attrs[key])
         if rel_type not in SYMMETRIC_TYPES:
             record["arrows"] = "to"
-        if inferred:
-            record["dashes"] = STYLE["inferred_dashes"]
+        if inferred or reported_by_one:
+            record["dashes"] = STYLE["inferred_dashes" if inferred else "one_sided_dashes"]
         if "bridge" in marks:
             record["width"] = 4
             record["color"] = {"color": STYLE["bridge"], "highlight": "#222222"}

@@ -2,9 +2,10 @@
 
 ``DIR/index.html`` tells the headline findings of :func:`essgraph.analysis.analyze`
 (hubs, disconnected groups, single points of failure, regions left out, isolated
-initiatives, recommended alliances, the Mesa proposal) as short text, tables and
-small charts; it links to one interactive view of each kind (``DIR/views/``) and
-to the exports (``DIR/exports/``: organizations with their measures as CSV, the
+initiatives, recommended alliances, the Mesa proposal and, when the data holds a
+survey round, what the latest round changed) as short text, tables and small
+charts; it links to one interactive view of each kind (``DIR/views/``) and to
+the exports (``DIR/exports/``: organizations with their measures as CSV, the
 analysis as JSON, the graph as GraphML and GEXF for Gephi). Nothing is computed
 here that the analyses or the loaders already compute.
 
@@ -25,7 +26,7 @@ Examples
 ...     [Relationship("MEMBER_OF", "joc", "gresp", ev)])
 >>> index = report(G, Path(tempfile.mkdtemp()) / "informe")
 >>> index.name, sorted(p.name for p in (index.parent / "exports").iterdir())
-('index.html', ['analisis.json', 'grafo.gexf', 'grafo.graphml', 'organizaciones.csv'])
+('index.html', ['analisis.json', 'grafo.gexf', 'grafo.graphml', 'organizaciones.csv', 'tablas.xlsx'])
 """
 from __future__ import annotations
 
@@ -49,16 +50,20 @@ from essgraph.i18n import check_lang
 from essgraph.loaders import export
 from essgraph.render import interactive
 from essgraph.render.gephi import gephi_viz
-from essgraph.render.charts import degree_histogram, heat_map, isolation_bars
+from essgraph.render.kumu import node_measures
+from essgraph.render.charts import (
+    chart, degree_alt, degree_histogram, heat_map, heat_map_alt, isolation_alt, isolation_bars, macro_region_matrix,
+)
 from essgraph.render.findings import (
-    alliance_text, best_partners, kind_label, names_list, other_groups, partner_text, role_label, seat_text, top_bridges,
-    top_cut_points,
+    alliance_text, best_partners, kind_label, names_list, other_groups, partner_text, seat_text, top_bridges,
+    top_cut_points, type_names,
 )
 from essgraph.render.interactive import Prepared, ViewRequest, prepare, prepared, proposals_from, render, view_size
-from essgraph.render.page import asset, confidential_path, write_html
+from essgraph.render.page import asset, confidential_path, print_css, write_html
 from essgraph.render.peru import departments_map
 from essgraph.render.report_texts import REPORT_TEXTS as R
-from essgraph.spreadsheet import csv_bytes
+from essgraph.render.rounds import change_lists, changes_title, round_text, sizes_text
+from essgraph.spreadsheet import Sheet, csv_bytes, xlsx_bytes
 from essgraph.render.texts import TEXTS
 
 __all__ = ["report", "report_views", "organization_rows"]
@@ -154,18 +159,26 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
         views.append({"href": f"views/{drawn.path.name}", "title": drawn.title, "about": R.t(spec["about"], lang)})
         step()
     macro = result.labels.get("macro_region", {})
-    charts = {"heat_map": heat_map(result.group_gaps["macro_region"], macro, lang),
-              "isolation": isolation_bars(result.isolated["by_group"]["macro_region"], macro, lang),
-              "degrees": degree_histogram(result.roles["roles"], lang)}
+    gaps, by_macro, roles = result.group_gaps["macro_region"], result.isolated["by_group"]["macro_region"], result.roles["roles"]
+    charts = {"heat_map": chart(heat_map(gaps, macro, lang), TEXTS.t("chart_heat_map", lang), heat_map_alt(gaps, macro, lang)),
+              "isolation": chart(isolation_bars(by_macro, macro, lang), TEXTS.t("chart_isolation", lang),
+                                 isolation_alt(by_macro, macro, lang)),
+              "degrees": chart(degree_histogram(roles, lang), TEXTS.t("chart_degree", lang), degree_alt(roles, lang))}
+    names, matrix = macro_region_matrix(gaps, macro)
     step()
     peru = departments_map(G, lang)
     step()
-    exports = _exports(G, result, out / "exports", name, include_personal_data, lang, large=large)
+    findings = _findings(result, lang)
+    organizations = organization_rows(G, result, lang, include_personal_data)
+    exports = _exports(G, result, out / "exports", name, include_personal_data, lang, large=large,
+                       organizations=organizations, tables=_tables(findings, organizations, lang))
     step()
+    confidential = TEXTS.t("confidential", lang) if include_personal_data else ""
+    source = TEXTS.t("print_source", lang, source=result.meta["dataset"] or TEXTS.t("subtitle", lang))
     index = write_html(
-        out / name("index.html"), "report.html", scripts={}, css=asset("report.css"), lang=lang,
-        confidential=TEXTS.t("confidential", lang) if include_personal_data else "",
-        views=views, charts=charts, peru_map=Markup(peru), exports=exports, **_findings(result, lang))
+        out / name("index.html"), "report.html", scripts={}, css=asset("report.css") + print_css(source, confidential),
+        lang=lang, confidential=confidential, views=views, charts=charts, peru_map=Markup(peru), exports=exports,
+        heat_table={"names": names, "rows": list(zip(names, matrix))}, **findings)
     step()
     return index
 
@@ -211,10 +224,11 @@ def organization_rows(G: nx.MultiDiGraph, result: AnalysisResult, lang: str,
     """One row per analysed organization: its details and its measures from ``result``."""
     S = prepare(G, include_personal_data=include_personal_data)
     labels = result.labels
-    component = {m["id"]: c["index"] for c in result.components for m in c["members"]}
+    measures = node_measures(result, lang)
     rows = []
     for role in result.roles["roles"]:
         attrs = S.nodes[role["id"]] if role["id"] in S else {}
+        measure = measures[role["id"]]
         row = {
             "id": role["id"], "name": role["name"], "acronym": attrs.get("acronym", ""),
             "kind": kind_label(attrs.get("kind"), lang),
@@ -222,9 +236,9 @@ def organization_rows(G: nx.MultiDiGraph, result: AnalysisResult, lang: str,
             "macro_region": labels.get("macro_region", {}).get(attrs.get("macro_region", ""),
                                                                attrs.get("macro_region", "")),
             "sector": SECTORS[attrs["sector"]].label(lang) if attrs.get("sector") in SECTORS else "",
-            "web": attrs.get("web", ""), "degree": role["degree"], "betweenness": role["betweenness"],
-            "role": role_label(role["role"], lang), "articulation_point": role["articulation_point"],
-            "component": component.get(role["id"], ""),
+            "web": attrs.get("web", ""), "degree": measure["degree"], "betweenness": measure["betweenness"],
+            "role": measure["network_role"], "articulation_point": measure["articulation_point"],
+            "component": measure["component"], "community": measure["community"],
         }
         if include_personal_data:
             row.update({"phone": attrs.get("phone", ""), "email": attrs.get("email", "")})
@@ -241,15 +255,18 @@ def _slug(prefix: str, node_id: str) -> str:
 
 
 def _exports(G: nx.MultiDiGraph, result: AnalysisResult, folder: Path, name: Callable[[str], str],
-             personal: bool, lang: str, large: bool = False) -> list[dict[str, str]]:
+             personal: bool, lang: str, *, large: bool, organizations: list[dict[str, Any]], tables: list[Sheet]
+             ) -> list[dict[str, str]]:
     """Write the report's exports; past the view size limit, GraphML and GEXF are left to ``essgraph export``.
 
     (At 100,000 organizations each took ~40 s and several GiB: the report names the command instead.)
+    ``organizations`` are written as CSV and ``tables`` (the page's tables) as one XLSX workbook.
     """
-    stem = {"es": ("organizaciones", "analisis", "grafo"), "en": ("organizations", "analysis", "graph")}[lang]
-    rows = organization_rows(G, result, lang, personal)
+    stem = {"es": ("organizaciones", "analisis", "grafo", "tablas"), "en": ("organizations", "analysis", "graph", "tables")}[lang]
+    rows = organizations
     files = [
         (folder / name(f"{stem[0]}.csv"), csv_bytes(list(rows[0]) if rows else ["id"], rows), "export_csv"),
+        (folder / name(f"{stem[3]}.xlsx"), xlsx_bytes(tables), "export_xlsx"),
         (folder / name(f"{stem[1]}.json"),
          (json.dumps(result.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"), "export_json"),
     ]
@@ -271,6 +288,33 @@ def _exports(G: nx.MultiDiGraph, result: AnalysisResult, folder: Path, name: Cal
 def _size(path: Path) -> str:
     size = path.stat().st_size
     return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
+
+
+#: The page's tables as workbook sheets: (title key, its rows in the page's findings, column keys).
+_TABLES = (
+    ("hubs_title", "hubs", ("col_name", "col_degree", "col_betweenness")),
+    ("groups_title", "groups", ("col_group", "col_size", "col_members", "col_regions")),
+    ("failures_title", "cut_points", ("col_name", "col_cut_off", "col_examples")),
+    ("col_tie", "bridges", ("col_tie", "col_cut_off", "col_examples")),
+    ("isolated_title", "isolated_by_macro", ("col_macro_region", "col_organizations", "col_isolated", "col_one_tie")),
+    ("alliances_title", "alliances", ("col_between", "col_reason")),
+    ("col_partner", "partners", ("col_target", "col_partner", "col_reason")),
+    ("mesa_title", "mesa", ("col_name", "col_kind", "col_macro_region", "col_represents", "col_reason")),
+)
+
+
+def _tables(findings: dict[str, Any], organizations: list[dict[str, Any]], lang: str) -> list[Sheet]:
+    """The page's tables, each with its headers, and every organization with its measures, as workbook sheets.
+
+    The rows are the page's own (the same numbers); the organizations' sheet has
+    one column per field of the CSV, its header in the report's language.
+    """
+    sheets: list[Sheet] = [(R.t(title, lang), [R.t(c, lang) for c in columns], findings[key])
+                           for title, key, columns in _TABLES]
+    fields = list(organizations[0]) if organizations else ["id"]
+    sheets.insert(0, (R.t("col_organizations", lang), [R.t(f"field_{f}", lang) for f in fields],
+                      [[row.get(f) for f in fields] for row in organizations]))
+    return sheets
 
 
 def _findings(result: AnalysisResult, lang: str) -> dict[str, Any]:
@@ -295,7 +339,7 @@ def _findings(result: AnalysisResult, lang: str) -> dict[str, Any]:
         "key": [{"value": v, "label": t(k)} for v, k in key],
         "lead": t("lead", organizations=s["organizations"], isolated=s["isolated"], one_tie=s["one_tie"],
                   largest=s["largest_group"], groups=s["groups"], articulation=s["articulation_points"]),
-        "hubs": [(h["name"], h["degree"], f"{h['betweenness']:.3f}") for h in result.hubs["overall"][:_TOP]],
+        "hubs": [(h["name"], h["degree"], h["betweenness"]) for h in result.hubs["overall"][:_TOP]],
         "groups_text": t("groups_text", groups=len(others) + 1, largest=s["largest_group"]),
         "groups": [(c["index"], c["size"], names_list(c["members"], 4),
                     ", ".join(labels.get("region", {}).get(r, r) for r in c["regions"]) or "—") for c in others],
@@ -325,6 +369,16 @@ def _findings(result: AnalysisResult, lang: str) -> dict[str, Any]:
                        sectors=f"{coverage['main_sectors']['covered']}/{coverage['main_sectors']['total']}"),
         "mesa": [(m["name"], kind_label(m["kind"], lang),
                   macro.get(m.get("macro_region") or "", "—"), m["represents"], seat_text(m, labels, lang)) for m in mesa["seats"]],
-        "method": t("method_text", types=", ".join(result.projection["relationship_types"]),
+        "method": t("method_text", types=type_names(result.projection["relationship_types"], lang),
                     date=dt.date.today().isoformat()),
+        "changes": _changes(result.survey.get("changes"), labels.get("region", {}), lang),
     }
+
+
+def _changes(changed: dict[str, Any] | None, regions: dict[str, str], lang: str) -> dict[str, Any] | None:
+    """The section "Cambios desde la ronda anterior", when the data holds a survey round (worded as the summary)."""
+    if not changed:
+        return None
+    return {"title": changes_title(lang), "round": round_text(changed["round"], changed["previous"], lang),
+            "sizes": sizes_text(changed["changes"], lang),
+            "lists": change_lists(changed["changes"], lang, empty=False, region_names=regions)}

@@ -104,30 +104,82 @@ SURVEY_TEXTS = Catalog({
                 "publicarse (Ley 29733 de Protección de Datos Personales).",
                 "I agree that my name and contact are kept only to coordinate this mapping, never "
                 "published (Peru's Personal Data Protection Law 29733)."),
+    # the workbook (render/survey_xlsx.py); sheet titles at most 31 characters
+    "xlsx_help": ("Instrucciones", "Instructions"),
+    "xlsx_recorded": ("Vínculos registrados", "Recorded ties"),
+    "xlsx_ties": ("Trabajamos con", "We work with"),
+    "xlsx_new_orgs": ("Organizaciones nuevas", "New organizations"),
+    "xlsx_round": ("Ronda: {round}", "Round: {round}"),
+    "xlsx_intro": ("Queremos saber con quién trabaja su organización para que el mapa de la Economía Social y "
+                   "Solidaria del Perú muestre las alianzas reales. Complete las hojas de este libro y devuelva el "
+                   "archivo al equipo del mapeo: nada se envía por internet.",
+                   "We want to know whom your organization works with so that the map of Peru's Social and "
+                   "Solidarity Economy shows the real alliances. Fill in the sheets of this workbook and send the "
+                   "file back to the mapping team: nothing is sent over the internet."),
+    "xlsx_help_about": ("«{sheet}»: revise los datos de su organización y escriba su cargo o rol (obligatorio); su "
+                        "nombre y contacto son opcionales y se guardan solo si elige «Sí» en el consentimiento.",
+                        "'{sheet}': check your organization's data and write your role (required); your name and "
+                        "contact are optional and kept only if you choose 'Yes' for the consent."),
+    "xlsx_help_recorded": ("«{sheet}»: para cada vínculo que el mapa ya registra, elija en «¿Es correcto?» si lo es, "
+                           "si lo es con cambios (y cuáles: tipo de vínculo, año) o si no lo es.",
+                           "'{sheet}': for each tie the map already records, choose under 'Is it right?' whether it "
+                           "is, whether it is with changes (and which: kind of tie, year) or whether it is not."),
+    "xlsx_help_ties": ("«{sheet}»: una fila por organización con la que trabajan: elíjala en la lista, elija el tipo "
+                       "de vínculo y diga desde qué año y cómo trabajan juntas.",
+                       "'{sheet}': one row per organization you work with: choose it from the list, choose the "
+                       "kind of tie and say since when and how you work together."),
+    "xlsx_help_new": ("«{sheet}»: las organizaciones con las que trabajan que no están en la lista.",
+                      "'{sheet}': the organizations you work with that are not in the list."),
+    "xlsx_help_cells": ("Escriba solo en las celdas blancas (los encabezados y los datos del mapa están protegidos) "
+                        "y no use fórmulas: escriba los valores.",
+                        "Write only in the white cells (the headers and the map's data are protected) and use no "
+                        "formulas: type the values."),
+    "xlsx_help_save": ("Al terminar, guarde el archivo como libro de Excel (.xlsx) y envíelo al equipo del mapeo "
+                       "(por correo o WhatsApp).",
+                       "When done, save the file as an Excel workbook (.xlsx) and send it to the mapping team "
+                       "(by e-mail or WhatsApp)."),
+    "xlsx_question": ("Pregunta", "Question"),
+    "xlsx_answer": ("Respuesta", "Answer"),
+    "xlsx_tie": ("Vínculo", "Tie"),
+    "xlsx_quote": ("Cita del informe", "Quote of the report"),
+    "xlsx_section": ("Sección", "Section"),
+    "xlsx_verdict": ("¿Es correcto?", "Is it right?"),
+    "xlsx_corrected_kind": ("Con cambios: tipo de vínculo", "With changes: kind of tie"),
+    "xlsx_corrected_year": ("Con cambios: año", "With changes: year"),
+    "xlsx_org": ("Organización", "Organization"),
+    "xlsx_date": ("Fecha de la respuesta (AAAA-MM-DD; si la deja vacía, el día en que guarda el archivo)",
+                  "Date of the answer (YYYY-MM-DD; if left empty, the day you save the file)"),
+    "xlsx_bad_choice": ("Elija un valor de la lista.", "Choose a value from the list."),
+    "xlsx_bad_year": ("Escriba un año entre 1900 y 2100.", "Write a year between 1900 and 2100."),
 })
 
 
-#: Keys of the index page and titles, not sent to the form's script.
+#: Keys of the index page and titles, not sent to the form's script (nor the workbook's, ``xlsx_…``).
 _PAGE_ONLY = frozenset({"title", "title_blank", "index_title", "index_lead", "index_blank", "no_region"})
 
 
 @dataclass(frozen=True)
 class SurveyKit:
-    """What :func:`make_survey` wrote: the forms, the index and the blank form."""
+    """What :func:`make_survey` wrote: the forms, the index, the blank form and, when asked, the workbooks."""
 
     forms: tuple[Path, ...]
     index: Path
     blank: Path
+    workbooks: tuple[Path, ...] = ()
 
 
 def make_survey(G: nx.MultiDiGraph, out_dir: Path, *, round_name: str, orgs: Iterable[str] | None = None,
-                region: str | None = None, lang: str = "es") -> SurveyKit:
+                region: str | None = None, lang: str = "es", xlsx: bool = False) -> SurveyKit:
     """Write the survey kit of round ``round_name`` for the organizations of ``G`` into ``out_dir``.
 
     ``orgs`` (ids) or ``region`` (a region id) narrow the forms written; the
     list every form offers is always the whole map. The forms never carry
     personal data (they are made from :func:`~essgraph.graphmodel.public_graph`).
+    With ``xlsx`` each form is also written as an XLSX workbook (``<id>.xlsx``,
+    :mod:`essgraph.render.survey_xlsx`), and the index links both.
     """
+    from essgraph.render.survey_xlsx import write_workbook  # it reads this module's texts
+
     P = public_graph(G)
     directory = _directory(P)
     chosen = set(orgs) if orgs is not None else None
@@ -139,20 +191,24 @@ def make_survey(G: nx.MultiDiGraph, out_dir: Path, *, round_name: str, orgs: Ite
     common = {"format": RESPONSE_FORMAT, "version": RESPONSE_VERSION, "round": round_name, "lang": lang,
               "orgs": directory, "answers": _choices(TIE_ANSWERS, lang), "verdicts": _choices(VERDICTS, lang),
               "kinds": _choices(ORG_KINDS, lang), "regions": _regions(P)}
-    forms = tuple(_form(out_dir / f"{org['id']}.html", {**common, "respondent": org, "recorded": ties.get(org["id"], [])},
-                        SURVEY_TEXTS.t("title", lang, name=org["name"]), lang) for org in wanted)
-    blank = _form(out_dir / "nueva-organizacion.html", {**common, "respondent": None, "recorded": []},
-                  SURVEY_TEXTS.t("title_blank", lang), lang)
+    pages = [(org["id"], {**common, "respondent": org, "recorded": ties.get(org["id"], [])},
+              SURVEY_TEXTS.t("title", lang, name=org["name"])) for org in wanted]
+    pages.append(("nueva-organizacion", {**common, "respondent": None, "recorded": []},
+                  SURVEY_TEXTS.t("title_blank", lang)))
+    forms = [_form(out_dir / f"{name}.html", data, title, lang) for name, data, title in pages]
+    books = [write_workbook(out_dir / f"{name}.xlsx", data, title=title, lang=lang)
+             for name, data, title in pages] if xlsx else []
     index = write_html(out_dir / "index.html", "survey_index.html", scripts={}, css=asset("survey.css"), lang=lang,
                        title=SURVEY_TEXTS.t("index_title", lang, round=round_name), confidential="",
                        lead=SURVEY_TEXTS.t("index_lead", lang), blank_label=SURVEY_TEXTS.t("index_blank", lang),
-                       groups=_by_region(wanted, SURVEY_TEXTS.t("no_region", lang)))
-    return SurveyKit(forms, index, blank)
+                       groups=_by_region(wanted, SURVEY_TEXTS.t("no_region", lang)), xlsx=xlsx)
+    return SurveyKit(tuple(forms[:-1]), index, forms[-1], tuple(books))
 
 
 def _form(path: Path, data: dict[str, Any], title: str, lang: str) -> Path:
     # Unformatted: the script fills its own placeholders ({file}).
-    texts = {key: en if lang == "en" else es for key, (es, en) in SURVEY_TEXTS.messages.items() if key not in _PAGE_ONLY}
+    texts = {key: en if lang == "en" else es for key, (es, en) in SURVEY_TEXTS.messages.items()
+             if key not in _PAGE_ONLY and not key.startswith("xlsx_")}
     return write_html(path, "survey.html", scripts={"survey_js": asset("survey.js")},
                       data_json=Markup(json_for_html({**data, "texts": texts})), css=asset("survey.css"),
                       lang=lang, title=title, confidential="", texts=texts)

@@ -29,6 +29,7 @@ TEXTS = Catalog({
     "subtitle": ("Economía Social y Solidaria del Perú (informe 2018)",
                  "Social and Solidarity Economy of Peru (2018 report)"),
     "confidential": ("CONFIDENCIAL – contiene datos personales", "CONFIDENTIAL – contains personal data"),
+    "print_source": ("Fuente: {source} · essgraph", "Source: {source} · essgraph"),
     "precomputed": (
         "La red tiene {n} nodos: la disposición se calculó de antemano y la simulación física está "
         "apagada para que la página se mueva con fluidez.",
@@ -69,6 +70,15 @@ TEXTS = Catalog({
     "filter_network": ("Red", "Network"),
     "filter_all": ("(todas)", "(all)"),
     "reset": ("Quitar filtros", "Clear filters"),
+    "toolbar": ("Buscar y filtrar", "Search and filter"),
+    "graph_label": ("Dibujo de la red: {title}. Para recorrer sus organizaciones con el teclado, abra la lista "
+                    "«Organizaciones en la vista».",
+                    "Drawing of the network: {title}. To go through its organizations with the keyboard, open the "
+                    "list \u201cOrganizations in the view\u201d."),
+    "sheet": ("Datos y leyenda", "Details and legend"),
+    "node_list": ("Organizaciones en la vista", "Organizations in the view"),
+    "node_list_hint": ("Elija una para ver sus datos y ubicarla en el dibujo.",
+                       "Pick one to see its details and find it in the drawing."),
     "show_proposals": ("Mostrar alianzas propuestas", "Show proposed alliances"),
     "visible": ("visibles", "visible"),
     # legend
@@ -92,6 +102,10 @@ TEXTS = Catalog({
     "mark_one_tie": ("Borde naranja: iniciativa con un solo vínculo", "Orange border: initiative with one tie"),
     "mark_inferred": ("Línea discontinua: vínculo inferido (no declarado en el informe)",
                       "Dashed line: inferred tie (not stated in the report)"),
+    "mark_one_sided": ("Línea de trazo y punto: vínculo declarado en una encuesta por una sola de las dos "
+                       "organizaciones (la otra aún no lo confirma)",
+                       "Dash-dot line: tie reported in a survey by only one of the two organizations (the other has "
+                       "not confirmed it yet)"),
     "mark_proposed": ("Línea verde punteada: alianza propuesta (recomendaciones)",
                       "Dotted green line: proposed alliance (recommendations)"),
     "mark_faded": ("Gris claro: fuera del foco de la vista", "Light grey: outside the view's focus"),
@@ -113,6 +127,25 @@ TEXTS = Catalog({
     "chart_organizations": ("organizaciones", "organizations"),
     "chart_isolation": ("Organizaciones aisladas por macro región", "Isolated organizations per macro-region"),
     "chart_connected": ("dos o más vínculos", "two or more ties"),
+    "chart_heat_map_alt": (
+        "Mapa de calor de los vínculos dentro de cada macro región (diagonal) y entre dos de ellas. Más vínculos: "
+        "{top}. Todas las cifras están en la tabla de datos del gráfico.",
+        "Heat map of the ties within each macro-region (diagonal) and between two of them. Most ties: {top}. "
+        "Every figure is in the table of the chart's data."),
+    "chart_pair": ("{a} con {b}: {n}", "{a} with {b}: {n}"),
+    "chart_no_ties": ("ninguno", "none"),
+    "chart_degree_alt": (
+        "Barras: cuántas organizaciones tienen cada número de vínculos. Ningún vínculo: {none}; uno: {one}; "
+        "dos: {two}; tres o más: {more}. La que más tiene: {top}.",
+        "Bars: how many organizations have each number of ties. No tie: {none}; one: {one}; two: {two}; "
+        "three or more: {more}. The most ties: {top}."),
+    "chart_isolation_alt": (
+        "Barras por macro región: organizaciones sin vínculos (rojo), con uno (naranja) y con dos o más (azul). "
+        "{parts}.",
+        "Bars per macro-region: organizations without ties (red), with one (orange) and with two or more (blue). "
+        "{parts}."),
+    "chart_isolation_part": ("{name}: {isolated} de {total} sin vínculos, {one} con uno",
+                             "{name}: {isolated} of {total} without ties, {one} with one"),
     # panel
     "panel_hint": ("Haga clic en un nodo o un vínculo para ver sus datos y la cita del informe.",
                    "Click a node or a tie to see its details and the report's quote."),
@@ -133,6 +166,9 @@ TEXTS = Catalog({
     "ties": ("Vínculos y evidencia", "Ties and evidence"),
     "evidence_stated": ("declarado", "stated"),
     "evidence_inferred": ("inferido", "inferred"),
+    "evidence_reported": ("declarado en una encuesta", "reported in a survey"),
+    "evidence_one_sided": ("declarado en una encuesta por una sola de las dos organizaciones: la otra aún no lo confirma",
+                           "reported in a survey by only one of the two organizations: the other has not confirmed it yet"),
     "proposed": ("alianza propuesta", "proposed alliance"),
     "section": ("Sección", "Section"),
     "articulation": ("punto de articulación", "articulation point"),
@@ -147,7 +183,8 @@ TEXTS = Catalog({
 
 #: Keys sent to the page's script (labels of controls, legend and panel).
 UI_KEYS = (
-    "search_placeholder", "search_button", "no_match", "filter_all", "reset", "show_proposals", "visible",
+    "search_placeholder", "search_button", "no_match", "filter_all", "reset", "toolbar", "sheet", "node_list",
+    "node_list_hint", "show_proposals", "visible",
     "panel_hint", "field_kind", "field_region", "field_macro_region", "field_sector", "field_networks",
     "field_web", "field_aliases", "field_description", "field_status", "field_role", "field_phone",
     "field_email", "field_measure", "field_marks", "ties", "evidence_stated", "evidence_inferred",

@@ -14,6 +14,7 @@ import unicodedata
 import zipfile
 
 import networkx as nx
+import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -26,6 +27,7 @@ from essgraph.loaders.folder import bundled_data_dir
 from essgraph.queries.library import list_queries
 from essgraph.queries.run import query
 from essgraph.render import ViewRequest, render
+from essgraph.render.kumu import kumu_export
 
 
 def _fold(text: str) -> str:
@@ -71,6 +73,8 @@ def _outputs(G, tmp_path) -> dict[str, str]:
     result = analyze(G)
     out["analysis json"] = json.dumps(result.to_json(), ensure_ascii=False)
     out["analysis markdown"] = to_markdown(result, "es")
+    kumu = openpyxl.load_workbook(kumu_export(G, tmp_path / "g.xlsx", result=result), read_only=True)
+    out["export kumu"] = "\n".join(str(v) for ws in kumu.worksheets for row in ws.values for v in row if v is not None)
     page = render(G, tmp_path / "whole.html", ViewRequest(view="whole")).path.read_text(encoding="utf-8")
     out["view data"] = json.dumps(json.loads(page.split('id="essgraph-data">', 1)[1].split("</script>", 1)[0]),
                                   ensure_ascii=False)

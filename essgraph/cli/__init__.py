@@ -22,7 +22,8 @@ __all__ = ["main", "COMMAND_MODULES"]
 #: ``essgraph build`` does not pay for importing igraph, matplotlib and pandas.
 COMMAND_MODULES = {"validate": "data", "build": "data", "stats": "data", "export": "data",
                    "analyze": "analyze", "render": "render", "report": "render", "neo4j": "neo4j",
-                   "query": "query", "synth": "synth", "survey": "survey", "diff": "diff"}
+                   "query": "query", "synth": "synth", "survey": "survey", "diff": "diff",
+                   "import": "interchange", "template": "interchange"}
 
 
 class _Group(click.Group):

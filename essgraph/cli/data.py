@@ -111,14 +111,17 @@ def stats(data_dir: Path | None, snapshot: Path | None, as_json: bool, lang: str
 
 @click.command()
 @graph_options
-@click.option("--format", "fmt", type=click.Choice(loaders.EXPORT_FORMATS), required=True,
+@click.option("--format", "fmt", type=click.Choice((*loaders.EXPORT_FORMATS, "kumu")), required=True,
               help="json (loss-free), graphml or gexf (Gephi), csv (a .zip of nodes.csv and relationships.csv), "
-                   "murmurations (a folder of profiles for the Murmurations index, with the Batch Importer's CSV).")
+                   "murmurations (a folder of profiles for the Murmurations index, with the Batch Importer's CSV), "
+                   "essglobal (RIPESS's ESSGlobal linked data as Turtle), essglobal-jsonld (the same as JSON-LD), "
+                   "kumu (an .xlsx for Kumu: Elements with the map's measures, and Connections).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Output file; a folder for murmurations (new, empty or an earlier murmurations export).")
 @click.option("--base-url", default=None,
               help="murmurations: the web address where the profiles will be hosted (BASE/ID.json); the "
-                   "primary_url of organizations without a website of their own.")
+                   "primary_url of organizations without a website of their own. essglobal: where the file will be "
+                   f"published; each node's URI is BASE + its id (default: a placeholder, {loaders.DEFAULT_BASE_URL}).")
 @click.option("--include-reported", is_flag=True,
               help="murmurations: publish the ties reported in survey rounds too (default: stated ties only).")
 @click.option("--include-personal-data", is_flag=True,
@@ -126,13 +129,23 @@ def stats(data_dir: Path | None, snapshot: Path | None, as_json: bool, lang: str
 @lang_option
 def export(data_dir: Path | None, snapshot: Path | None, fmt: str, output: Path, base_url: str | None,
            include_reported: bool, include_personal_data: bool, lang: str) -> None:
-    """Export the graph for Gephi, spreadsheets, the Murmurations index or other programs.
+    """Export the graph for Gephi, Kumu, spreadsheets, the Murmurations index, other SSE maps or other programs.
 
     Example: essgraph export --format gexf -o mapa.gexf
 
+    Example: essgraph export --format kumu -o mapa.xlsx --lang en
+
     Example: essgraph export --format murmurations -o perfiles/ --base-url https://example.org/perfiles/
+
+    Example: essgraph export --format essglobal -o mapa.ttl --base-url https://datos.example.pe/ess/
     """
     G = loaders.load_graph(data_dir=data_dir, snapshot=snapshot)
+    if fmt == "kumu":  # its elements carry the map's measures: the analysis runs first
+        from essgraph.render.kumu import kumu_export
+        loaders.check_export_options(fmt, base_url=base_url, include_reported=include_reported)
+        click.echo(_TEXT.t("exported", lang, path=kumu_export(G, output, lang=lang,
+                                                             include_personal_data=include_personal_data)))
+        return
     viz = None
     if fmt == "gexf":  # Gephi opens the views' picture (positions, colours, sizes)
         from essgraph.render.gephi import gephi_viz

@@ -14,9 +14,10 @@ import networkx as nx
 
 import essgraph.loaders as loaders
 from essgraph.analysis.diff import diff as compare_maps
+from essgraph.analysis.pipeline import group_names
+from essgraph.render.markdown import changes_markdown
 from essgraph.errors import RenderError
 from essgraph.files import atomic_write
-from essgraph.render.rounds import diff_markdown
 
 from essgraph.cli.options import echo_json, lang_option
 
@@ -42,8 +43,9 @@ def diff(old: Path, new: Path, json_path: Path | None, md_path: Path | None, lan
 
     Example: essgraph diff ronda-1/ ronda-2/ --md cambios.md
     """
-    found = compare_maps(_graph(old), _graph(new))
-    page = diff_markdown(found, lang)
+    after = _graph(new)
+    found = compare_maps(_graph(old), after)
+    page = changes_markdown(asdict(found), lang, region_names=group_names(after)["region"])
     if json_path is not None and str(json_path) == "-":
         echo_json(asdict(found))
     elif json_path is not None:

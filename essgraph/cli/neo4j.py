@@ -1,7 +1,7 @@
 """``essgraph neo4j load`` and ``essgraph neo4j pull``: Neo4j as the shared store.
 
 Connection options are written once (:func:`neo4j_options`) and also used by
-``essgraph query --backend neo4j``. The password comes only from
+``essgraph query --backend neo4j`` and ``essgraph analyze --backend neo4j / --write-neo4j``. The password comes only from
 ``NEO4J_PASSWORD`` or a hidden prompt, never from argv.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from essgraph.neo4jstore import pull as pull_from_neo4j
 from essgraph.neo4jstore.messages import SUMMARY
 from essgraph.cli.options import echo_json, graph_options, json_flag, lang_option, progress_bar, quiet_option
 
-__all__ = ["neo4j", "neo4j_options", "connect", "COMMANDS"]
+__all__ = ["neo4j", "neo4j_options", "connect", "pull_graph", "COMMANDS"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -69,6 +69,15 @@ def connect(uri: str, user: str, database: str | None, allow_insecure: bool, ver
     with open_driver(settings, allow_insecure=allow_insecure, lang=lang) as driver:
         verify(driver, settings, lang=lang)
         yield driver, settings
+
+
+def pull_graph(driver: Any, settings: Neo4jSettings, data_dir: Path | None, lang: str) -> Any:
+    """The graph in Neo4j, with the dataset metadata and census figures of ``data_dir`` (Neo4j holds neither)."""
+    from essgraph.loaders import load_dataset
+
+    dataset = load_dataset(data_dir)
+    return pull_from_neo4j(driver, database=settings.database, metadata=dict(dataset.metadata),
+                           graph_attrs={"census": list(dataset.census)}, lang=lang)
 
 
 @click.group()
@@ -128,13 +137,11 @@ def pull_command(data_dir: Path | None, snapshot: Path | None, uri: str, user: s
 
     Example: essgraph neo4j pull --snapshot .essgraph/graph.json
     """
-    from essgraph.loaders import load_dataset, write_snapshot
+    from essgraph.loaders import write_snapshot
     from essgraph.loaders.snapshot import default_snapshot_path
 
-    dataset = load_dataset(data_dir)
     with connect(uri, user, database, allow_insecure, verbose, lang) as (driver, settings):
-        G = pull_from_neo4j(driver, database=settings.database, metadata=dict(dataset.metadata),
-                            graph_attrs={"census": list(dataset.census)}, lang=lang)
+        G = pull_graph(driver, settings, data_dir, lang)
     path = write_snapshot(G, snapshot if snapshot is not None else default_snapshot_path())
     if as_json:
         echo_json({"nodes": G.number_of_nodes(), "relationships": G.number_of_edges(), "snapshot": str(path)})

@@ -97,22 +97,31 @@ def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str))
 
 
+#: Seconds of work before a bar appears (quick runs show none).
+BAR_AFTER = 1.5
+
+
+def _terminal() -> bool:
+    return sys.stderr.isatty()
+
+
 @contextmanager
-def progress_bar(desc: str, quiet: bool = False, after: float = 1.5, unit: str = "step"
+def progress_bar(desc: str, quiet: bool = False, after: float | None = None, unit: str = "step"
                  ) -> Iterator[Callable[[int, int], None] | None]:
     """A ``progress(done, total)`` callback drawing a tqdm bar on stderr, or ``None``.
 
     ``None`` (no bar) with ``quiet`` or when stderr is not a terminal; the bar
-    appears at the first step done ``after`` seconds or more from the start, so
-    quick runs show none. ``unit`` names what is counted (``" rows"`` scales to k, M).
+    appears at the first step done ``after`` seconds (default :data:`BAR_AFTER`)
+    or more from the start, so quick runs show none. ``unit`` names what is counted (``" rows"`` scales to k, M).
 
     >>> with progress_bar("analyze", quiet=True) as progress:
     ...     progress is None
     True
     """
-    if quiet or not sys.stderr.isatty():
+    if quiet or not _terminal():
         yield None
         return
+    after = BAR_AFTER if after is None else after
     from tqdm import tqdm
 
     start = time.monotonic()
@@ -127,6 +136,8 @@ def progress_bar(desc: str, quiet: bool = False, after: float = 1.5, unit: str =
         if bar.total != total:
             bar.reset(total=total)
         bar.update(done - bar.n)
+        if done == total:  # drawn at the end whatever tqdm's refresh interval skipped
+            bar.refresh()
 
     try:
         yield progress

@@ -25,6 +25,8 @@ __all__ = ["COMMANDS", "survey"]
 _TEXT = Catalog({
     "made": ("{forms} formularios, el índice y un formulario en blanco en {path} (ábralo: {index})",
              "{forms} forms, the index and a blank form in {path} (open {index})"),
+    "workbooks": ("{n} libros XLSX con las mismas preguntas, uno por formulario",
+                  "{n} XLSX workbooks with the same questions, one per form"),
     "checked": ("{n} respuesta(s) correctas", "{n} correct response(s)"),
     "merged": ("Ronda {round}: {responses} respuesta(s); {new_ties} vínculo(s) nuevo(s); {mutual} confirmado(s) por "
                "ambas partes, {one_sided} por una sola, {disputed} en disputa; {denied} vínculo(s) del informe "
@@ -53,16 +55,19 @@ def survey() -> None:
 @click.option("--round", "round_name", required=True, help="Name of the survey round, e.g. ronda-2027.")
 @click.option("--org", "orgs", multiple=True, help="Only these organizations (ids); repeatable.")
 @click.option("--region", default=None, help="Only the organizations of this region (id).")
+@click.option("--xlsx", is_flag=True, help="Also write each form as an XLSX workbook with dropdowns (<id>.xlsx).")
 @lang_option
 def make(data_dir: Path | None, snapshot: Path | None, out_dir: Path, round_name: str, orgs: tuple[str, ...],
-         region: str | None, lang: str) -> None:
-    """Write the offline survey forms of a round, pre-filled from the map.
+         region: str | None, xlsx: bool, lang: str) -> None:
+    """Write the offline survey forms of a round, pre-filled from the map (--xlsx: also as workbooks).
 
-    Example: essgraph survey make -o encuesta/ --round ronda-2027 --region cusco
+    Example: essgraph survey make -o encuesta/ --round ronda-2027 --region cusco --xlsx
     """
     G = loaders.load_graph(data_dir=data_dir, snapshot=snapshot)
-    kit = make_survey(G, out_dir, round_name=round_name, orgs=orgs or None, region=region, lang=lang)
+    kit = make_survey(G, out_dir, round_name=round_name, orgs=orgs or None, region=region, lang=lang, xlsx=xlsx)
     click.echo(_TEXT.t("made", lang, forms=len(kit.forms), path=out_dir, index=kit.index))
+    if kit.workbooks:
+        click.echo(_TEXT.t("workbooks", lang, n=len(kit.workbooks)))
 
 
 @survey.command("check")
@@ -75,7 +80,9 @@ def check(data_dir: Path | None, snapshot: Path | None, responses: tuple[Path, .
 
     Exits 0 when there is no error, 1 otherwise.
 
-    Example: essgraph survey check respuestas/*.json
+    RESPONSES are the JSON files the forms save or the filled XLSX workbooks.
+
+    Example: essgraph survey check respuestas/*.json respuestas/*.xlsx
     """
     G = loaders.load_graph(data_dir=data_dir, snapshot=snapshot)
     checked, report = check_responses(responses, G)

@@ -153,9 +153,10 @@
       panel.appendChild(el("code", a.command, "command"));
     }
   }
-  function showNode(id) {
+  function showNode(id, quiet) {  /* quiet: the view's own focus, shown without opening the phone's sheet */
     var n = byId[id];
     if (!n) { return; }
+    if (!quiet) { openSheet(true); }
     if (n.aggregate) { showAggregate(n); return; }
     panel.replaceChildren();
     panel.appendChild(el("h2", n.name));
@@ -269,10 +270,7 @@
 
   /* ---- filters ---- */
   var selects = Array.prototype.slice.call(document.querySelectorAll("select[data-key]"));
-  selects.forEach(function (sel) {
-    var values = data.filters[sel.getAttribute("data-key")] || [];
-    values.forEach(function (v) { sel.appendChild(new Option(v[1], v[0])); });
-    if (!values.length) { sel.parentNode.hidden = true; }
+  selects.forEach(function (sel) {  /* their options are in the page already */
     sel.addEventListener("change", function () {
       active[sel.getAttribute("data-key")] = sel.value;
       nodeView.refresh();
@@ -283,6 +281,7 @@
   function counted() {
     var shown = nodeView.length;
     visible.textContent = shown === data.nodes.length ? "" : "(" + shown + " " + ui.visible + ")";
+    if (nodeList.open) { listNodes(); }
   }
   function resetFilters() {
     active = {};
@@ -302,14 +301,135 @@
     });
   }
 
-  if (meta.focus) {
-    network.once("afterDrawing", function () { network.selectNodes([meta.focus]); showNode(meta.focus); });
+  /* ---- the side panel: a bottom sheet on a phone (the CSS decides), opened by its handle or a pick ---- */
+  var side = document.getElementById("side");
+  var handle = document.getElementById("sheet-toggle");
+  function openSheet(open) {
+    side.classList.toggle("collapsed", !open);
+    handle.setAttribute("aria-expanded", String(open));
+  }
+  handle.addEventListener("click", function () { openSheet(side.classList.contains("collapsed")); });
+
+  /* ---- the nodes as a list of buttons: every organization reachable from the keyboard ---- */
+  var nodeList = document.getElementById("node-list");
+  var nodeItems = document.getElementById("node-items");
+  var collator = new Intl.Collator(document.documentElement.lang || undefined, { sensitivity: "base" });
+  function listNodes() {
+    var ids = nodeView.getIds().slice().sort(function (a, b) { return collator.compare(byId[a].name, byId[b].name); });
+    var items = document.createDocumentFragment();
+    ids.forEach(function (id) {
+      var n = byId[id];
+      var button = el("button", n.acronym ? n.name + " (" + n.acronym + ")" : n.name);
+      button.type = "button";
+      button.addEventListener("click", function () { focusNode(id); });
+      var li = document.createElement("li");
+      li.appendChild(button);
+      items.appendChild(li);
+    });
+    nodeItems.replaceChildren(items);
+  }
+  nodeList.addEventListener("toggle", function () { if (nodeList.open) { listNodes(); } });
+
+  /* ---- print: the network as SVG in place of the canvas, from the drawn positions and colours ---- */
+  var SVG = "http://www.w3.org/2000/svg";
+  function svgEl(tag, attrs, text) {
+    var e = document.createElementNS(SVG, tag);
+    for (var k in attrs) { if (attrs[k] !== undefined && attrs[k] !== null) { e.setAttribute(k, String(attrs[k])); } }
+    if (text !== undefined) { e.textContent = String(text); }
+    return e;
+  }
+  function dashes(d, unit) {
+    if (!d) { return undefined; }
+    return (Array.isArray(d) ? d : [5, 5]).map(function (x) { return x * unit; }).join(" ");
+  }
+  function shapeOf(n, p) {
+    var r = n.size || 10, x = p.x, y = p.y;
+    var c = n.color || {}, border = n.borderWidth || 1;
+    var style = { fill: c.background || "#97c2fc", stroke: c.border || "#2b7ce9", "stroke-width": border,
+                  "stroke-dasharray": dashes(n.shapeProperties && n.shapeProperties.borderDashes, 1) };
+    if (n.shape === "diamond") {
+      style.points = [x, y - r, x + r, y, x, y + r, x - r, y].join(" ");
+      return svgEl("polygon", style);
+    }
+    if (n.shape === "square") {
+      style.x = x - r; style.y = y - r; style.width = 2 * r; style.height = 2 * r;
+      return svgEl("rect", style);
+    }
+    if (n.shape === "triangle") {
+      style.points = [x, y - r, x + r, y + r * 0.7, x - r, y + r * 0.7].join(" ");
+      return svgEl("polygon", style);
+    }
+    style.cx = x; style.cy = y; style.r = r;
+    return svgEl("circle", style);
+  }
+  function printPicture() {
+    var ids = nodeView.getIds(), shown = {};
+    ids.forEach(function (id) { shown[id] = true; });
+    var pos = network.getPositions(ids);
+    var xs = [], ys = [];
+    ids.forEach(function (id) {
+      var r = byId[id].size || 10;
+      xs.push(pos[id].x - r, pos[id].x + r); ys.push(pos[id].y - r, pos[id].y + r);
+    });
+    if (meta.map) { meta.map.outline.forEach(function (p) { xs.push(p[0]); ys.push(p[1]); }); }
+    if (!xs.length) { xs = [0, 1]; ys = [0, 1]; }
+    var pad = 30, x0 = Math.min.apply(null, xs) - pad, y0 = Math.min.apply(null, ys) - pad;
+    var w = Math.max.apply(null, xs) + pad - x0, h = Math.max.apply(null, ys) + pad - y0;
+    var unit = Math.max(w / 1000, h / 640, 0.05);  /* graph units per printed pixel (about 1000 x 640 px) */
+    var svg = svgEl("svg", { viewBox: [x0, y0, w, h].join(" "), role: "img", "aria-label": document.getElementById("title").textContent });
+    if (meta.map) {
+      svg.appendChild(svgEl("polygon", { points: meta.map.outline.map(function (p) { return p.join(","); }).join(" "),
+                                         fill: "#f3efe4", stroke: "#b9ad8f", "stroke-width": 3 }));
+      meta.map.labels.forEach(function (l) {
+        svg.appendChild(svgEl("text", { x: l[0], y: l[1] - l[3] - 18, "text-anchor": "middle", "font-size": Math.max(40, 11 * unit),
+                                        "font-style": "italic", fill: "#6b6350" }, l[2]));
+      });
+    }
+    var defaults = data.edge_defaults;
+    edgeView.get().forEach(function (e) {
+      if (!shown[e.from] || !shown[e.to] || e.from === e.to) { return; }
+      var a = pos[e.from], b = pos[e.to];
+      svg.appendChild(svgEl("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y,
+                                      stroke: (e.color && e.color.color) || defaults.color.color,
+                                      "stroke-width": e.width || defaults.width, "stroke-dasharray": dashes(e.dashes, 1) }));
+    });
+    ids.forEach(function (id) { svg.appendChild(shapeOf(byId[id], pos[id])); });
+    /* Labels: the picked node, cut points, then the largest; one that would overlap a label already placed is left out. */
+    var selected = network.getSelectedNodes();
+    function weight(id) {
+      var n = byId[id];
+      return (selected.indexOf(id) >= 0 ? 1e6 : 0) + ((n.marks || []).indexOf("articulation") >= 0 ? 1e3 : 0) + (n.size || 0);
+    }
+    var placed = [];
+    ids.slice().sort(function (a, b) { return weight(b) - weight(a); }).slice(0, 60).forEach(function (id) {
+      var n = byId[id], text = n.label || n.name, size = Math.max((n.font && n.font.size) || 14, 9 * unit);
+      var x = pos[id].x, y = pos[id].y + (n.size || 10) + size, half = 0.3 * size * text.length;
+      var box = [x - half, y - size, x + half, y + 0.3 * size];
+      if (placed.some(function (o) { return box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]; })) { return; }
+      placed.push(box);
+      svg.appendChild(svgEl("text", { x: x, y: y, "text-anchor": "middle", "font-size": size, fill: "#222", stroke: "#fff",
+                                      "stroke-width": size / 5, "paint-order": "stroke" }, text));
+    });
+    var figure = document.getElementById("print-picture");
+    figure.replaceChildren(svg);
+    return svg;
+  }
+  window.addEventListener("beforeprint", function () {
+    printPicture();
+    document.getElementById("legend").open = true;
+  });
+
+  if (meta.focus) {  /* its panel, then the side panel is shown (filled after the first paint, it pushed the legend down) */
+    showNode(meta.focus, true);
+    document.getElementById("side-body").classList.remove("pending");
+    network.once("afterDrawing", function () { network.selectNodes([meta.focus]); });
   }
 
   window.essgraph = {
     network: network,
     data: data,
     search: search,
+    printPicture: printPicture,
     visibleNodeIds: function () { return nodeView.getIds(); },
     visibleEdgeIds: function () { return edgeView.getIds(); }
   };

@@ -8,6 +8,7 @@ import pytest
 
 from essgraph.analysis.coverage import REASONS, coverage
 from essgraph.analysis.diff import compare
+from essgraph.analysis.mesa import mesa
 from essgraph.graphmodel import Node, build_graph
 
 
@@ -63,6 +64,9 @@ def test_compare_agrees_with_networkx_on_random_graphs(seed: int) -> None:
     assert {key((b["a"]["id"], b["b"]["id"])) for b in d.bridges_appeared} == bridges2 - bridges1
     assert {r["id"] for r in d.organizations_added} == set(T2) - set(T1)
     assert {r["id"] for r in d.found_partner} == {v for v in T1 if v in T2 and T1.degree(v) == 0 and T2.degree(v) > 0}
+    seats1, seats2 = ({s["id"] for s in mesa(T).seats} for T in (T1, T2))
+    assert {r["id"] for r in d.mesa_joined} == seats2 - seats1 and {r["id"] for r in d.mesa_left} == seats1 - seats2
+    assert d.mesa_seats == {"before": len(seats1), "after": len(seats2)}
 
 
 def test_analyze_reports_survey_coverage() -> None:
@@ -75,3 +79,32 @@ def test_analyze_reports_survey_coverage() -> None:
     survey = analyze(G).to_json()["survey"]
     assert survey["rounds"] == ["r2"] and [r["id"] for r in survey["isolated"]] == ["d"]
     assert [r["id"] for r in survey["not_asked"]] == ["c"]
+
+
+def test_the_latest_round_is_compared_with_the_map_before_it() -> None:
+    from essgraph.analysis.diff import round_changes
+    from essgraph.graphmodel import Relationship
+    from essgraph.loaders.survey_rounds import before_round, rounds_of
+
+    def tie(a: str, b: str, **props) -> Relationship:
+        return Relationship("ALLIED_WITH", a, b, {"section": "s", "quote": f"{a}-{b}", **props})
+
+    nodes = [Node(n, ("Organization",), {"name": n.upper(), **({"survey_rounds": rounds} if rounds else {})})
+             for n, rounds in (("a", ["r2", "r3"]), ("b", ["r3"]), ("c", []), ("d", []))]
+    nodes.append(Node("new", ("Organization",), {"name": "NEW", "status": "active", "section": "Encuesta r3"}))
+    G = build_graph(nodes, [tie("a", "b", evidence="stated"),
+                            tie("b", "c", evidence="reported", round="r2", confirmation="one-sided"),
+                            tie("c", "d", evidence="reported", round="r3", confirmation="mutual"),
+                            tie("d", "new", evidence="reported", round="r3", confirmation="one-sided")])
+    assert rounds_of(G) == ["r2", "r3"]
+    H = before_round(G, "r3")
+    assert sorted(H.edges(data="round")) == [("a", "b", None), ("b", "c", "r2")] and "new" not in H
+    assert H.nodes["a"]["survey_rounds"] == ["r2"] and "survey_rounds" not in H.nodes["b"]
+    assert G.nodes["a"]["survey_rounds"] == ["r2", "r3"] and G.number_of_edges() == 4  # G is left as it was
+    found = round_changes(G)
+    assert (found.round, found.previous) == ("r3", "r2")
+    d = found.changes
+    assert [(t["a"]["id"], t["b"]["id"]) for t in d.ties_added] == [("c", "d"), ("d", "new")]
+    assert [r["id"] for r in d.organizations_added] == ["new"] and [r["id"] for r in d.found_partner] == ["d"]
+    assert round_changes(before_round(G, "r2")) is None
+    assert round_changes(G, include_reported=False).changes.ties_added == []  # projected as the analysis is

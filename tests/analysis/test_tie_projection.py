@@ -41,6 +41,18 @@ def test_reported_ties_count_unless_left_out_and_inferred_ones_only_when_asked(i
     assert tie_graph(G, include_inferred=True, include_reported=include_reported)[0].number_of_edges() == ties + 1
 
 
+@pytest.mark.parametrize("options", [{}, {"include_reported": False}, {"include_inferred": True}])
+def test_imported_ties_count_like_stated_ones_whatever_the_options(options):
+    """A folder made by ``essgraph import`` holds only imported ties: its analysis is not empty."""
+    org = lambda i: Node(i, ("Organization",), {"name": i})  # noqa: E731
+    G = build_graph([org("a"), org("b"), org("c")],
+                    [Relationship("MEMBER_OF", "a", "b", {"quote": "q", "evidence": "imported"}),
+                     Relationship("SUPPORTS", "c", "b", {"quote": "q", "evidence": "stated"})])
+    T, _ = tie_graph(G, **options)
+    assert _edges(T) == [("a", "b"), ("b", "c")]
+    assert analyze(G, **options).summary["ties"] == 2
+
+
 def test_parallel_relationships_make_one_tie_with_their_types(ess_graph):
     T, _ = tie_graph(ess_graph)
     assert T.edges["a", "gresp"]["relationships"] == 2
@@ -93,11 +105,13 @@ def _rebuild_from_export(export: dict, spec: dict) -> set[tuple[str, str]]:
         if labels & set(n["labels"]) and n["properties"].get("status") not in spec["exclude_status"]
         and not (year is not None and n["properties"].get("founded_year", -1) > year)
     }
+    counted = ({"stated", "imported"} | ({"reported"} if spec["include_reported"] else set())
+               | ({"inferred"} if spec["include_inferred"] else set()))
     ties = set()
     for r in export["relationships"]:
         p = r["properties"]
         if (r["type"] in types and r["start"] in keep and r["end"] in keep and r["start"] != r["end"]
-                and (spec["include_inferred"] or p.get("evidence") == "stated")
+                and p.get("evidence", "stated") in counted
                 and not (year is not None and p.get("year") is not None and p["year"] > year)):
             ties.add(tuple(sorted((r["start"], r["end"]))))
     return ties

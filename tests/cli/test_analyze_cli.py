@@ -106,3 +106,20 @@ def test_bundled_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 0, result.output
     text = (tmp_path / "resumen.md").read_text(encoding="utf-8")
     assert "Grupo Red de Economía Solidaria del Perú" in text
+
+
+def test_the_embedded_engine_never_connects(small_graph, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", "bolt://db.example.org:7687")  # refused if it were used
+    result = run("--json", "-", "--engine", "embedded")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["meta"]["engine"] == "embedded"
+
+
+@pytest.mark.parametrize("flag", ["--write-neo4j", "--backend=neo4j", "--engine=gds"])
+def test_neo4j_flags_connect_first_and_fail_cleanly_without_a_server(small_graph, monkeypatch, flag) -> None:
+    monkeypatch.setenv("NEO4J_PASSWORD", "not-shown-anywhere")
+    result = run(flag, "--uri", "bolt://127.0.0.1:1", "--lang", "en", "-q")
+    assert result.exit_code == 1
+    assert result.output == "Error: no Neo4j at bolt://127.0.0.1:1: start it (scripts/neo4j-test-server, " \
+                            "Neo4j Desktop or Docker) or set NEO4J_URI\n"
+    assert small_graph[1] == []  # nothing was loaded or analysed before the connection was checked

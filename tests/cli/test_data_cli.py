@@ -110,7 +110,7 @@ def test_a_missing_snapshot_is_an_error_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt, name", [("json", "g.json"), ("graphml", "g.graphml"), ("gexf", "g.gexf"),
-                                       ("csv", "g.zip")])
+                                       ("csv", "g.zip"), ("essglobal", "g.ttl"), ("essglobal-jsonld", "g.jsonld")])
 def test_export(data: Path, tmp_path: Path, fmt: str, name: str) -> None:
     out = tmp_path / name
     result = run("export", "--data", str(data), "--format", fmt, "-o", str(out), "--lang", "en")
@@ -119,6 +119,31 @@ def test_export(data: Path, tmp_path: Path, fmt: str, name: str) -> None:
     assert run("export", "--data", str(data), "--format", fmt, "-o", str(out), "--include-personal-data").exit_code == 0
     if fmt != "csv":
         assert b"Ana Prueba" in out.read_bytes()
+
+
+@pytest.mark.parametrize("fmt, syntax", [("essglobal", "turtle"), ("essglobal-jsonld", "json-ld")])
+def test_export_essglobal_with_a_base_url(data: Path, tmp_path: Path, fmt: str, syntax: str) -> None:
+    from rdflib import Graph, URIRef
+
+    out = tmp_path / "mapa"
+    result = run("export", "--data", str(data), "--format", fmt, "-o", str(out),
+                 "--base-url", "https://datos.example.pe/ess/")
+    assert result.exit_code == 0
+    graph = Graph().parse(out, format=syntax)
+    assert (URIRef("https://datos.example.pe/ess/red-sur"), None, None) in graph
+
+
+@pytest.mark.parametrize("fmt, options, error", [
+    ("essglobal", ["--base-url", "datos/ess"], "Error: the base URL 'datos/ess' is not an http(s) address: write it "
+                                               "whole, e.g. https://example.org/perfiles/ [--base-url]"),
+    ("json", ["--base-url", "https://datos.example.pe/ess/"], "Error: a base URL applies to the murmurations and "
+                                                             "essglobal formats only [--base-url]"),
+])
+def test_export_refuses_a_base_url_it_cannot_use(data: Path, tmp_path: Path, fmt: str, options: list[str],
+                                                 error: str) -> None:
+    out = tmp_path / "mapa"
+    result = run("export", "--data", str(data), "--format", fmt, "-o", str(out), *options)
+    assert result.exit_code == 1 and result.stderr == error + "\n" and not out.exists()
 
 
 def test_export_needs_a_format_and_an_output(data: Path) -> None:

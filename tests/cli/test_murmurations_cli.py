@@ -78,8 +78,8 @@ def test_murmurations_options_with_another_format_are_an_error_line(data: Path, 
     result = run("export", "--data", str(data), "--format", "gexf", "-o", str(tmp_path / "g.gexf"),
                  "--include-reported")
     assert result.exit_code == 1
-    assert result.stderr == ("Error: a base URL and reported ties apply to the murmurations format only "
-                             "[--base-url, --include-reported]\n")
+    assert result.stderr == ("Error: choosing the reported ties applies to the murmurations format only (the "
+                             "essglobal formats write every tie with its evidence) [--include-reported]\n")
 
 
 def test_a_file_format_into_a_folder_is_an_error_line(data: Path, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from essgraph.graphmodel import (
     LABELS, NODE_SPECS, REL_SPECS, REL_TYPES, VOCABULARIES, Node, Relationship, build_graph,
     from_json_dict, iter_relationships, to_json_dict,
 )
-from essgraph.graphmodel.vocab import ESSGLOBAL_BASE
+from essgraph.graphmodel.vocab import ESSGLOBAL_BASE, ESSGLOBAL_SCHEMES
 
 SAFE_NAME = re.compile(r"^[A-Za-z][A-Za-z_]*$")
 
@@ -33,11 +33,12 @@ def test_every_property_vocabulary_and_ref_exists() -> None:
             assert p.type in {"str", "int", "list"}
 
 
-@pytest.mark.parametrize(
-    "scheme, vocabulary",
-    [("legal-form", "legal_form"), ("activities", "sector"), ("themes", "theme"),
-     ("qualifiers", "qualifier"), ("base-membership-type", "membership_base")],
-)
+def test_the_essglobal_schemes_are_the_five_aligned_vocabularies() -> None:
+    assert ESSGLOBAL_SCHEMES == {"legal_form": "legal-form", "sector": "activities", "theme": "themes",
+                                 "qualifier": "qualifiers", "membership_base": "base-membership-type"}
+
+
+@pytest.mark.parametrize("vocabulary, scheme", sorted(ESSGLOBAL_SCHEMES.items()))
 def test_essglobal_codes_match_the_skos_files(shared_file, scheme: str, vocabulary: str) -> None:
     path = shared_file(f"vocab/essglobal/{scheme}.skos")
     rdf = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"

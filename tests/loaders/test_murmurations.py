@@ -299,7 +299,7 @@ def test_base_url_is_needed_and_checked(valid_dir: Path, tmp_path: Path, kwargs:
 
 
 def test_murmurations_options_belong_to_murmurations(valid_dir: Path, tmp_path: Path) -> None:
-    with pytest.raises(RenderError, match="^a base URL and reported ties apply to the murmurations format only$"):
+    with pytest.raises(RenderError, match="^a base URL applies to the murmurations and essglobal formats only$"):
         export(load_graph(data_dir=valid_dir), "gexf", tmp_path / "g.gexf", base_url=BASE)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-from render_helpers import CHROMEDRIVER, CHROMIUM, CHROMIUM_FLAGS, Page, hostile_graph, missing_browser
+from render_helpers import CHROMEDRIVER, CHROMIUM, CHROMIUM_FLAGS, Page, axe_path, hostile_graph, missing_browser
 
 
 @pytest.fixture()
@@ -59,3 +59,23 @@ def open_page(browser):
         page = Page(browser, path)
         return page.wait_ready() if ready else page
     return _open
+
+
+@pytest.fixture(scope="session")
+def axe(browser) -> str:
+    """The source of axe-core (``bash scripts/install-browser`` fetches it from npm), to inject into pages."""
+    path = axe_path()
+    if not path.is_file():
+        reason = f"{path} missing: run `bash scripts/install-browser` (it fetches axe-core from npm)"
+        if os.environ.get("ESSGRAPH_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason + " (ESSGRAPH_REQUIRE_BROWSER=1)")
+        pytest.skip(reason)
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def bundled_report(real_graph, tmp_path_factory) -> Path:
+    """The report of the bundled data (its ``index.html``), written once for the session."""
+    from essgraph.render import report
+
+    return report(real_graph, tmp_path_factory.mktemp("report") / "informe")

@@ -8,6 +8,7 @@ would break. Without chromium the browser tests skip with a hint, unless
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from pathlib import Path
@@ -86,6 +87,29 @@ def embedded_data(html: str) -> dict[str, Any]:
     match = re.search(r'<script type="application/json" id="essgraph-data">(.*?)</script>', html, re.S)
     assert match, "no embedded data block"
     return json.loads(match.group(1))
+
+
+def axe_path() -> Path:
+    """Where ``scripts/install-browser`` puts axe-core (``ESSGRAPH_AXE`` names another file)."""
+    if os.environ.get("ESSGRAPH_AXE"):
+        return Path(os.environ["ESSGRAPH_AXE"])
+    cache = os.environ.get("ESSGRAPH_CACHE") or str(
+        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "essgraph")
+    return Path(cache) / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page: "Page", axe_source: str, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
+    """The page's axe-core violations of these impacts, one line per rule with its first elements."""
+    page.js(axe_source)  # run through DevTools: the page's Content-Security-Policy does not apply
+    page.driver.set_script_timeout(120)
+    found = page.driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations.map(function (v) {"
+        "  return {id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(function (n) {"
+        "    return n.target.join(' ') + ': ' + n.failureSummary; })}; })); },"
+        " function (e) { done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]); });")
+    return [f"{v['impact']} {v['id']} ({len(v['nodes'])}): {v['help']} | " + " | ".join(v["nodes"][:3])
+            for v in found if v["impact"] in impacts]
 
 
 def missing_browser() -> str | None:

@@ -120,9 +120,9 @@ def test_a_large_report_names_the_export_commands_instead_of_writing_graphml_and
 
     index = report(graph, tmp_path / "r", lang=lang, max_elements=5)
     exports = sorted(p.suffix for p in (tmp_path / "r" / "exports").iterdir())
-    assert exports == [".csv", ".json"]
+    assert exports == [".csv", ".json", ".xlsx"]
     html = index.read_text(encoding="utf-8")
     stem = {"es": "grafo", "en": "graph"}[lang]
     assert f"essgraph export --format graphml -o {stem}.graphml" in html and words in html
     small = report(graph, tmp_path / "s", lang=lang)
-    assert sorted(p.suffix for p in (small.parent / "exports").iterdir()) == [".csv", ".gexf", ".graphml", ".json"]
+    assert sorted(p.suffix for p in (small.parent / "exports").iterdir()) == [".csv", ".gexf", ".graphml", ".json", ".xlsx"]
