@@ -58,7 +58,7 @@ def test_measures_agree_with_every_part_of_the_result(result, rows) -> None:
 def test_proposals_and_seats_are_the_results_in_its_order(result, rows) -> None:
     ties = result.recommendations["augmentation"]["new_ties"]
     assert [(t["start"], t["end"]) for t in rows.proposals] == [(t["a"]["id"], t["b"]["id"]) for t in ties]
-    assert [t["props"]["rank"] for t in rows.proposals] == list(range(1, len(ties) + 1)) and len(ties) == 50
+    assert [t["props"]["rank"] for t in rows.proposals] == list(range(1, len(ties) + 1)) and len(ties) == 12
     assert all(t["props"]["proposal"] is True for t in rows.proposals)
     assert rows.proposals[0]["props"]["closes"] == [c["id"] for c in ties[0]["closes"]]
     assert [s["id"] for s in rows.mesa_seats] == [s["id"] for s in result.mesa["seats"]]
@@ -69,7 +69,7 @@ def test_the_run_says_how_it_was_made(result, rows) -> None:
     assert rows.run["date"] == DATE and rows.run["seed"] == 42 and rows.run["backend"] == "embedded"
     assert json.loads(rows.run["projection"]) == result.projection
     assert "year" not in rows.run  # every year: the result's year is null, and null is no property
-    assert (rows.run["proposed_ties"], rows.run["mesa_seats"]) == (50, 24)
+    assert (rows.run["proposed_ties"], rows.run["mesa_seats"]) == (12, 24)
 
 
 def test_names_come_from_the_whitelist_and_are_reserved(rows) -> None:

@@ -75,7 +75,7 @@ def state(driver) -> str:
 
 def test_every_node_holds_the_analysis_result(loaded, result) -> None:
     summary = write_analysis(loaded, **rows_of(result), batch_size=40)
-    assert (summary.nodes, summary.proposed_ties, summary.mesa_seats) == (166, 50, 24)
+    assert (summary.nodes, summary.proposed_ties, summary.mesa_seats) == (166, 12, 24)
     on_nodes = analysis_on_nodes(loaded)
     community = {m["id"]: c["index"] for c in result.communities["communities"] for m in c["members"]}
     cut = {c["id"]: c["cut_off_count"] for c in result.articulation_points}
@@ -99,7 +99,7 @@ def test_every_node_holds_the_analysis_result(loaded, result) -> None:
                for (_, _, p), t in zip(proposals(loaded), ties))
     assert seats(loaded) == [s["id"] for s in result.mesa["seats"]]
     [run] = runs(loaded)
-    assert (run["date"], run["seed"], run["organizations"], run["proposed_ties"]) == (DATE, 42, 166, 50)
+    assert (run["date"], run["seed"], run["organizations"], run["proposed_ties"]) == (DATE, 42, 166, 12)
     assert json.loads(run["projection"]) == result.projection
 
 
@@ -108,7 +108,7 @@ def test_writing_twice_changes_nothing(loaded, result) -> None:
     first = state(loaded)
     again = write_analysis(loaded, **rows_of(result), batch_size=7)
     assert state(loaded) == first
-    assert again.previous == {"nodes": 166, "proposed_ties": 50, "mesa_seats": 24, "runs": 1}
+    assert again.previous == {"nodes": 166, "proposed_ties": 12, "mesa_seats": 24, "runs": 1}
 
 
 def test_the_next_run_replaces_proposals_seats_and_measures(loaded, real_graph, result) -> None:
@@ -211,7 +211,7 @@ def test_analyze_reads_edits_made_in_neo4j_and_writes_back(loaded, real_graph, n
     there = CliRunner().invoke(main, ["analyze", "--backend", "neo4j", "--json", str(tmp_path / "neo4j.json"),
                                       "-q", "--write-neo4j", "--lang", "en"])
     assert there.exit_code == 0, there.output
-    assert "analysis written to Neo4j: 167 organizations, 50 proposed alliances" in there.output
+    assert "analysis written to Neo4j: 167 organizations, 12 proposed alliances" in there.output
     assert neo4j_env.password not in there.output
     shared = real_graph.copy()
     shared.add_node(extra.id, labels=extra.labels, **extra.properties)  # the team's edit, made in Neo4j
