@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Hashable
+from typing import Any, Hashable, Iterable, Iterator
 
 import networkx as nx
 
@@ -87,29 +87,36 @@ def coverage(G: nx.MultiDiGraph, T: nx.Graph, *, top: int = 10, structure: TieSt
 def _ask_next(T: nx.Graph, orgs: list[Hashable], answered: set[Hashable], top: int, S: TieStructure
               ) -> list[dict[str, Any]]:
     chosen: dict[Hashable, dict[str, Any]] = {}
-
-    def pick(v: Hashable, reason: str, **detail: Any) -> None:
+    for v, reason, detail in _candidates(T, orgs, answered, S):  # reasons by priority, each ranked
         if v not in answered and v not in chosen:
             chosen[v] = {**ref(T, v), "reason": reason, **detail}
+            if len(chosen) == top:
+                break
+    return list(chosen.values())
 
-    def best(nodes: list[Hashable]) -> list[Hashable]:
-        return sorted((v for v in nodes if v not in answered), key=lambda v: (-T.degree(v), id_key(v)))
+
+def _candidates(T: nx.Graph, orgs: list[Hashable], answered: set[Hashable], S: TieStructure
+                ) -> Iterator[tuple[Hashable, str, dict[str, Any]]]:
+    """Whom to ask, best first, lazily (the first ``top`` are taken; at scale the rest is never looked at)."""
+    def best(nodes: Iterable[Hashable]) -> Hashable | None:
+        return min((v for v in nodes if v not in answered), key=lambda v: (-T.degree(v), id_key(v)), default=None)
 
     for cut in articulation_points(T, limit=0, structure=S):  # the best connected unasked neighbour of each, largest cut first
-        for v in best(list(T[cut.id]))[:1]:
-            pick(v, "cut_point_neighbour", cut_point=cut.id, cut_off=cut.cut_off_count)
+        v = best(T[cut.id])
+        if v is not None:
+            yield v, "cut_point_neighbour", {"cut_point": cut.id, "cut_off": cut.cut_off_count}
     regions: dict[str, list[Hashable]] = {}
     for v in orgs:
         if T.nodes[v].get("region"):
             regions.setdefault(str(T.nodes[v]["region"]), []).append(v)
     for region, members in sorted(regions.items()):
-        if not set(members) & answered and best(members):
-            pick(best(members)[0], "region_without_answers", region=region, organizations=len(members))
+        v = best(members) if answered.isdisjoint(members) else None
+        if v is not None:
+            yield v, "region_without_answers", {"region": region, "organizations": len(members)}
     groups = sorted((set(c) for c in S.components() if len(c) > 1 and answered.isdisjoint(c)),
                     key=lambda c: (-len(c), id_key(min(c, key=id_key))))
     for group in groups:
-        pick(best(list(group))[0], "largest_unasked_group", size=len(group))
+        yield best(group), "largest_unasked_group", {"size": len(group)}
     for v in orgs:
         if T.degree(v) == 0:
-            pick(v, "no_tie_not_asked")
-    return list(chosen.values())[:top]  # in the order picked: reasons by priority, each ranked
+            yield v, "no_tie_not_asked", {}  # in the order picked: reasons by priority, each ranked
