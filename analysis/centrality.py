@@ -228,9 +228,12 @@ def _igraph_centrality(S: TieStructure, members: list[Hashable], *, k: int | Non
     n = len(nodes)
     sampled = k is not None and k < n
     kk = k if sampled else None
-    betweenness = igraph_betweenness(g, nodes, k=kk, seed=seed)
+    whole = g is S.igraph()[0]  # the whole graph's measures may have been begun in a child (TieStructure.start)
+    betweenness = S.begun(("igraph_betweenness", kk, seed), lambda: igraph_betweenness(g, nodes, k=kk, seed=seed)
+                          ) if whole else igraph_betweenness(g, nodes, k=kk, seed=seed)
     pagerank = igraph_pagerank(g, alpha=0.85)
-    closeness = igraph_closeness(g, nodes, k=kk, seed=seed)
+    closeness = S.begun(("igraph_closeness", kk, seed), lambda: igraph_closeness(g, nodes, k=kk, seed=seed)
+                        ) if whole else igraph_closeness(g, nodes, k=kk, seed=seed)
     degree = g.degree()
     chosen = set(nodes) if n < T.number_of_nodes() else None
     for v, _ in nx.selfloop_edges(T):  # igraph drops self-loops; NetworkX counts them twice

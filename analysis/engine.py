@@ -60,11 +60,15 @@ Eppstein, D. & Wang, J. (2004). Fast approximation of centrality.
 from __future__ import annotations
 
 import ctypes
+import gc
 import glob
+import multiprocessing
 import os
 import random
 import warnings
 from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, Callable, Hashable, Iterable, Iterator, NamedTuple, TypeVar
@@ -95,6 +99,9 @@ BETWEENNESS_EXACT_UP_TO = 5000
 DISTANCES_IGRAPH_ABOVE = 200
 #: Sample size (sources) of betweenness and closeness above that.
 BETWEENNESS_SAMPLE = 500
+#: Above this many nodes :meth:`TieStructure.start` begins the slowest measures in a child process
+#: (below, starting the process costs more than it saves).
+PARALLEL_ABOVE = 20_000
 
 
 class TieStructure:
@@ -129,12 +136,16 @@ class TieStructure:
     def __init__(self, T: nx.Graph) -> None:
         self.graph = T
         self._kept: dict[Hashable, Any] = {}
+        self._started: dict[Hashable, Future[Any]] = {}
 
     def __enter__(self) -> TieStructure:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._kept.clear()
+        for future in self._started.values():  # begun and never asked for
+            future.cancel()
+        self._started.clear()
 
     def igraph(self) -> tuple[ig.Graph, list[Hashable]]:
         """The graph as an undirected simple igraph graph and its vertex order (``list(T)``), converted once."""
@@ -291,19 +302,78 @@ class TieStructure:
         g, nodes = self.igraph()
         return dict(zip(nodes, g.coreness()))
 
-    def _multilevel(self, seed: int | None, resolution: float) -> tuple[list[set[Hashable]], float | None]:
+    def start(self, *, seed: int | None = 42, k: int | None = None) -> None:
+        """Begin the slowest measures in a child process, when that pays: a graph past
+        :data:`PARALLEL_ABOVE` nodes and a second core.
+
+        The child computes, in turn, the whole graph's betweenness and closeness
+        from ``k`` sources drawn with ``seed`` (as :func:`essgraph.analysis.centrality.centrality`
+        asks for them) and Louvain with ``seed`` (as :meth:`multilevel` does),
+        while this process computes the rest of the analysis; each is collected
+        by :meth:`begun` when asked for: the same numbers, the same partition (the
+        same functions on the same graph; computed here if the child failed).
+        igraph's C core is not thread-safe and holds the GIL, hence a process,
+        forked (Linux) after :func:`gc.freeze`, so the child copies none of the
+        tie graph's pages.
+
+        >>> S = TieStructure(nx.path_graph(4)); S.start(seed=1)  # small: nothing begun
+        >>> S.multilevel(seed=1)[0]
+        [{0, 1, 2, 3}]
+        """
+        n = self.graph.number_of_nodes()
+        if self.source is not None or n <= PARALLEL_ABOVE or not _can_fork():
+            return
+        g, nodes = self.igraph()
+        sample = k if k is not None and k < n else None
+        jobs: list[tuple[Hashable, Callable[..., Any], tuple[Any, ...], dict[str, Any]]] = [
+            (("igraph_betweenness", sample, seed), igraph_betweenness, (g, nodes), {"k": sample, "seed": seed}),
+            (("igraph_closeness", sample, seed), igraph_closeness, (g, nodes), {"k": sample, "seed": seed}),
+        ]
+        H, _ = self._multilevel_input()
+        if H is not None:
+            jobs.append((("multilevel", seed, 1.0), igraph_multilevel, (H,), {"seed": seed, "resolution": 1.0}))
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        gc.freeze()  # the child's collector then leaves the parent's objects (and their pages) alone
+        try:
+            for key, function, args, kwargs in jobs:
+                self._started[key] = pool.submit(function, *args, **kwargs)
+        finally:
+            gc.unfreeze()
+        pool.shutdown(wait=False)  # its worker ends when the jobs are done
+
+    def begun(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """What the child begun by :meth:`start` computed for ``key``; else (or if it failed) ``compute()``."""
+        future = self._started.pop(key, None)
+        if future is not None:
+            try:
+                return future.result()
+            except (BrokenProcessPool, OSError):  # the child died (e.g. out of memory): computed here
+                pass
+        return compute()
+
+    def _multilevel_input(self) -> tuple[ig.Graph | None, list[int]]:
+        return self._once("multilevel_input", self._louvain_graph)
+
+    def _louvain_graph(self) -> tuple[ig.Graph | None, list[int]]:
         g, nodes = self.igraph()
         ends = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
         keep = sorted(np.unique(ends).tolist(), key=lambda i: id_key(nodes[i]))
         if not keep:
-            return [], None
+            return None, []
         new = np.full(len(nodes), -1, dtype=np.int64)
         new[keep] = np.arange(len(keep))
         a, b = new[ends[:, 0]], new[ends[:, 1]]
         lo, hi = np.minimum(a, b), np.maximum(a, b)
         order = np.lexsort((hi, lo))
-        H = ig.Graph(n=len(keep), edges=np.column_stack([lo[order], hi[order]]).tolist())
-        membership = igraph_multilevel(H, seed=seed, resolution=resolution)
+        return ig.Graph(n=len(keep), edges=np.column_stack([lo[order], hi[order]]).tolist()), keep
+
+    def _multilevel(self, seed: int | None, resolution: float) -> tuple[list[set[Hashable]], float | None]:
+        H, keep = self._multilevel_input()
+        if H is None:
+            return [], None
+        membership = self.begun(("multilevel", seed, resolution),
+                                lambda: igraph_multilevel(H, seed=seed, resolution=resolution))
+        nodes = self.igraph()[1]
         parts: dict[int, set[Hashable]] = {}
         for i, c in zip(keep, membership):
             parts.setdefault(c, set()).add(nodes[i])
@@ -462,6 +532,12 @@ def louvain(H: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, engi
 
 
 
+
+
+def _can_fork() -> bool:
+    """Whether a forked child can work beside this process: Linux, and a second core for it."""
+    return (hasattr(os, "sched_getaffinity") and len(os.sched_getaffinity(0)) > 1
+            and "fork" in multiprocessing.get_all_start_methods())
 
 
 def igraph_multilevel(g: ig.Graph, *, seed: int | None = 42, resolution: float = 1.0) -> list[int]:

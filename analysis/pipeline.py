@@ -157,13 +157,12 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
     betweenness_k = betweenness_sample(T, betweenness_k)
     rename = {} if include_personal_data or not include_people else interviewee_marks(G)
     with _structure(T, projection, engine, rename) as S:  # T's structure, computed once for every analysis
+        S.start(seed=seed, k=betweenness_k)  # when large: betweenness, closeness and Louvain on a second core
         tick()
-        result: dict[str, Any] = {"projection": projection.to_dict(),
-                                  **_centrality_parts(T, S, seed=seed, top=top, k=betweenness_k, tick=tick)}
+        result: dict[str, Any] = {"projection": projection.to_dict(), **_failure_parts(T, S, names)}
         years = timeline(P, tie=T if year is None else None, **options)
         until = year if year is not None else (years[-1]["year"] if years else None)
         tick()
-        result.update(_failure_parts(T, S, names))
         result["person_bridges"] = person_bridges(G, T=T, include_personal_data=include_personal_data,
                                                   include_inferred=include_inferred, include_reported=include_reported)
         tick()
@@ -174,6 +173,7 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
         changed = changes(P, since, until, **options) if since is not None and until is not None else None
         survey = _survey(G, P, T, S, top=top, include_personal_data=include_personal_data, year=year, **options)
         tick()
+        result.update(_centrality_parts(T, S, seed=seed, top=top, k=betweenness_k, tick=tick))  # last: see start
     result.update({
         "timeline": {"years": years, "changes": changed},
         "survey": survey,
