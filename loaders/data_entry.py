@@ -70,16 +70,18 @@ TEMPLATE_SHEETS = ("organizations", "municipalities", "people", "relationships")
 TEMPLATE_ROWS = 5000
 #: Sheets the reader also takes (a planner may add Peru's tables of their own).
 _READ = TEMPLATE_SHEETS + ("regions", "macro_regions")
-_SURVEY = {p.name for p in SURVEY_TIE_PROPERTIES}
+#: Columns the template leaves out: the survey rounds' own, and ``note_es`` (a planner writes one note, in
+#: ``note``, in Spanish: every output shows it when there is no ``note_es``, see ``graphmodel.note_text``).
+_LEFT_OUT = {p.name for p in SURVEY_TIE_PROPERTIES} | {"note_es"}
 
 
 def template_columns(kind: str) -> tuple[PropertySpec, ...]:
-    """The columns of the template's sheet ``kind``: the data file's, without the survey rounds' own.
+    """The columns of the template's sheet ``kind``: the data file's, without the survey rounds' own nor ``note_es``.
 
     >>> [p.name for p in template_columns("relationships")]
     ['type', 'start', 'end', 'section', 'quote', 'year', 'evidence', 'note']
     """
-    return tuple(p for p in FILE_KINDS[kind].columns if p.name not in _SURVEY)
+    return tuple(p for p in FILE_KINDS[kind].columns if p.name not in _LEFT_OUT)
 
 
 def template(path: str | Path, *, lang: str = "es") -> Path:
