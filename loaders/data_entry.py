@@ -56,7 +56,7 @@ from essgraph.graphmodel.vocab import VOCABULARIES
 from essgraph.i18n import check_lang
 
 from essgraph.loaders.folder import DEFAULT_FILES, FILE_KINDS, bundled_rows, departments
-from essgraph.loaders.imported import Imported, Origin, file_date, join_note, provenance
+from essgraph.loaders.imported import Imported, Origin, add_note, file_date, provenance
 from essgraph.loaders.messages import CATALOG
 from essgraph.loaders.problems import ERROR, Problem
 from essgraph.loaders.text import name_key
@@ -155,8 +155,7 @@ def read_template(source: str | Path, *, date: str | None = None) -> Imported:
             values.update({column: row.values.get(header, "") for column, header in columns.items()})
             if kind == "relationships" and not values["evidence"]:
                 values["evidence"] = "imported"
-            values["note"] = join_note(values["note"], provenance(path.name, date=day, file_date=saved,
-                                                                  place=sheet.title, row=row.number))
+            add_note(values, provenance(path.name, date=day, file_date=saved, place=sheet.title, row=row.number))
             imported.rows.setdefault(file, []).append(values)
             imported.origins.setdefault(file, []).append(Origin(sheet.place, row.number))
     imported.metadata = {"title": book.title or f"Plantilla {path.name}", "source": path.name,

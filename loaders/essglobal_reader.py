@@ -31,6 +31,7 @@ from essgraph.loaders.essglobal_terms import (
     AGENT_KEYS, DATASET_TERMS, ESSGLOBAL, FROM_END, GR, PREDICATES, PREFIXES, READ_CLASSES, TIE_TYPES, VCARD, in_column,
 )
 from essgraph.loaders.folder import DEFAULT_FILES, FILE_KINDS, RELATIONSHIP_COLUMNS, DatasetConfig, bundled_data_dir
+from essgraph.loaders.imported import add_note
 from essgraph.loaders.problems import ERROR, WARNING, Problem, ValidationReport
 from essgraph.loaders.records import Record, Records, read_records
 from essgraph.loaders.text import LIST_SEPARATOR, clean, name_key, slugify
@@ -195,8 +196,7 @@ class Reader:
             return
         row["section"] = row.get("section") or self.file
         row["quote"] = row.get("quote") or quote
-        imported = f"importado de {self.file} el {self.day}"  # notes are data: in the report's language
-        row["note"] = "; ".join(n for n in (row.get("note"), imported) if n)
+        add_note(row, f"importado de {self.file} el {self.day}")  # notes are data: in the report's language
 
     # -- ties
 
