@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from selenium.webdriver.common.by import By
 from render_helpers import embedded_data
 
 from essgraph.graphmodel import Node, Relationship, build_graph
@@ -45,3 +46,18 @@ def test_a_note_in_one_language_shows_in_both(tmp_path) -> None:
         data = _page(G, tmp_path, lang)
         assert (_node(data, "A")["note"], _node(data, "B")["note"]) == ("importado de mapa.xlsx", "solo en español")
         assert data["edges"][0]["note"] == "only in English"
+
+
+@pytest.mark.parametrize("lang,label,shown,hidden", [("es", "Nota", GIES_CUSCO_ES, GIES_CUSCO_EN),
+                                                     ("en", "Note", GIES_CUSCO_EN, GIES_CUSCO_ES)])
+def test_the_panel_shows_the_note_in_the_page_language(real_graph, tmp_path, open_page, lang: str, label: str,
+                                                       shown: str, hidden: str) -> None:
+    page = open_page(render(real_graph, tmp_path / f"whole-{lang}.html", ViewRequest(view="whole", lang=lang)).path)
+    page.driver.find_element(By.ID, "search").send_keys("GIES Cusco")
+    page.driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
+    assert page.driver.find_element(By.CSS_SELECTOR, "#panel h2").text == "GIES Cusco"
+    notes = [dd.text for dt, dd in zip(page.driver.find_elements(By.CSS_SELECTOR, "#panel dt"),
+                                       page.driver.find_elements(By.CSS_SELECTOR, "#panel dd")) if dt.text == label]
+    assert len(notes) == 1 and notes[0].startswith(shown)
+    assert hidden not in page.driver.find_element(By.ID, "panel").text
+    assert page.errors == []
