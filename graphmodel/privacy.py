@@ -46,11 +46,11 @@ from essgraph.gcpause import paused_gc
 from essgraph.graphmodel.graph import graph_from_attrs
 from essgraph.graphmodel.schema import NODE_SPECS, PERSONAL_PROPERTIES
 
-__all__ = ["interviewee_marks", "number_interviewees", "public_graph", "public_rows", "is_personal_node", "Redactor", "PHONE_PATTERN", "EMAIL_PATTERN",
-           "KEPT_TEXTS"]
+__all__ = ["interviewee_marks", "number_interviewees", "public_graph", "public_rows", "is_personal_node", "Redactor",
+           "PHONE_PATTERN", "EMAIL_PATTERN", "KEPT_TEXTS", "PERSONAL_REL_TEXTS"]
 
-#: Relationship properties that may quote a person's name (the evidence of REPRESENTS).
-_PERSONAL_REL_PROPERTIES = frozenset({"quote", "note"})
+#: Relationship texts that may quote a person's name (the evidence of REPRESENTS): left out of a person's ties.
+PERSONAL_REL_TEXTS = frozenset({"quote", "note", "note_es"})
 
 #: Text properties that name the thing itself and are never redacted (an organization's name, its e-mail).
 KEPT_TEXTS = frozenset({"id", "name", "acronym", "aliases", "email", "type", "labels", "region", "macro_region",
@@ -251,7 +251,7 @@ def public_rows(G: nx.MultiDiGraph, *, texts: str = "redact") -> tuple[list[tupl
         if start in mapping or end in mapping:
             key = key.replace(start, mapping.get(start, start), 1)
             edges.append((mapping.get(start, start), mapping.get(end, end), key,
-                          _scrubbed(attrs, scrub, _PERSONAL_REL_PROPERTIES)))
+                          _scrubbed(attrs, scrub, PERSONAL_REL_TEXTS)))
         else:
             edges.append((start, end, key, _scrubbed(attrs, scrub)))
     return nodes, edges
