@@ -15,6 +15,10 @@ term in the reader's language beside the code (``kind`` = ``network``,
 as the interactive views draw them) Gephi opens the same picture instead of
 black, size-10 nodes at random places.
 
+The document is valid GEXF 1.3 (``tests/loaders/test_gexf_schema.py`` checks it
+against the official schema); characters XML 1.0 cannot hold (control
+characters pasted into a name) are dropped rather than making the file unreadable.
+
 Examples
 --------
 >>> from essgraph.graphmodel import Node, Relationship, build_graph
@@ -30,6 +34,7 @@ True
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 from xml.etree import ElementTree as ET
@@ -48,6 +53,9 @@ GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
 
 _GEXF_TYPES = {"int": "integer", "float": "double", "bool": "boolean"}
+#: What XML 1.0 cannot hold at all (control characters, lone surrogates, U+FFFE/U+FFFF): a name
+#: pasted with one would make the whole file unreadable, so it is dropped.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -79,7 +87,7 @@ def gexf_bytes(G: nx.MultiDiGraph, *, lang: str = "es", viz: Mapping[str, NodeVi
     ET.SubElement(meta, _q("creator")).text = "essgraph"
     title = G.graph.get("dataset", {}).get("title")
     if title:
-        ET.SubElement(meta, _q("description")).text = str(title)
+        ET.SubElement(meta, _q("description")).text = _xml(title)
     graph = ET.SubElement(root, _q("graph"), {"defaultedgetype": "directed", "mode": "static"})
     nodes = list(iter_nodes(G))
     rels = list(iter_relationships(G))
@@ -90,17 +98,27 @@ def gexf_bytes(G: nx.MultiDiGraph, *, lang: str = "es", viz: Mapping[str, NodeVi
     _declare(graph, "edge", edge_columns)
     node_list = ET.SubElement(graph, _q("nodes"))
     for node in nodes:
-        element = ET.SubElement(node_list, _q("node"), {"id": node.id, "label": str(node.properties.get("name", node.id))})
+        element = ET.SubElement(node_list, _q("node"), {"id": _xml(node.id),
+                                                         "label": _xml(node.properties.get("name", node.id))})
         _values(element, {**node.properties, "labels": list(node.labels)}, node_columns, lang)
         if viz and node.id in viz:
             _viz(element, viz[node.id])
     edge_list = ET.SubElement(graph, _q("edges"))
     for index, rel in enumerate(rels):
-        attrs = {"id": str(index), "source": rel.start, "target": rel.end, "kind": rel.type,
+        attrs = {"id": str(index), "source": _xml(rel.start), "target": _xml(rel.end), "kind": rel.type,
                  "label": REL_SPECS[rel.type].term.label(lang)}
         _values(ET.SubElement(edge_list, _q("edge"), attrs), rel.properties, edge_columns, lang)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _xml(value: Any) -> str:
+    """``value`` as text XML 1.0 can hold (see :data:`_NOT_XML`).
+
+    >>> _xml("Coop\\x0bSur\\x00")
+    'CoopSur'
+    """
+    return _NOT_XML.sub("", str(value))
 
 
 def _q(tag: str, ns: str = GEXF_NS) -> str:
@@ -146,12 +164,12 @@ def _values(element: ET.Element, props: Mapping[str, Any], columns: Mapping[str,
         value = props.get(name)
         if value is None or value == "" or value == []:
             continue
-        ET.SubElement(values, _q("attvalue"), {"for": name, "value": _text(value, gexf_type)})
+        ET.SubElement(values, _q("attvalue"), {"for": name, "value": _xml(_text(value, gexf_type))})
         if vocabulary:
             terms = VOCABULARIES[vocabulary]
             codes = value if isinstance(value, (list, tuple)) else [value]
             label = LIST_SEPARATOR.join(terms[c].label(lang) if c in terms else str(c) for c in codes)
-            ET.SubElement(values, _q("attvalue"), {"for": f"{name}_label", "value": label})
+            ET.SubElement(values, _q("attvalue"), {"for": f"{name}_label", "value": _xml(label)})
     if not len(values):
         element.remove(values)
 
