@@ -41,10 +41,11 @@ from xml.etree import ElementTree as ET
 
 import networkx as nx
 
-from essgraph.graphmodel import (
-    NODE_SPECS, REL_SPECS, VOCABULARIES, iter_nodes, iter_relationships, node_spec_for_labels,
+from essgraph.graphmodel import NODE_SPECS, iter_nodes, iter_relationships, node_spec_for_labels
+from essgraph.graphmodel.schema import PropertySpec
+from essgraph.graphmodel.terms import (
+    LABEL_SUFFIX, RELATIONSHIP_PROPERTIES, node_label_columns, relationship_label_columns,
 )
-from essgraph.graphmodel.schema import EVIDENCE_PROPERTIES, PropertySpec
 from essgraph.loaders.text import LIST_SEPARATOR
 
 __all__ = ["GEXF_NS", "VIZ_NS", "NodeViz", "gexf_bytes"]
@@ -91,23 +92,26 @@ def gexf_bytes(G: nx.MultiDiGraph, *, lang: str = "es", viz: Mapping[str, NodeVi
     graph = ET.SubElement(root, _q("graph"), {"defaultedgetype": "directed", "mode": "static"})
     nodes = list(iter_nodes(G))
     rels = list(iter_relationships(G))
-    node_columns = {"labels": ("string", None),
-                    **_used(_columns(spec for n in nodes for spec in _specs(n.labels)), (n.properties for n in nodes))}
+    node_rows = [{**n.properties, "labels": list(n.labels), **node_label_columns(n.labels, n.properties, lang)}
+                 for n in nodes]
+    node_columns = _used({"labels": "string", "labels_label": "string",
+                          **_columns(spec for n in nodes for spec in _specs(n.labels))}, node_rows)
     _declare(graph, "node", node_columns)
-    edge_columns = _used(_columns(EVIDENCE_PROPERTIES), (r.properties for r in rels))
+    edge_rows = [{**r.properties, **relationship_label_columns(r.type, r.properties, lang)} for r in rels]
+    edge_columns = _used(_columns(RELATIONSHIP_PROPERTIES), edge_rows)  # the type's name is the edge's label
     _declare(graph, "edge", edge_columns)
     node_list = ET.SubElement(graph, _q("nodes"))
-    for node in nodes:
+    for node, row in zip(nodes, node_rows):
         element = ET.SubElement(node_list, _q("node"), {"id": _xml(node.id),
                                                          "label": _xml(node.properties.get("name", node.id))})
-        _values(element, {**node.properties, "labels": list(node.labels)}, node_columns, lang)
+        _values(element, row, node_columns)
         if viz and node.id in viz:
             _viz(element, viz[node.id])
     edge_list = ET.SubElement(graph, _q("edges"))
-    for index, rel in enumerate(rels):
+    for index, (rel, row) in enumerate(zip(rels, edge_rows)):
         attrs = {"id": str(index), "source": _xml(rel.start), "target": _xml(rel.end), "kind": rel.type,
-                 "label": REL_SPECS[rel.type].term.label(lang)}
-        _values(ET.SubElement(edge_list, _q("edge"), attrs), rel.properties, edge_columns, lang)
+                 "label": _xml(row["type" + LABEL_SUFFIX])}
+        _values(ET.SubElement(edge_list, _q("edge"), attrs), row, edge_columns)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
@@ -130,46 +134,36 @@ def _specs(labels: Iterable[str]) -> tuple[PropertySpec, ...]:
     return node_spec_for_labels(labels).properties if any(l in NODE_SPECS for l in labels) else ()
 
 
-def _columns(specs: Iterable[PropertySpec]) -> dict[str, tuple[str, str | None]]:
-    """``{column: (gexf type, vocabulary or None)}``; a vocabulary column gets a ``_label`` twin."""
-    columns: dict[str, tuple[str, str | None]] = {}
+def _columns(specs: Iterable[PropertySpec]) -> dict[str, str]:
+    """``{column: gexf type}``; a column with a vocabulary gets a ``_label`` twin."""
+    columns: dict[str, str] = {}
     for spec in specs:
         if spec.name in ("id", "name"):
             continue
-        gexf_type = "string" if spec.type == "list" else _GEXF_TYPES.get(spec.type, "string")
-        columns.setdefault(spec.name, (gexf_type, spec.vocabulary))
+        columns.setdefault(spec.name, "string" if spec.type == "list" else _GEXF_TYPES.get(spec.type, "string"))
         if spec.vocabulary:
-            columns.setdefault(f"{spec.name}_label", ("string", None))
+            columns.setdefault(spec.name + LABEL_SUFFIX, "string")
     return columns
 
 
-def _used(columns: dict[str, tuple[str, str | None]], rows: Iterable[Mapping[str, Any]]
-          ) -> dict[str, tuple[str, str | None]]:
-    """The columns some row has a value for (a label column with its code), sorted by name."""
+def _used(columns: dict[str, str], rows: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """The columns some row has a value for, sorted by name."""
     filled = {name for row in rows for name, value in row.items() if value not in (None, "", [])}
-    filled |= {f"{name}_label" for name in filled}
     return {name: columns[name] for name in sorted(columns) if name in filled}
 
 
-def _declare(graph: ET.Element, cls: str, columns: Mapping[str, tuple[str, str | None]]) -> None:
+def _declare(graph: ET.Element, cls: str, columns: Mapping[str, str]) -> None:
     block = ET.SubElement(graph, _q("attributes"), {"class": cls})
-    for name, (gexf_type, _vocab) in columns.items():
+    for name, gexf_type in columns.items():
         ET.SubElement(block, _q("attribute"), {"id": name, "title": name, "type": gexf_type})
 
 
-def _values(element: ET.Element, props: Mapping[str, Any], columns: Mapping[str, tuple[str, str | None]],
-            lang: str) -> None:
+def _values(element: ET.Element, row: Mapping[str, Any], columns: Mapping[str, str]) -> None:
     values = ET.SubElement(element, _q("attvalues"))
-    for name, (gexf_type, vocabulary) in columns.items():
-        value = props.get(name)
-        if value is None or value == "" or value == []:
-            continue
-        ET.SubElement(values, _q("attvalue"), {"for": name, "value": _xml(_text(value, gexf_type))})
-        if vocabulary:
-            terms = VOCABULARIES[vocabulary]
-            codes = value if isinstance(value, (list, tuple)) else [value]
-            label = LIST_SEPARATOR.join(terms[c].label(lang) if c in terms else str(c) for c in codes)
-            ET.SubElement(values, _q("attvalue"), {"for": f"{name}_label", "value": _xml(label)})
+    for name, gexf_type in columns.items():
+        value = row.get(name)
+        if value is not None and value != "" and value != []:
+            ET.SubElement(values, _q("attvalue"), {"for": name, "value": _xml(_text(value, gexf_type))})
     if not len(values):
         element.remove(values)
 

@@ -280,7 +280,7 @@ def _exports(G: nx.MultiDiGraph, result: AnalysisResult, folder: Path, name: Cal
             out.append({"href": "", "label": R.t(f"export_{fmt}", lang), "command": command, "size": R.t("export_on_request", lang)})
             continue
         path = export(G, fmt, folder / name(f"{stem[2]}.{fmt}"), include_personal_data=personal,
-                      viz=gephi_viz(G) if fmt == "gexf" else None)
+                      viz=gephi_viz(G) if fmt == "gexf" else None, lang=lang)
         out.append({"href": f"exports/{path.name}", "label": R.t(f"export_{fmt}", lang), "size": _size(path)})
     return out
 
