@@ -72,8 +72,8 @@ FINDINGS = Catalog({
     "reach.is_national": (" y es una red nacional", " and is a national network"),
     # the Mesa
     "reason.seat": (
-        "Suma {n} organización(es) que los asientos anteriores aún no representaban{extra}.",
-        "Adds {n} organization(s) the seats before it did not yet represent{extra}."),
+        "Primer asiento de la tabla que representa a {n} organización(es){extra}.",
+        "The first seat in the table to represent {n} organization(s){extra}."),
     "seat.macro_region": (", de la macro región {value}", ", from macro-region {value}"),
     "seat.sector": (", del sector {value}", ", from sector {value}"),
     "no_group": ("sin macro región", "no macro-region"),

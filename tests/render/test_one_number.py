@@ -72,7 +72,8 @@ def test_the_mesa_table_says_what_each_number_counts(real_graph: nx.MultiDiGraph
     seats, covered = result.mesa["seats"], result.mesa["coverage"]["organizations"]["covered"]
     assert sum(s["reason"]["new"] for s in seats) == covered  # "Por qué" counts each organization once
     assert any(s["represents"] > s["reason"]["new"] for s in seats)  # "Representa a" does not
-    assert all(seat_text(s, result.labels).startswith(f"Suma {s['reason']['new']} organización(es)") for s in seats)
+    assert all(seat_text(s, result.labels).startswith(
+        f"Primer asiento de la tabla que representa a {s['reason']['new']} organización(es)") for s in seats)
     page = bundled_report.read_text(encoding="utf-8")
     assert "<th class=\"n\">Representa a (ella y sus vínculos directos)</th>" in page
     assert f"esas cifras suman {covered}." in page
