@@ -46,7 +46,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 import networkx as nx
 
@@ -89,6 +89,21 @@ class Projection:
     exclude_status: tuple[str, ...] = ("proposed",)
     counts: dict[str, int] = field(default_factory=dict, compare=False)
     include_reported: bool = True
+
+    def counts_relationship(self, attrs: Mapping[str, Any]) -> bool:
+        """Whether a relationship (its attributes) is of a type and evidence this rule turns into a tie.
+
+        Whether its two ends take part is the tie graph's business: a relationship counts
+        when this holds and both ends are nodes of the tie graph.
+
+        >>> p = projection_of()
+        >>> p.counts_relationship({"type": "MEMBER_OF", "evidence": "stated"}), p.counts_relationship(
+        ...     {"type": "SHARES_CONTACT", "evidence": "inferred"}), p.counts_relationship({"type": "LOCATED_IN"})
+        (True, False, False)
+        """
+        return attrs.get("type") in self.relationship_types and evidence_counts(
+            attrs.get("evidence", "stated"), include_inferred=self.include_inferred,
+            include_reported=self.include_reported)
 
     def to_dict(self) -> dict[str, Any]:
         """The machine-readable form stored as ``projection`` in every JSON result."""
@@ -277,11 +292,8 @@ def relationships(G: nx.MultiDiGraph, T: nx.Graph, proj: Projection) -> list[tup
     >>> [r[:3] for r in relationships(G, T, p)]
     [('a', 'b', 2010)]
     """
-    types = set(proj.relationship_types)
     return [(start, end, _as_int(attrs.get("year")), attrs) for start, end, attrs in G.edges(data=True)
-            if attrs.get("type") in types and start in T and end in T
-            and evidence_counts(attrs.get("evidence", "stated"), include_inferred=proj.include_inferred,
-                                   include_reported=proj.include_reported)]
+            if start in T and end in T and proj.counts_relationship(attrs)]
 
 
 def _ties(T: nx.Graph, rels: list[tuple[Any, Any, int | None, dict[str, Any]]],

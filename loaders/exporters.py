@@ -24,6 +24,12 @@ Formats:
     properties), UTF-8 with a BOM so that Excel opens the accents right; lists
     joined with ``|``; a text cell a spreadsheet would run as a formula starts
     with an apostrophe (:mod:`essgraph.spreadsheet`).
+
+GEXF, GraphML and CSV carry a ``<column>_label`` column beside every code column
+(``sector`` ``a03`` → ``sector_label`` "Producción industrial y artesanal";
+``themes``, ``kind``, ``status``, ``labels``; a relationship's ``type`` and
+``evidence``) in the language of ``lang`` (:mod:`essgraph.graphmodel.terms`); the
+codes stay, so a program reads them as before and ignores the labels.
 ``murmurations``
     A *folder*: one Murmurations profile per organization and municipality, and the
     Batch Importer's CSV (:mod:`essgraph.loaders.murmurations`); it needs ``base_url``.
@@ -46,7 +52,8 @@ Examples
 >>> G = build_graph([Node("gresp", ("Organization", "Network"), {"name": "GRESP", "aliases": ["GRE-P", "GRESPE"]})], [])
 >>> path = export(G, "graphml", Path(tempfile.mkdtemp()) / "g.graphml")
 >>> sorted(nx.read_graphml(path).nodes["gresp"].items())
-[('aliases', 'GRE-P|GRESPE'), ('label', 'GRESP'), ('labels', 'Organization|Network'), ('name', 'GRESP')]
+[('aliases', 'GRE-P|GRESPE'), ('label', 'GRESP'), ('labels', 'Organization|Network'),
+ ('labels_label', 'Organización|Red'), ('name', 'GRESP')]
 """
 from __future__ import annotations
 
@@ -60,7 +67,8 @@ import networkx as nx
 import orjson
 
 from essgraph.errors import RenderError
-from essgraph.graphmodel import iter_nodes, iter_relationships, public_graph
+from essgraph.graphmodel import Node, Relationship, iter_nodes, iter_relationships, public_graph
+from essgraph.graphmodel.terms import LABEL_SUFFIX, node_label_columns, relationship_label_columns
 
 from essgraph.files import atomic_write
 from essgraph.gcpause import paused_gc
@@ -81,7 +89,7 @@ ESSGLOBAL_FORMATS: dict[str, str] = {"essglobal": "turtle", "essglobal-jsonld": 
 
 def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_data: bool = False,
            viz: Mapping[str, NodeViz] | None = None, base_url: str | None = None,
-           include_reported: bool = False) -> Path:
+           include_reported: bool = False, lang: str = "es") -> Path:
     """Write ``G`` to ``path`` in format ``fmt``.
 
     Parameters
@@ -103,6 +111,9 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_d
         where the file will be published, the start of every node's URI.
     include_reported : bool
         Murmurations only: publish the ties reported in survey rounds too, not only the stated ones.
+    lang : {"es", "en"}
+        GEXF, GraphML and CSV: the language of the ``_label`` columns beside the codes (and of
+        GEXF's edge labels).
 
     Returns
     -------
@@ -130,7 +141,7 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_d
 
                 data = essglobal_bytes(graph, base_url=base_url or DEFAULT_BASE_URL, syntax=ESSGLOBAL_FORMATS[fmt])
             else:
-                data = gexf_bytes(graph, viz=viz) if fmt == "gexf" else _WRITERS[fmt](graph)
+                data = gexf_bytes(graph, viz=viz, lang=lang) if fmt == "gexf" else _WRITERS[fmt](graph, lang)
     return atomic_write(path, data, error=RenderError, hint="choose another path with -o")
 
 
@@ -213,35 +224,32 @@ def _flat(value: Any) -> Any:
     return LIST_SEPARATOR.join(str(v) for v in value) if isinstance(value, (list, tuple)) else value
 
 
-def _flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def _flat_graph(G: nx.MultiDiGraph, lang: str) -> nx.MultiDiGraph:
     F = nx.MultiDiGraph()
     F.graph.update({k: _flat(v) for k, v in G.graph.get("dataset", {}).items() if not isinstance(v, dict)})
     for node in iter_nodes(G):
-        attrs = {k: _flat(v) for k, v in node.properties.items()}
-        F.add_node(node.id, labels=_flat(node.labels), label=str(node.properties.get("name", node.id)), **attrs)
+        attrs = {k: _flat(v) for k, v in _node_row(node, lang).items()}
+        F.add_node(node.id, label=str(node.properties.get("name", node.id)), **attrs)
     for rel in iter_relationships(G):
-        attrs = {k: _flat(v) for k, v in rel.properties.items()}
+        attrs = {k: _flat(v) for k, v in _rel_row(rel, lang).items()}
         F.add_edge(rel.start, rel.end, key=rel.key, rel_type=rel.type, label=rel.type, **attrs)
     return F
 
 
-def _graphml(G: nx.MultiDiGraph) -> bytes:
+def _graphml(G: nx.MultiDiGraph, lang: str) -> bytes:
     buffer = io.BytesIO()
-    nx.write_graphml(_flat_graph(G), buffer, encoding="utf-8")
+    nx.write_graphml(_flat_graph(G, lang), buffer, encoding="utf-8")
     return buffer.getvalue()
 
 
-def _gexf(G: nx.MultiDiGraph) -> bytes:
-    return gexf_bytes(G)
+def _gexf(G: nx.MultiDiGraph, lang: str) -> bytes:
+    return gexf_bytes(G, lang=lang)
 
 
-def _csv(G: nx.MultiDiGraph) -> bytes:
-    nodes = list(iter_nodes(G))
-    rels = list(iter_relationships(G))
-    node_rows = [{"id": n.id, "labels": _flat(n.labels), **{k: _flat(v) for k, v in n.properties.items()}}
-                 for n in nodes]
-    rel_rows = [{"type": r.type, "start": r.start, "end": r.end, **{k: _flat(v) for k, v in r.properties.items()}}
-                for r in rels]
+def _csv(G: nx.MultiDiGraph, lang: str) -> bytes:
+    node_rows = [{"id": n.id, **{k: _flat(v) for k, v in _node_row(n, lang).items()}} for n in iter_nodes(G)]
+    rel_rows = [{"type": r.type, "start": r.start, "end": r.end, **{k: _flat(v) for k, v in _rel_row(r, lang).items()}}
+                for r in iter_relationships(G)]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("nodes.csv", _table(node_rows, ["id", "labels"]))
@@ -249,12 +257,31 @@ def _csv(G: nx.MultiDiGraph) -> bytes:
     return buffer.getvalue()
 
 
+def _node_row(node: Node, lang: str) -> dict[str, Any]:
+    """A node's labels and properties, with the label columns beside the codes."""
+    return {"labels": list(node.labels), **node.properties, **node_label_columns(node.labels, node.properties, lang)}
+
+
+def _rel_row(rel: Relationship, lang: str) -> dict[str, Any]:
+    """A relationship's properties, with ``type_label`` and the label columns beside the codes."""
+    return {**rel.properties, **relationship_label_columns(rel.type, rel.properties, lang)}
+
+
 def _table(rows: list[dict[str, Any]], first: list[str]) -> bytes:
-    columns = first + sorted({k for row in rows for k in row} - set(first))
+    """The rows as CSV: the ``first`` columns, then the others by name; each label column right after its code's."""
+    names = {k for row in rows for k in row}
+    codes = [c for c in first if c in names] + sorted(names - set(first) - {c for c in names if _is_label_of(c, names)})
+    columns = [c for code in codes for c in (code, code + LABEL_SUFFIX) if c in names]
     return csv_bytes(columns, rows)
 
 
-_WRITERS: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {"graphml": _graphml, "gexf": _gexf, "csv": _csv}
+def _is_label_of(column: str, names: set[str]) -> bool:
+    return column.endswith(LABEL_SUFFIX) and column[: -len(LABEL_SUFFIX)] in names
+
+
+_WRITERS: dict[str, Callable[[nx.MultiDiGraph, str], bytes]] = {
+    "graphml": _graphml, "gexf": _gexf, "csv": _csv,
+}
 
 #: The formats :func:`export` writes (``murmurations`` a folder).
 EXPORT_FORMATS: tuple[str, ...] = ("json", *_WRITERS, "murmurations", *ESSGLOBAL_FORMATS)

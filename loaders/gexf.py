@@ -15,6 +15,10 @@ term in the reader's language beside the code (``kind`` = ``network``,
 as the interactive views draw them) Gephi opens the same picture instead of
 black, size-10 nodes at random places.
 
+The document is valid GEXF 1.3 (``tests/loaders/test_gexf_schema.py`` checks it
+against the official schema); characters XML 1.0 cannot hold (control
+characters pasted into a name) are dropped rather than making the file unreadable.
+
 Examples
 --------
 >>> from essgraph.graphmodel import Node, Relationship, build_graph
@@ -30,16 +34,18 @@ True
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 from xml.etree import ElementTree as ET
 
 import networkx as nx
 
-from essgraph.graphmodel import (
-    NODE_SPECS, REL_SPECS, VOCABULARIES, iter_nodes, iter_relationships, node_spec_for_labels,
+from essgraph.graphmodel import NODE_SPECS, iter_nodes, iter_relationships, node_spec_for_labels
+from essgraph.graphmodel.schema import PropertySpec
+from essgraph.graphmodel.terms import (
+    LABEL_SUFFIX, RELATIONSHIP_PROPERTIES, node_label_columns, relationship_label_columns,
 )
-from essgraph.graphmodel.schema import EVIDENCE_PROPERTIES, PropertySpec
 from essgraph.loaders.text import LIST_SEPARATOR
 
 __all__ = ["GEXF_NS", "VIZ_NS", "NodeViz", "gexf_bytes"]
@@ -48,6 +54,9 @@ GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
 
 _GEXF_TYPES = {"int": "integer", "float": "double", "bool": "boolean"}
+#: What XML 1.0 cannot hold at all (control characters, lone surrogates, U+FFFE/U+FFFF): a name
+#: pasted with one would make the whole file unreadable, so it is dropped.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -79,28 +88,41 @@ def gexf_bytes(G: nx.MultiDiGraph, *, lang: str = "es", viz: Mapping[str, NodeVi
     ET.SubElement(meta, _q("creator")).text = "essgraph"
     title = G.graph.get("dataset", {}).get("title")
     if title:
-        ET.SubElement(meta, _q("description")).text = str(title)
+        ET.SubElement(meta, _q("description")).text = _xml(title)
     graph = ET.SubElement(root, _q("graph"), {"defaultedgetype": "directed", "mode": "static"})
     nodes = list(iter_nodes(G))
     rels = list(iter_relationships(G))
-    node_columns = {"labels": ("string", None),
-                    **_used(_columns(spec for n in nodes for spec in _specs(n.labels)), (n.properties for n in nodes))}
+    node_rows = [{**n.properties, "labels": list(n.labels), **node_label_columns(n.labels, n.properties, lang)}
+                 for n in nodes]
+    node_columns = _used({"labels": "string", "labels_label": "string",
+                          **_columns(spec for n in nodes for spec in _specs(n.labels))}, node_rows)
     _declare(graph, "node", node_columns)
-    edge_columns = _used(_columns(EVIDENCE_PROPERTIES), (r.properties for r in rels))
+    edge_rows = [{**r.properties, **relationship_label_columns(r.type, r.properties, lang)} for r in rels]
+    edge_columns = _used(_columns(RELATIONSHIP_PROPERTIES), edge_rows)  # the type's name is the edge's label
     _declare(graph, "edge", edge_columns)
     node_list = ET.SubElement(graph, _q("nodes"))
-    for node in nodes:
-        element = ET.SubElement(node_list, _q("node"), {"id": node.id, "label": str(node.properties.get("name", node.id))})
-        _values(element, {**node.properties, "labels": list(node.labels)}, node_columns, lang)
+    for node, row in zip(nodes, node_rows):
+        element = ET.SubElement(node_list, _q("node"), {"id": _xml(node.id),
+                                                         "label": _xml(node.properties.get("name", node.id))})
+        _values(element, row, node_columns)
         if viz and node.id in viz:
             _viz(element, viz[node.id])
     edge_list = ET.SubElement(graph, _q("edges"))
-    for index, rel in enumerate(rels):
-        attrs = {"id": str(index), "source": rel.start, "target": rel.end, "kind": rel.type,
-                 "label": REL_SPECS[rel.type].term.label(lang)}
-        _values(ET.SubElement(edge_list, _q("edge"), attrs), rel.properties, edge_columns, lang)
+    for index, (rel, row) in enumerate(zip(rels, edge_rows)):
+        attrs = {"id": str(index), "source": _xml(rel.start), "target": _xml(rel.end), "kind": rel.type,
+                 "label": _xml(row["type" + LABEL_SUFFIX])}
+        _values(ET.SubElement(edge_list, _q("edge"), attrs), row, edge_columns)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _xml(value: Any) -> str:
+    """``value`` as text XML 1.0 can hold (see :data:`_NOT_XML`).
+
+    >>> _xml("Coop\\x0bSur\\x00")
+    'CoopSur'
+    """
+    return _NOT_XML.sub("", str(value))
 
 
 def _q(tag: str, ns: str = GEXF_NS) -> str:
@@ -112,46 +134,36 @@ def _specs(labels: Iterable[str]) -> tuple[PropertySpec, ...]:
     return node_spec_for_labels(labels).properties if any(l in NODE_SPECS for l in labels) else ()
 
 
-def _columns(specs: Iterable[PropertySpec]) -> dict[str, tuple[str, str | None]]:
-    """``{column: (gexf type, vocabulary or None)}``; a vocabulary column gets a ``_label`` twin."""
-    columns: dict[str, tuple[str, str | None]] = {}
+def _columns(specs: Iterable[PropertySpec]) -> dict[str, str]:
+    """``{column: gexf type}``; a column with a vocabulary gets a ``_label`` twin."""
+    columns: dict[str, str] = {}
     for spec in specs:
         if spec.name in ("id", "name"):
             continue
-        gexf_type = "string" if spec.type == "list" else _GEXF_TYPES.get(spec.type, "string")
-        columns.setdefault(spec.name, (gexf_type, spec.vocabulary))
+        columns.setdefault(spec.name, "string" if spec.type == "list" else _GEXF_TYPES.get(spec.type, "string"))
         if spec.vocabulary:
-            columns.setdefault(f"{spec.name}_label", ("string", None))
+            columns.setdefault(spec.name + LABEL_SUFFIX, "string")
     return columns
 
 
-def _used(columns: dict[str, tuple[str, str | None]], rows: Iterable[Mapping[str, Any]]
-          ) -> dict[str, tuple[str, str | None]]:
-    """The columns some row has a value for (a label column with its code), sorted by name."""
+def _used(columns: dict[str, str], rows: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """The columns some row has a value for, sorted by name."""
     filled = {name for row in rows for name, value in row.items() if value not in (None, "", [])}
-    filled |= {f"{name}_label" for name in filled}
     return {name: columns[name] for name in sorted(columns) if name in filled}
 
 
-def _declare(graph: ET.Element, cls: str, columns: Mapping[str, tuple[str, str | None]]) -> None:
+def _declare(graph: ET.Element, cls: str, columns: Mapping[str, str]) -> None:
     block = ET.SubElement(graph, _q("attributes"), {"class": cls})
-    for name, (gexf_type, _vocab) in columns.items():
+    for name, gexf_type in columns.items():
         ET.SubElement(block, _q("attribute"), {"id": name, "title": name, "type": gexf_type})
 
 
-def _values(element: ET.Element, props: Mapping[str, Any], columns: Mapping[str, tuple[str, str | None]],
-            lang: str) -> None:
+def _values(element: ET.Element, row: Mapping[str, Any], columns: Mapping[str, str]) -> None:
     values = ET.SubElement(element, _q("attvalues"))
-    for name, (gexf_type, vocabulary) in columns.items():
-        value = props.get(name)
-        if value is None or value == "" or value == []:
-            continue
-        ET.SubElement(values, _q("attvalue"), {"for": name, "value": _text(value, gexf_type)})
-        if vocabulary:
-            terms = VOCABULARIES[vocabulary]
-            codes = value if isinstance(value, (list, tuple)) else [value]
-            label = LIST_SEPARATOR.join(terms[c].label(lang) if c in terms else str(c) for c in codes)
-            ET.SubElement(values, _q("attvalue"), {"for": f"{name}_label", "value": label})
+    for name, gexf_type in columns.items():
+        value = row.get(name)
+        if value is not None and value != "" and value != []:
+            ET.SubElement(values, _q("attvalue"), {"for": name, "value": _xml(_text(value, gexf_type))})
     if not len(values):
         element.remove(values)
 

@@ -59,6 +59,7 @@ from typing import Any, Iterable, Mapping
 import networkx as nx
 
 from essgraph.graphmodel import NODE_SPECS, REL_SPECS, carries_label, is_valid_id, iter_nodes, iter_relationships
+from essgraph.graphmodel.terms import term_label, type_label
 from essgraph.graphmodel.vocab import EVIDENCE, ORG_KINDS, THEMES, VOCABULARIES, Term
 from essgraph.spreadsheet import Sheet, xlsx_bytes
 
@@ -208,15 +209,12 @@ def _element_row(node_id: str, labels: tuple[str, ...], props: Mapping[str, Any]
         if value in (None, "", [], ()) or p.name == "id":
             continue
         if p.vocabulary and p.name != "kind":
-            vocabulary = VOCABULARIES[p.vocabulary]
-            value = [vocabulary[v].label(lang) if v in vocabulary else v for v in value] if p.type == "list" else (
-                vocabulary[value].label(lang) if value in vocabulary else value)
+            value = term_label(p.vocabulary, value, lang)
         elif p.name in _PLACES:
             value = names.get(value, value)
         row[p.name] = LIST_SEPARATOR.join(map(str, value)) if isinstance(value, (list, tuple)) else value
     kind = props.get("kind")
-    row["kind"] = ORG_KINDS[kind].label(lang) if label == "Organization" and kind in ORG_KINDS else (
-        kind or "" if label == "Organization" else spec.term.label(lang))
+    row["kind"] = term_label("org_kind", kind or "", lang) if label == "Organization" else spec.term.label(lang)
     if label != "Organization" and props.get("macro_region"):  # derived for every node: a field of the map
         row["macro_region"] = names.get(props["macro_region"], props["macro_region"])
     for key, value in (measures or {}).items():
@@ -227,14 +225,14 @@ def _element_row(node_id: str, labels: tuple[str, ...], props: Mapping[str, Any]
 def _connection_row(rel_type: str, start: str, end: str, key: str, props: Mapping[str, Any],
                     lang: str) -> dict[str, Any]:
     spec = REL_SPECS.get(rel_type)
-    row: dict[str, Any] = {"start": start, "end": end, "type": spec.term.label(lang) if spec else rel_type,
+    row: dict[str, Any] = {"start": start, "end": end, "type": type_label(rel_type, lang),
                            "direction": "mutual" if spec and spec.symmetric else "directed", "key": key}
     for p in RELATIONSHIP_COLUMNS:
         value = props.get(p.name)
         if value in (None, "", [], ()) or p.name in row:
             continue
         if p.vocabulary:
-            value = VOCABULARIES[p.vocabulary][value].label(lang) if value in VOCABULARIES[p.vocabulary] else value
+            value = term_label(p.vocabulary, value, lang)
         row[p.name] = LIST_SEPARATOR.join(map(str, value)) if isinstance(value, (list, tuple)) else value
     return row
 

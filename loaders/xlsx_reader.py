@@ -37,8 +37,10 @@ from essgraph.loaders.readers import Note, ReadError, Row, Table, header_columns
 
 __all__ = ["read_xlsx", "read_sheets", "cell_text", "check_inflation", "BROKEN_FILE", "ERROR_VALUES"]
 
-# What a damaged or foreign file makes openpyxl raise while opening or reading it.
-BROKEN_FILE = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, ParseError, OSError, EOFError)
+# What a damaged or foreign file makes openpyxl raise while opening or reading it. With lxml installed
+# openpyxl parses with it, and lxml's XMLSyntaxError is a SyntaxError (as the standard library's ParseError is).
+BROKEN_FILE = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, ParseError, SyntaxError,
+               OSError, EOFError)
 
 
 def read_xlsx(path: Path) -> Table:

@@ -22,8 +22,9 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence
 
 from essgraph.analysis.result import AnalysisResult, BridgeRow, Candidate, ComponentRow, CutPoint, NewTie, Ref, Seat
-from essgraph.graphmodel import NODE_SPECS, REL_SPECS
-from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS
+from essgraph.graphmodel import REL_SPECS
+from essgraph.graphmodel.terms import node_label_names, term_label, type_label
+from essgraph.graphmodel.vocab import SECTORS
 from essgraph.i18n import Catalog
 
 __all__ = ["FINDINGS", "Labels", "kind_label", "type_names", "role_label", "rule_text", "group_name", "shared_text", "alliance_text", "partner_text",
@@ -71,8 +72,8 @@ FINDINGS = Catalog({
     "reach.is_national": (" y es una red nacional", " and is a national network"),
     # the Mesa
     "reason.seat": (
-        "Representa a {n} organización(es) aún no representada(s){extra}.",
-        "Represents {n} organization(s) not yet represented{extra}."),
+        "Primer asiento de la tabla que representa a {n} organización(es){extra}.",
+        "The first seat in the table to represent {n} organization(s){extra}."),
     "seat.macro_region": (", de la macro región {value}", ", from macro-region {value}"),
     "seat.sector": (", del sector {value}", ", from sector {value}"),
     "no_group": ("sin macro región", "no macro-region"),
@@ -85,7 +86,7 @@ def kind_label(kind: str | None, lang: str = "es") -> str:
     >>> kind_label("ngo", "en"), kind_label(None)
     ('NGO', '')
     """
-    return ORG_KINDS[kind].label(lang) if kind in ORG_KINDS else (kind or "")
+    return str(term_label("org_kind", kind or "", lang))
 
 
 def type_names(names: Sequence[str], lang: str = "es") -> str:
@@ -94,8 +95,7 @@ def type_names(names: Sequence[str], lang: str = "es") -> str:
     >>> type_names(["MEMBER_OF", "ALLIED_WITH"], "es"), type_names(["Organization"], "en")
     ('Miembro de, Aliado con', 'Organization')
     """
-    specs = {**{k: v.term for k, v in REL_SPECS.items()}, **{k: v.term for k, v in NODE_SPECS.items()}}
-    return ", ".join(specs[n].label(lang) if n in specs else n for n in names)
+    return ", ".join(type_label(n, lang) if n in REL_SPECS else node_label_names([n], lang)[0] for n in names)
 
 
 def role_label(role: str, lang: str = "es") -> str:
@@ -121,7 +121,7 @@ def group_name(kind: str, value: str | None, labels: Labels, lang: str = "es") -
     if not value or value == "?":
         return FINDINGS.t("no_group", lang)
     if kind == "sector" and value in SECTORS:
-        return SECTORS[value].label(lang)
+        return str(term_label("sector", value, lang))
     return str(labels.get(kind, {}).get(value, value))
 
 

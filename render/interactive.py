@@ -39,7 +39,7 @@ from essgraph.render.findings import alliance_text, best_partners, partner_text
 from essgraph.render.positions import GEO_SPACING, force_layout, geo_layout, map_point, outline_points
 from essgraph.render.page import asset, confidential_path, json_for_html, print_css, write_html
 from essgraph.render.overview import overview_data
-from essgraph.render.pagedata import Proposal, page_data
+from essgraph.render.pagedata import Proposal, page_data, view_counts
 from essgraph.render.structure import SIZE_MEASURES, Structure, measure
 from essgraph.render.texts import TEXTS
 from essgraph.render.views import VIEWS, View, actor_ids, select
@@ -260,8 +260,9 @@ def render(G: nx.MultiDiGraph, path: str | Path, request: ViewRequest | None = N
     payload["meta"] = {"view": r.view, "physics": positions is None, "threshold": r.threshold, "map": map_meta,
                        "focus": ids.get(shown.focus) if shown.focus else None, "aggregated": False}
     tick()
+    counted = view_counts(shown.graph, structure)
     written = _write(target, payload, lang=r.lang, view=r.view, title=shown.title,
-                     counts=TEXTS.t("counts", r.lang, nodes=n, edges=len(payload["edges"])),
+                     counts=TEXTS.t("counts", r.lang, **counted), counts_note=TEXTS.t("counts_note", r.lang, **counted),
                      notice=TEXTS.t("precomputed", r.lang, n=_num(n)) if precomputed else "",
                      personal=r.include_personal_data, source=_source(G))
     tick()
@@ -309,14 +310,15 @@ def _source(G: nx.MultiDiGraph) -> str:
 
 
 def _write(target: Path, payload: dict[str, Any], *, lang: str, view: str, title: str, counts: str, notice: str,
-           personal: bool, source: str) -> Path:
+           personal: bool, source: str, counts_note: str = "") -> Path:
     confidential = TEXTS.t("confidential", lang) if personal else ""
     footer = TEXTS.t("print_source", lang, source=source or TEXTS.t("subtitle", lang))
     return write_html(
         target, "view.html",
         scripts={"vis_js": asset("vis-network.min.js"), "view_js": asset("view.js")},
         data_json=Markup(json_for_html(payload)), css=asset("view.css") + print_css(footer, confidential), lang=lang,
-        view=view, title=title, subtitle=TEXTS.t("subtitle", lang), counts=counts, notice=notice,
+        view=view, title=title, subtitle=TEXTS.t("subtitle", lang), counts=counts, counts_note=counts_note,
+        notice=notice,
         confidential=confidential, ui=payload["ui"], legend=payload["legend"], has_proposals=bool(payload["proposals"]),
         filters=[(key, TEXTS.t(f"filter_{key}", lang), payload["filters"][key])
                  for key in _FILTERS if payload["filters"].get(key)],

@@ -101,8 +101,9 @@ T = Catalog({
     "partners": ("Socios sugeridos para iniciativas aisladas o con un solo vínculo (el mejor de tres; la lista completa está en el JSON):",
                  "Suggested partners for isolated or one-tie initiatives (the best of three; the full list is in the JSON):"),
     "mesa": ("## Mesa de Economía Solidaria propuesta", "## Proposed Mesa de Economía Solidaria"),
-    "mesa.head": ("| # | Organización | Tipo | Macro región | Representa a |\n|---|---|---|---|---|",
-                  "| # | Organization | Kind | Macro-region | Represents |\n|---|---|---|---|---|"),
+    "mesa.head": ("| # | Organización | Tipo | Macro región | Representa a (ella y sus vínculos directos) |\n"
+                  "|---|---|---|---|---|",
+                  "| # | Organization | Kind | Macro-region | Represents (itself and its direct ties) |\n|---|---|---|---|---|"),
     "mesa.coverage": ("Cobertura: {org} de las organizaciones conectadas a un paso; {macro} macro regiones; {sector} sectores principales.",
                       "Coverage: {org} of connected organizations within one step; {macro} macro-regions; {sector} main sectors."),
     "mesa.out": ("Quedan sin representar **{n}** organizaciones (todas sin vínculos{extra}).",

@@ -12,6 +12,12 @@ fields below leave the graph (an allowlist); personal ones only when asked:
   its ends reported in a survey (:func:`essgraph.graphmodel.survey.one_sided`) is drawn
   dash-dot, and its ``evidence`` says so.
 
+Each node carries its ``degree`` in the analyses' tie graph (the number the report
+counts), and ``outside`` (``proposed`` or ``not_organization``) when it is not in that
+graph; a relationship drawn that is not one of the ties the analyses count (another
+type, evidence that does not count, an end outside the analysis) is ``uncounted``, so
+the panel can say how the relationships it lists make the node's ties.
+
 The graph given is already the shared form (see :func:`essgraph.render.interactive.prepare`).
 
 Examples
@@ -50,7 +56,7 @@ from essgraph.render.structure import Structure
 from essgraph.render.texts import TEXTS, ui_strings
 from essgraph.render.views import View
 
-__all__ = ["EDGE_DEFAULTS", "Proposal", "page_data", "search_text", "short_label"]
+__all__ = ["EDGE_DEFAULTS", "Proposal", "page_data", "search_text", "short_label", "counts_as_tie", "view_counts"]
 
 #: A proposed alliance: two node ids of the graph and the reason, as text.
 Proposal = tuple[str, str, str]
@@ -146,6 +152,7 @@ def page_data(
                       "highlight": {"background": colour, "border": "#000000"}},
             "font": {"size": 12 + size // 4, "color": "#9a9a9a" if node in view.context else "#222222"},
             "degree": structure.degree.get(node, 0),
+            **({} if node in structure.degree else {"outside": _outside(attrs, structure)}),
             **_details(G, attrs, networks, kind, macro, places, lang, personal),
             "f": {"region": attrs.get("region", ""), "macro_region": macro or "", "kind": kind,
                   "sector": attrs.get("sector", ""), "network": sorted(ids[m] for m in networks if m in ids)},
@@ -176,6 +183,34 @@ def page_data(
         "ui": ui_strings(lang),
         "edge_defaults": EDGE_DEFAULTS,
     }
+
+
+def counts_as_tie(u: str, v: str, attrs: dict[str, Any], s: Structure) -> bool:
+    """Whether a relationship drawn is one the analyses count: both ends in their tie graph, its rule's type and evidence."""
+    return u != v and u in s.degree and v in s.degree and s.projection.counts_relationship(attrs)
+
+
+def view_counts(H: nx.MultiDiGraph, s: Structure) -> dict[str, int]:
+    """What a view draws and what of it the analyses count, as the page says it in one line.
+
+    ``nodes`` and ``edges`` (relationships) drawn; ``counted``: the relationships that count
+    (:func:`counts_as_tie`), ``other`` the rest; ``ties``: the pairs they join (several
+    relationships of one pair are one tie); ``organizations``: the nodes in the tie graph.
+
+    >>> from essgraph.graphmodel import Node, Relationship, build_graph
+    >>> from essgraph.analysis.projection import tie_graph
+    >>> from essgraph.render.structure import measure
+    >>> ev = {"quote": "q", "evidence": "stated"}
+    >>> G = build_graph([Node(i, ("Organization",), {"name": i}) for i in "abc"],
+    ...                 [Relationship("MEMBER_OF", "a", "b", ev), Relationship("FOUNDED", "a", "b", ev),
+    ...                  Relationship("SHARES_CONTACT", "b", "c", {**ev, "evidence": "inferred"})])
+    >>> view_counts(G, measure(tie_graph(G)[0]))
+    {'nodes': 3, 'edges': 3, 'counted': 2, 'other': 1, 'ties': 1, 'organizations': 3}
+    """
+    counted = [(u, v) for u, v, attrs in H.edges(data=True) if counts_as_tie(str(u), str(v), attrs, s)]
+    edges = H.number_of_edges()
+    return {"nodes": H.number_of_nodes(), "edges": edges, "counted": len(counted), "other": edges - len(counted),
+            "ties": len({frozenset(pair) for pair in counted}), "organizations": sum(1 for n in H if str(n) in s.degree)}
 
 
 def kind_group(attrs: dict[str, Any]) -> str:
@@ -225,6 +260,11 @@ def _node_marks(node: str, s: Structure) -> list[str]:
     elif s.degree[node] == 1:
         marks.append("one_tie")
     return marks
+
+
+def _outside(attrs: dict[str, Any], s: Structure) -> str:
+    """Why a node drawn is not in the analyses' tie graph: an excluded status (``proposed``), else its label."""
+    return "proposed" if attrs.get("status") in s.projection.exclude_status else "not_organization"
 
 
 def _border(marks: list[str], colour: str) -> str:
@@ -279,6 +319,7 @@ def _edges(G: nx.MultiDiGraph, ids: dict[str, str], s: Structure, lang: str) -> 
         rel_type = str(attrs.get("type", ""))
         inferred, reported_by_one = attrs.get("evidence") == "inferred", one_sided(attrs)
         marks = ["inferred"] if inferred else ["one_sided"] if reported_by_one else []
+        counted = counts_as_tie(u, v, attrs, s)
         if not inferred and frozenset((u, v)) in s.bridges:
             marks.append("bridge")
         shown = "one_sided" if reported_by_one else attrs.get("evidence")
@@ -291,6 +332,8 @@ def _edges(G: nx.MultiDiGraph, ids: dict[str, str], s: Structure, lang: str) -> 
         note = note_text(attrs, lang)
         if note:
             record["note"] = note
+        if not counted:
+            record["uncounted"] = True
         if rel_type not in SYMMETRIC_TYPES:
             record["arrows"] = "to"
         if inferred or reported_by_one:

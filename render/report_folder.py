@@ -144,9 +144,9 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
 
     result = analyze(G, include_personal_data=include_personal_data, seed=seed)
     step()
-    nodes, ties = view_size(G, "whole", include_personal_data=include_personal_data)
+    nodes, relationships = view_size(G, "whole", include_personal_data=include_personal_data)
     limit = interactive.MAX_ELEMENTS if max_elements is None else max_elements
-    large = nodes + ties > limit
+    large = nodes + relationships > limit
     views, specs = [], report_views(G, result, large=large, lang=lang)
     total = 5 + len(specs)
     shared: list[Prepared] = []
@@ -168,7 +168,7 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
     step()
     peru = departments_map(G, lang)
     step()
-    findings = _findings(result, lang)
+    findings = _findings(result, lang, whole=(nodes, relationships))
     organizations = organization_rows(G, result, lang, include_personal_data)
     exports = _exports(G, result, out / "exports", name, include_personal_data, lang, large=large,
                        organizations=organizations, tables=_tables(findings, organizations, lang))
@@ -280,7 +280,7 @@ def _exports(G: nx.MultiDiGraph, result: AnalysisResult, folder: Path, name: Cal
             out.append({"href": "", "label": R.t(f"export_{fmt}", lang), "command": command, "size": R.t("export_on_request", lang)})
             continue
         path = export(G, fmt, folder / name(f"{stem[2]}.{fmt}"), include_personal_data=personal,
-                      viz=gephi_viz(G) if fmt == "gexf" else None)
+                      viz=gephi_viz(G) if fmt == "gexf" else None, lang=lang)
         out.append({"href": f"exports/{path.name}", "label": R.t(f"export_{fmt}", lang), "size": _size(path)})
     return out
 
@@ -317,8 +317,8 @@ def _tables(findings: dict[str, Any], organizations: list[dict[str, Any]], lang:
     return sheets
 
 
-def _findings(result: AnalysisResult, lang: str) -> dict[str, Any]:
-    """The page's text and tables, from the analysis result only."""
+def _findings(result: AnalysisResult, lang: str, *, whole: tuple[int, int]) -> dict[str, Any]:
+    """The page's text and tables, from the analysis result and the whole view's (nodes, relationships)."""
     s = result.summary
     labels = result.labels
     macro = labels.get("macro_region", {})
@@ -337,6 +337,9 @@ def _findings(result: AnalysisResult, lang: str) -> dict[str, Any]:
         "title": t("title"),
         "subtitle": t("subtitle", source=result.meta["dataset"] or ""),
         "key": [{"value": v, "label": t(k)} for v, k in key],
+        "key_note": t("key_note", counted=result.projection["counts"]["relationships"], ties=s["ties"],
+                      organizations=s["organizations"], nodes=whole[0], edges=whole[1],
+                      other=whole[1] - result.projection["counts"]["relationships"]),
         "lead": t("lead", organizations=s["organizations"], isolated=s["isolated"], one_tie=s["one_tie"],
                   largest=s["largest_group"], groups=s["groups"], articulation=s["articulation_points"]),
         "hubs": [(h["name"], h["degree"], h["betweenness"]) for h in result.hubs["overall"][:_TOP]],

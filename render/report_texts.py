@@ -23,6 +23,15 @@ REPORT_TEXTS = Catalog({
     "key_title": ("Lo principal", "At a glance"),
     "key_organizations": ("organizaciones", "organizations"),
     "key_ties": ("vínculos entre ellas", "ties between them"),
+    "key_note": ("Un vínculo es un par de organizaciones con al menos una relación que cuenta para el análisis: "
+                 "{counted} relaciones forman los {ties} vínculos entre las {organizations} organizaciones. La vista "
+                 "«Toda la red» dibuja {edges} relaciones entre {nodes} nodos: también las otras {other}, que no "
+                 "cuentan (inferidas, de un tipo que no es vínculo, o con municipalidades u organizaciones propuestas).",
+                 "A tie is a pair of organizations with at least one relationship that counts for the analysis: "
+                 "{counted} relationships make the {ties} ties between the {organizations} organizations. The "
+                 "\u201cwhole network\u201d view draws {edges} relationships between {nodes} nodes: the other {other} "
+                 "too, which do not count (inferred, of a type that is no tie, or with municipalities or proposed "
+                 "organizations)."),
     "key_isolated": ("sin ningún vínculo registrado", "without any recorded tie"),
     "key_groups": ("grupos desconectados entre sí", "groups disconnected from each other"),
     "key_articulation": ("puntos únicos de falla", "single points of failure"),
@@ -110,9 +119,13 @@ REPORT_TEXTS = Catalog({
     "partners_more": ("Ver las {n} propuestas restantes", "See the other {n} proposals"),
     "mesa_title": ("Mesa de Economía Solidaria propuesta", "Proposed Solidarity Economy Mesa"),
     "mesa_text": ("{seats} asientos que juntos alcanzan a {covered} de {total} organizaciones conectadas, "
-                  "todas las macro regiones ({macro}) y los sectores principales ({sectors}).",
+                  "todas las macro regiones ({macro}) y los sectores principales ({sectors}). «Representa a» cuenta "
+                  "al asiento y a sus vínculos directos, aunque otro asiento ya los represente; «Por qué» cuenta "
+                  "cada organización una sola vez, en el primer asiento que la representa: esas cifras suman {covered}.",
                   "{seats} seats that together reach {covered} of {total} connected organizations, "
-                  "the macro-regions ({macro}) and the main sectors ({sectors})."),
+                  "the macro-regions ({macro}) and the main sectors ({sectors}). \u201cRepresents\u201d counts the seat "
+                  "and its direct ties, even those another seat already represents; \u201cWhy\u201d counts each "
+                  "organization once, at the first seat that represents it: those figures add up to {covered}."),
     "charts_title": ("En gráficos", "In charts"),
     "chart_data": ("Datos del gráfico", "The chart's data"),
     "exports_title": ("Datos para descargar", "Data to download"),
@@ -169,6 +182,6 @@ REPORT_TEXTS = Catalog({
     "col_target": ("Organización", "Organization"),
     "col_partner": ("Aliado propuesto", "Proposed partner"),
     "col_kind": ("Tipo", "Kind"),
-    "col_represents": ("Representa a", "Represents"),
+    "col_represents": ("Representa a (ella y sus vínculos directos)", "Represents (itself and its direct ties)"),
     "none": ("ninguna", "none"),
 })

@@ -22,10 +22,11 @@ Examples
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import networkx as nx
 
 from essgraph.analysis.engine import TieStructure, structure_of
+from essgraph.analysis.projection import Projection, projection_of
 
 __all__ = ["SIZE_MEASURES", "Structure", "measure", "drawn_bridges"]
 
@@ -50,6 +51,9 @@ class Structure:
     bridges: frozenset[frozenset[str]]
     component: dict[str, int]
     component_sizes: tuple[int, ...]
+    #: The rule that made the tie graph (which relationships count), so a page can say which of the
+    #: relationships it draws are the ties its numbers count.
+    projection: Projection = field(default_factory=projection_of)
 
 
 def measure(T: nx.Graph, *, size_by: str = "degree", structure: TieStructure | None = None) -> Structure:
@@ -82,6 +86,7 @@ def measure(T: nx.Graph, *, size_by: str = "degree", structure: TieStructure | N
         bridges=drawn_bridges(S),
         component={str(v): k for k, members in enumerate(groups) for v in members},
         component_sizes=tuple(len(members) for members in groups),
+        projection=T.graph.get("projection") or projection_of(),
     )
 
 

@@ -36,7 +36,16 @@ TEXTS = Catalog({
         "The network has {n} nodes: the layout was computed beforehand and the physics simulation is "
         "off so that the page pans smoothly.",
     ),
-    "counts": ("{nodes} nodos · {edges} vínculos", "{nodes} nodes · {edges} ties"),
+    "counts": ("{nodes} nodos · {edges} relaciones · {ties} vínculos en el análisis",
+               "{nodes} nodes · {edges} relationships · {ties} ties in the analysis"),
+    "counts_note": ("De las {edges} relaciones dibujadas, {counted} cuentan para el análisis y forman {ties} vínculos "
+                    "entre {organizations} organizaciones (varias relaciones entre un mismo par son un vínculo); las "
+                    "otras {other} no cuentan (inferidas, de un tipo que no es vínculo, o con municipalidades u "
+                    "organizaciones propuestas).",
+                    "Of the {edges} relationships drawn, {counted} count for the analysis and make {ties} ties between "
+                    "{organizations} organizations (several relationships of one pair are one tie); the other {other} "
+                    "do not count (inferred, of a type that is no tie, or with municipalities or proposed "
+                    "organizations)."),
     "view_overview": ("Resumen de la red por regiones", "Overview of the network by region"),
     "counts_overview": ("{groups} regiones · {hubs} organizaciones más conectadas",
                         "{groups} regions · the {hubs} best-connected organizations"),
@@ -162,9 +171,24 @@ TEXTS = Catalog({
     "field_role": ("Rol", "Role"),
     "field_phone": ("Teléfono", "Phone"),
     "field_email": ("Correo", "E-mail"),
-    "field_measure": ("Vínculos", "Ties"),
+    "field_measure": ("Vínculos en el análisis", "Ties in the analysis"),
+    "outside_proposed": ("ninguno: es una organización propuesta y el análisis cuenta solo las que existen",
+                         "none: it is a proposed organization, and the analysis counts only existing ones"),
+    "outside_not_organization": ("ninguno: el análisis cuenta solo organizaciones",
+                                 "none: the analysis counts organizations only"),
     "field_marks": ("Marcas", "Marks"),
-    "ties": ("Vínculos y evidencia", "Ties and evidence"),
+    "ties": ("Relaciones en esta vista, con su evidencia", "Relationships in this view, with their evidence"),
+    "ties_counted": ("{n} cuentan para el análisis: son vínculos con {partners} organización(es) (varias relaciones "
+                     "con una misma organización son un vínculo)",
+                     "{n} count for the analysis: ties with {partners} organization(s) (several relationships with "
+                     "one organization are one tie)"),
+    "ties_uncounted": ("{n} no cuentan (inferidas, de un tipo que no es vínculo, o con una municipalidad o una "
+                       "organización propuesta)",
+                       "{n} do not count (inferred, of a type that is no tie, or with a municipality or a proposed "
+                       "organization)"),
+    "ties_hidden": ("{n} vínculo(s) más con organizaciones fuera de esta vista",
+                    "{n} more tie(s) with organizations outside this view"),
+    "proposals": ("Alianzas propuestas", "Proposed alliances"),
     "evidence_stated": ("declarado", "stated"),
     "evidence_inferred": ("inferido", "inferred"),
     "evidence_reported": ("declarado en una encuesta", "reported in a survey"),
@@ -188,12 +212,21 @@ UI_KEYS = (
     "node_list_hint", "show_proposals", "visible",
     "panel_hint", "field_kind", "field_region", "field_macro_region", "field_sector", "field_networks",
     "field_web", "field_aliases", "field_description", "field_note", "field_status", "field_role", "field_phone",
-    "field_email", "field_measure", "field_marks", "ties", "evidence_stated", "evidence_inferred",
+    "field_email", "field_measure", "outside_proposed", "outside_not_organization", "field_marks", "ties",
+    "ties_counted", "ties_uncounted", "ties_hidden", "proposals", "evidence_stated", "evidence_inferred",
     "proposed", "section", "articulation", "isolated", "one_tie", "bridge", "aggregate_members", "aggregate_inside",
     "aggregate_partners", "aggregate_how",
 )
 
 
 def ui_strings(lang: str) -> dict[str, str]:
-    """The page script's strings in ``lang``, keyed by :data:`UI_KEYS`."""
-    return {key: TEXTS.t(key, lang) for key in UI_KEYS}
+    """The page script's strings in ``lang``, keyed by :data:`UI_KEYS` (the script fills their ``{n}``, ``{partners}``).
+
+    >>> ui_strings("en")["ties_hidden"]
+    '{n} more tie(s) with organizations outside this view'
+    """
+    return {key: TEXTS.t(key, lang, **_SCRIPT_FILLS) for key in UI_KEYS}
+
+
+#: Placeholders the page's script fills in (kept as they are).
+_SCRIPT_FILLS = {name: "{" + name + "}" for name in ("n", "partners")}

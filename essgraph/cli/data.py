@@ -151,7 +151,7 @@ def export(data_dir: Path | None, snapshot: Path | None, fmt: str, output: Path,
         from essgraph.render.gephi import gephi_viz
         viz = gephi_viz(G)
     path = loaders.export(G, fmt, output, include_personal_data=include_personal_data, viz=viz, base_url=base_url,
-                          include_reported=include_reported)
+                          include_reported=include_reported, lang=lang)
     click.echo(_TEXT.t("exported", lang, path=path))
     if fmt == "murmurations":
         _echo_publishing(path, str(base_url), lang)

@@ -173,7 +173,7 @@
     field(dl, ui.field_role, n.role);
     field(dl, ui.field_phone, n.phone);
     field(dl, ui.field_email, n.email);
-    field(dl, ui.field_measure, String(n.degree));
+    field(dl, ui.field_measure, n.outside ? ui["outside_" + n.outside] : String(n.degree));
     field(dl, ui.field_marks, markNames(n.marks));
     var web = field(dl, ui.field_web, n.web);
     if (web && /^https?:\/\/[^\s]+$/i.test(n.web)) {
@@ -184,12 +184,37 @@
       web.replaceChildren(a);
     }
     panel.appendChild(dl);
-    if (ties[id].length) {
-      panel.appendChild(el("h3", ui.ties + " (" + ties[id].length + ")"));
-      var ul = el("ul", null, "ties");
-      ties[id].forEach(function (e) { ul.appendChild(tieItem(e, id)); });
-      panel.appendChild(ul);
+    var drawn = ties[id].filter(function (e) { return e.id.charAt(0) !== "p"; });
+    var proposed = ties[id].filter(function (e) { return e.id.charAt(0) === "p"; });
+    if (drawn.length) {
+      panel.appendChild(el("h3", ui.ties + " (" + drawn.length + ")"));
+      panel.appendChild(el("p", tieCounts(n, drawn), "tie-counts"));
+      tieList(drawn, id);
     }
+    if (proposed.length) {
+      panel.appendChild(el("h3", ui.proposals + " (" + proposed.length + ")"));
+      tieList(proposed, id);
+    }
+  }
+  function tieList(list, id) {
+    var ul = el("ul", null, "ties");
+    list.forEach(function (e) { ul.appendChild(tieItem(e, id)); });
+    panel.appendChild(ul);
+  }
+  /* One line that says how the relationships listed make the node's ties in the analysis: those that
+   * count (several with one organization are one tie), those that do not, and ties outside the view. */
+  function tieCounts(n, drawn) {
+    var counted = drawn.filter(function (e) { return !e.uncounted; });
+    var partners = {};
+    counted.forEach(function (e) { partners[e.from === n.id ? e.to : e.from] = true; });
+    var reached = Object.keys(partners).length, parts = [];
+    if (counted.length) { parts.push(say(ui.ties_counted, { n: counted.length, partners: reached })); }
+    if (drawn.length > counted.length) { parts.push(say(ui.ties_uncounted, { n: drawn.length - counted.length })); }
+    if (!n.outside && n.degree > reached) { parts.push(say(ui.ties_hidden, { n: n.degree - reached })); }
+    return parts.join("; ") + ".";
+  }
+  function say(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
   }
   function showEdge(id) {
     var e = edges.get(id);

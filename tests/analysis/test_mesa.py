@@ -40,7 +40,8 @@ def test_macro_regions_and_main_sectors_get_a_seat(ess_graph):
     _check_domination(T, m)
     assert m.coverage["macro_regions"] == {"covered": 3, "total": 3, "share": 1.0}
     assert m.main_sectors == ["a01", "a03", "a11"] and m.coverage["main_sectors"]["share"] == 1.0
-    assert m.seats[0]["id"] == "gresp" and seat_text(m.seats[0], {}, "en").startswith("Represents 4 organization(s)")
+    assert m.seats[0]["id"] == "gresp" and seat_text(m.seats[0], {}, "en").startswith(
+        "The first seat in the table to represent 4 organization(s)")
     assert [u["id"] for u in m.unrepresented] == ["lonely"]
 
 

@@ -64,7 +64,7 @@ def test_csv_export_is_a_zip_of_nodes_and_relationships(G: nx.MultiDiGraph, tmp_
         rels = list(csv.DictReader(io.StringIO(archive.read("relationships.csv").decode("utf-8-sig"))))
     by_id = {n["id"]: n for n in nodes}
     assert by_id["casa-sol"]["themes"] == "T14|T15" and by_id["red-sur"]["labels"] == "Organization|Network"
-    assert len(rels) == 12 and list(rels[0])[:3] == ["type", "start", "end"]
+    assert len(rels) == 12 and list(rels[0])[:4] == ["type", "type_label", "start", "end"]
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
