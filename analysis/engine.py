@@ -318,7 +318,7 @@ class TieStructure:
 
         >>> S = TieStructure(nx.path_graph(4)); S.start(seed=1)  # small: nothing begun
         >>> S.multilevel(seed=1)[0]
-        [{0, 1, 2, 3}]
+        [{0, 1}, {2, 3}]
         """
         n = self.graph.number_of_nodes()
         if self.source is not None or n <= PARALLEL_ABOVE or not _can_fork():

@@ -160,7 +160,6 @@ def check_export_options(fmt: str, *, base_url: str | None = None, include_repor
                           "write every tie with its evidence)", options=("include_reported",))
 
 
-
 def _json(data: dict[str, Any]) -> bytes:
     """``json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)`` in UTF-8, byte for byte.
 
