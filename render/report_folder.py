@@ -3,8 +3,8 @@
 ``DIR/index.html`` tells the headline findings of :func:`essgraph.analysis.analyze`
 (hubs, disconnected groups, single points of failure, regions left out, isolated
 initiatives, recommended alliances, the Mesa proposal and, when the data holds a
-survey round, what the latest round changed) as short text, tables and small
-charts; it links to one interactive view of each kind (``DIR/views/``) and to
+survey round, what the latest round changed) as short text, tables, small
+charts and a static picture of the network's main group (:mod:`essgraph.render.picture`); it links to one interactive view of each kind (``DIR/views/``) and to
 the exports (``DIR/exports/``: organizations with their measures as CSV, the
 analysis as JSON, the graph as GraphML and GEXF for Gephi). Nothing is computed
 here that the analyses or the loaders already compute.
