@@ -248,9 +248,9 @@ def render(G: nx.MultiDiGraph, path: str | Path, request: ViewRequest | None = N
     tick(3)
     shown = select(S, r.view, focus=r.focus, steps=r.steps, people=r.include_personal_data, lang=r.lang)
     n = shown.graph.number_of_nodes()
-    # the whole view's layout is always Python's: the report's picture of the network is the same, and the
-    # labels shown at first are picked from it (see essgraph.render.labels)
-    precomputed = (n > r.threshold or r.view == "whole") and r.view != "geo"
+    # the whole and gaps views' layout is always Python's (one layout for both, the same nodes): the report's
+    # picture of the network is drawn from it, and the labels shown at first are picked from it (render/labels.py)
+    precomputed = (n > r.threshold or r.view in ("whole", "gaps")) and r.view != "geo"
     positions, map_meta = _positions(S, shown, precomputed=precomputed, seed=r.seed, lang=r.lang)
     tick()
     proposals = r.proposals

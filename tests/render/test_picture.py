@@ -106,12 +106,12 @@ def test_the_views_label_rule_keeps_rank_order_and_never_overlaps(real_graph) ->
     assert not any(overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
 
 
-@pytest.mark.parametrize("lang", ["es", "en"])
-def test_the_whole_view_names_at_first_only_hubs_cut_points_without_overlap(real_graph, tmp_path, lang) -> None:
+@pytest.mark.parametrize(("view", "lang"), [("whole", "es"), ("whole", "en"), ("gaps", "es")])
+def test_the_whole_view_names_at_first_only_hubs_cut_points_without_overlap(real_graph, tmp_path, view, lang) -> None:
     from essgraph.render import ViewRequest, render
     from render_helpers import embedded_data
 
-    path = render(real_graph, tmp_path / "whole.html", ViewRequest(lang=lang)).path
+    path = render(real_graph, tmp_path / "whole.html", ViewRequest(view=view, lang=lang)).path
     data = embedded_data(path.read_text(encoding="utf-8"))
     assert data["meta"]["physics"] is False  # the whole view's layout is Python's, as the report's picture
     named = [n for n in data["nodes"] if not n.get("quiet")]
