@@ -12,7 +12,8 @@ One module per topic: ``projection``, ``centrality`` (hubs), ``roles``,
 (between groups), ``communities`` (Louvain, k-core), ``people`` (person
 bridges), ``augmentation`` and ``partners`` (weaving recommendations), ``mesa``,
 ``timeline``, ``coverage`` (survey rounds), ``diff``, ``pipeline`` (:func:`analyze`) and
-``writeback`` (a result as rows for Neo4j).
+``writeback`` (a result as rows for Neo4j); the structure they read is ``engine``'s (``external``:
+measured by an engine such as Neo4j Graph Data Science).
 
 >>> import networkx as nx
 >>> from essgraph.analysis import articulation_points
@@ -23,6 +24,7 @@ from essgraph.analysis.augmentation import Augmentation, augmentation
 from essgraph.analysis.centrality import MEASURES, Centrality, centrality, hubs
 from essgraph.analysis.communities import Communities, Community, CorePeriphery, communities, core_periphery
 from essgraph.analysis.cuts import Bridge, Component, CutVertex, articulation_points, bridges, components
+from essgraph.analysis.external import ExternalStructure, StructureEngine
 from essgraph.analysis.gaps import (
     CooperativeGap, GroupMixing, cooperative_gap, cooperative_sector, group_mixing, regions_without_national,
 )
@@ -38,7 +40,7 @@ from essgraph.analysis.timeline import Changes, changes, network_as_of, summary,
 from essgraph.analysis.writeback import WriteBack, writeback
 
 __all__ = [
-    "analyze", "AnalysisResult", "RESULT_KEYS",
+    "analyze", "AnalysisResult", "RESULT_KEYS", "StructureEngine", "ExternalStructure",
     "tie_graph", "projection_of", "Projection", "DEFAULT_RELATIONSHIP_TYPES",
     "centrality", "hubs", "Centrality", "MEASURES", "roles", "Roles",
     "isolation", "hops_to_national", "Isolation",

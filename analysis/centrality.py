@@ -74,7 +74,9 @@ def centrality(T: nx.Graph, *, k: int | None = None, seed: int | None = None, en
         Who computes betweenness, PageRank and closeness (same answers; igraph is
         much faster on large graphs): see :mod:`essgraph.analysis.engine`.
     structure : TieStructure, optional
-        ``T``'s structure when already made (the measures are kept on it).
+        ``T``'s structure when already made (the measures are kept on it). One
+        whose parts come from outside this process (``structure.source``, e.g.
+        Graph Data Science) gives every measure, whatever ``engine``.
 
     Returns
     -------
@@ -106,8 +108,8 @@ def centrality(T: nx.Graph, *, k: int | None = None, seed: int | None = None, en
     if k is not None and k < 1:
         raise GraphError(f"betweenness sample size k must be at least 1, got {k}")
     S = structure_of(T, structure)
-    if use_igraph(T, engine) and use_igraph(T, engine, DISTANCES_IGRAPH_ABOVE):  # every measure on igraph
-        return _igraph_centrality(S, list(T), k=k, seed=seed)
+    if S.source is None and use_igraph(T, engine) and use_igraph(T, engine, DISTANCES_IGRAPH_ABOVE):
+        return _igraph_centrality(S, list(T), k=k, seed=seed)  # every measure on igraph
     betweenness = S.betweenness(k=k if sampled else None, seed=seed, engine=engine)
     pagerank = S.pagerank(alpha=0.85, engine=engine)
     closeness = S.closeness(k=k if sampled else None, seed=seed, engine=engine)

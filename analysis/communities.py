@@ -90,6 +90,9 @@ def communities(T: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, 
         in detail (``algorithm`` says which ran).
     structure : TieStructure, optional
         ``T``'s structure when already made (igraph's partition is kept on it).
+        One whose parts come from outside this process (``structure.source``,
+        e.g. Graph Data Science) gives the partition, whatever ``engine``;
+        ``algorithm`` names it and ``seed`` is then ``None`` (GDS's Louvain takes none).
 
     Returns
     -------
@@ -109,7 +112,9 @@ def communities(T: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, 
     >>> [m.size for m in c.communities], round(c.modularity, 3)
     ([4, 4], 0.423)
     """
-    fast = use_igraph(T, engine) and (engine == "igraph" or sum(1 for v in T if T.degree(v) > 0) >= IGRAPH_ABOVE)
+    source = structure.source if structure is not None else None
+    fast = source is not None or (
+        use_igraph(T, engine) and (engine == "igraph" or sum(1 for v in T if T.degree(v) > 0) >= IGRAPH_ABOVE))
     if fast:
         H, parts, modularity = None, *structure_of(T, structure).multilevel(seed=seed, resolution=resolution)
     else:
@@ -134,7 +139,10 @@ def communities(T: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, 
             dominant[attribute] = {"value": top[0], "share": rnd(top[1] / len(orgs))} if top else None
         result.append(Community(i, len(orgs), refs(T, orgs), dominant))
     isolated = sum(1 for v in actors(T) if T.degree(v) == 0)
-    algorithm = "louvain" if H is not None and not use_igraph(H, engine) else "louvain (igraph multilevel)"
+    if source is not None:  # the engine's Louvain takes no seed
+        algorithm, seed = f"louvain ({source})", None
+    else:
+        algorithm = "louvain" if H is not None and not use_igraph(H, engine) else "louvain (igraph multilevel)"
     return Communities(algorithm, seed, resolution, rnd(modularity), result, isolated)
 
 

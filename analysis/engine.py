@@ -123,6 +123,9 @@ class TieStructure:
     ({'a': 0, 'b': 1, 'c': 2}, {'a': 1, 'b': 2, 'c': 1, 'z': 0})
     """
 
+    #: Where the structural parts are computed when not in this process (``"gds"``), else ``None``.
+    source: str | None = None
+
     def __init__(self, T: nx.Graph) -> None:
         self.graph = T
         self._kept: dict[Hashable, Any] = {}

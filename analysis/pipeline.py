@@ -27,13 +27,14 @@ True
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 import networkx as nx
 
 from essgraph.errors import GraphError
 from essgraph.gcpause import paused_gc
-from essgraph.graphmodel import carries_label, public_graph
+from essgraph.graphmodel import carries_label, interviewee_marks, public_graph
 from essgraph.analysis.result import RESULT_KEYS, AnalysisResult
 from essgraph.analysis._common import actors
 from essgraph.analysis.augmentation import augmentation
@@ -41,6 +42,7 @@ from essgraph.analysis.centrality import centrality, hubs
 from essgraph.analysis.coverage import coverage
 from essgraph.analysis.communities import communities, core_periphery
 from essgraph.analysis.engine import IGRAPH_ABOVE, TieStructure, auto_sample
+from essgraph.analysis.external import ExternalStructure, StructureEngine
 from essgraph.analysis.cuts import articulation_points, bridges, components
 from essgraph.analysis.diff import round_changes
 from essgraph.analysis.gaps import cooperative_gap, group_mixing, regions_without_national
@@ -48,7 +50,7 @@ from essgraph.analysis.isolation import isolation
 from essgraph.analysis.mesa import mesa
 from essgraph.analysis.partners import partners
 from essgraph.analysis.people import person_bridges
-from essgraph.analysis.projection import tie_graph
+from essgraph.analysis.projection import Projection, tie_graph
 from essgraph.analysis.roles import roles
 from essgraph.analysis.timeline import changes, timeline
 
@@ -80,10 +82,11 @@ def analyze(
     top: int = 10,
     betweenness_k: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    engine: StructureEngine | None = None,
 ) -> AnalysisResult:
     """Run every analysis on the tie graph of ``G`` and return one typed result.
 
-    Its twelve parameters are the projection's five and the run's options, one per
+    Its thirteen parameters are the projection's five and the run's options, one per
     ``essgraph analyze`` flag, each with its documented default; a caller sets the
     few it needs by keyword.
 
@@ -109,6 +112,13 @@ def analyze(
     progress : callable, optional
         Called as ``progress(done, total)`` after each of the :data:`STEPS` steps
         (for a progress bar; the analyses themselves print nothing).
+    engine : StructureEngine, optional
+        Measure the structure (components, cut points, bridges, Louvain,
+        betweenness, PageRank, closeness, core numbers) there instead of in this
+        process, e.g. ``essgraph.neo4jstore.GdsEngine(driver)``: Neo4j Graph Data
+        Science on the database holding ``G`` (see
+        :mod:`essgraph.analysis.external`: what stays here, and the check that
+        the database holds this graph). ``meta.engine`` says which measured.
 
     Returns
     -------
@@ -119,20 +129,21 @@ def analyze(
     Raises
     ------
     GraphError
-        When the projection leaves no organization.
+        When the projection leaves no organization, or the engine's graph is not ``G``'s.
     """
     with paused_gc(freeze=True):  # the analyses allocate millions of objects; see essgraph.gcpause
         return _analyze(G, include_inferred=include_inferred, include_reported=include_reported,
                         include_people=include_people,
                         include_municipalities=include_municipalities, year=year, since=since, seed=seed,
                         include_personal_data=include_personal_data, top=top,
-                        betweenness_k=betweenness_k, progress=progress)
+                        betweenness_k=betweenness_k, progress=progress, engine=engine)
 
 
 def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bool, include_people: bool,
              include_municipalities: bool,
              year: int | None, since: int | None, seed: int, include_personal_data: bool, top: int,
-             betweenness_k: int | None, progress: Callable[[int, int], None] | None) -> AnalysisResult:
+             betweenness_k: int | None, progress: Callable[[int, int], None] | None,
+             engine: StructureEngine | None) -> AnalysisResult:
     done = 0
 
     def tick() -> None:
@@ -150,7 +161,8 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
                          "or the options (an earlier year leaves organizations out)", options=("data_dir", "year"))
     names = group_names(P)
     betweenness_k = betweenness_sample(T, betweenness_k)
-    with TieStructure(T) as S:  # T's structure, computed once for every analysis
+    rename = {} if include_personal_data or not include_people else interviewee_marks(G)
+    with _structure(T, projection, engine, rename) as S:  # T's structure, computed once for every analysis
         tick()
         result: dict[str, Any] = {"projection": projection.to_dict(),
                                   **_centrality_parts(T, S, seed=seed, top=top, k=betweenness_k, tick=tick)}
@@ -172,12 +184,25 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
         "survey": _survey(G, P, T, top=top, include_personal_data=include_personal_data, year=year, **options),
         "labels": names,
         "meta": {"seed": seed, "include_personal_data": include_personal_data, "top": top,
-                 "dataset": dict(G.graph.get("dataset", {})).get("title")},
+                 "dataset": dict(G.graph.get("dataset", {})).get("title"),
+                 "engine": "embedded" if engine is None else engine.name},
     })
     result["summary"] = _summary(T, result)
     typed = AnalysisResult.from_json(plain(result))
     tick()
     return typed
+
+
+@contextmanager
+def _structure(T: nx.Graph, projection: Projection, engine: StructureEngine | None,
+               rename: dict[str, str]) -> Iterator[TieStructure]:
+    """``T``'s structure: computed here, or measured by ``engine`` on its projection of the same rule."""
+    if engine is None:
+        with TieStructure(T) as S:
+            yield S
+        return
+    with engine.project(projection.to_dict()) as ties, ExternalStructure(T, ties, rename=rename) as S:
+        yield S
 
 
 def _survey(G: nx.MultiDiGraph, P: nx.MultiDiGraph, T: nx.Graph, *, top: int, include_personal_data: bool,

@@ -222,6 +222,8 @@ class Meta(TypedDict):
     include_personal_data: bool
     top: int
     dataset: str | None
+    #: Who measured the structure: ``embedded`` (this process: NetworkX, igraph) or ``gds`` (Neo4j Graph Data Science).
+    engine: str
 
 
 @dataclass(frozen=True)

@@ -104,7 +104,8 @@ def _proposals(result: AnalysisResult) -> list[dict[str, Any]]:
 def _run(result: AnalysisResult, date: str, version: str, backend: str) -> dict[str, Any]:
     projection = result.projection
     return _present({
-        "date": date, "essgraph_version": version, "backend": backend, "seed": result.meta["seed"],
+        "date": date, "essgraph_version": version, "backend": backend, "engine": result.meta.get("engine"),
+        "seed": result.meta["seed"],
         "dataset": result.meta["dataset"], "projection": json.dumps(projection, sort_keys=True, ensure_ascii=False),
         "relationship_types": list(projection["relationship_types"]),
         "include_inferred": projection["include_inferred"], "include_reported": projection["include_reported"],

@@ -37,6 +37,7 @@ from essgraph.graphmodel.schema import (
     is_valid_id,
     labels_for_kind,
     node_spec_for_labels,
+    note_text,
 )
 from essgraph.graphmodel.privacy import Redactor, interviewee_marks, is_personal_node, public_graph
 from essgraph.graphmodel.vocab import VOCABULARIES, Term
@@ -45,6 +46,6 @@ __all__ = [
     "Node", "Relationship", "build_graph", "from_json_dict", "has_label", "carries_label", "iter_nodes",
     "iter_relationships", "rel_key", "to_json_dict", "EVIDENCE_PROPERTIES", "ID_PATTERN", "LABELS",
     "ACTOR_LABELS", "ORGANIZATION_TIE_TYPES", "TIE_TYPES", "NETWORK_LABEL", "NODE_SPECS", "PERSONAL_PROPERTIES", "REL_SPECS", "REL_TYPES", "SYMMETRIC_TYPES",
-    "NodeSpec", "PropertySpec", "RelSpec", "is_valid_id", "labels_for_kind", "node_spec_for_labels",
+    "NodeSpec", "PropertySpec", "RelSpec", "is_valid_id", "labels_for_kind", "node_spec_for_labels", "note_text",
     "VOCABULARIES", "Term", "is_personal_node", "interviewee_marks", "public_graph", "Redactor",
 ]

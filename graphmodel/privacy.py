@@ -44,10 +44,10 @@ import networkx as nx
 from essgraph.graphmodel.schema import NODE_SPECS, PERSONAL_PROPERTIES
 
 __all__ = ["interviewee_marks", "number_interviewees", "public_graph", "is_personal_node", "Redactor", "PHONE_PATTERN", "EMAIL_PATTERN",
-           "KEPT_TEXTS"]
+           "KEPT_TEXTS", "PERSONAL_REL_TEXTS"]
 
-#: Relationship properties that may quote a person's name (the evidence of REPRESENTS).
-_PERSONAL_REL_PROPERTIES = ("quote", "note")
+#: Relationship texts that may quote a person's name (the evidence of REPRESENTS): left out of a person's ties.
+PERSONAL_REL_TEXTS = ("quote", "note", "note_es")
 
 #: Text properties that name the thing itself and are never redacted (an organization's name, its e-mail).
 KEPT_TEXTS = frozenset({"id", "name", "acronym", "aliases", "email", "type", "labels", "region", "macro_region",
@@ -191,7 +191,7 @@ def public_graph(G: nx.MultiDiGraph, *, texts: str = "redact") -> nx.MultiDiGrap
     for start, end, key, attrs in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
         props = dict(attrs)
         if start in mapping or end in mapping:
-            for name in _PERSONAL_REL_PROPERTIES:
+            for name in PERSONAL_REL_TEXTS:
                 props.pop(name, None)
             key = key.replace(start, mapping.get(start, start), 1)
         edges.append((mapping.get(start, start), mapping.get(end, end), key, _scrubbed(props, scrub)))

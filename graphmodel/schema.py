@@ -14,12 +14,13 @@ frozenset({'Municipality'})
 >>> labels_for_kind("mesa")
 ('Organization', 'Network')
 >>> [p.name for p in EVIDENCE_PROPERTIES]
-['section', 'quote', 'year', 'evidence', 'note']
+['section', 'quote', 'year', 'evidence', 'note', 'note_es']
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from essgraph.graphmodel.vocab import NETWORK_KINDS, Term
 
@@ -37,6 +38,7 @@ __all__ = [
     "SYMMETRIC_TYPES",
     "PERSONAL_PROPERTIES",
     "labels_for_kind",
+    "note_text",
     "is_valid_id",
     "is_year_property",
     "node_spec_for_labels",
@@ -124,7 +126,8 @@ EVIDENCE_PROPERTIES: tuple[PropertySpec, ...] = (
     _p("quote", required=True, description="verbatim text of the report that proves the fact"),
     _p("year", "int", description="year the report states for the fact"),
     _p("evidence", required=True, vocabulary="evidence", description="stated in the report, or inferred"),
-    _p("note", description="curator's remark"),
+    _p("note", description="curator's remark (English in the bundled data; an import's provenance is Spanish)"),
+    _p("note_es", description="the curator's remark in Spanish: what the Spanish outputs show (`note_text`)"),
 )
 _NODE_EVIDENCE = tuple(p for p in EVIDENCE_PROPERTIES if p.name != "evidence")
 
@@ -305,6 +308,7 @@ ANALYSIS_RUN_PROPERTIES: tuple[PropertySpec, ...] = (
     _p("date", required=True, description="when the analysis was written (ISO 8601, UTC)"),
     _p("essgraph_version", required=True, description="the essgraph version that ran it"),
     _p("backend", required=True, description="where the analysed graph was read: embedded or neo4j"),
+    _p("engine", description="what measured its structure: embedded (essgraph) or gds (Neo4j Graph Data Science)"),
     _p("seed", "int", required=True, description="seed of the randomized steps"),
     _p("dataset", description="the data set's title"),
     _p("projection", required=True, description="the tie graph's definition, as JSON (`projection` of analysis.json)"),
@@ -323,6 +327,24 @@ ANALYSIS_RUN_PROPERTIES: tuple[PropertySpec, ...] = (
 #: The labels and the relationship type an analysis write-back puts into Cypher (its property names
 #: travel only as keys of ``$parameters``, checked against the tuples above).
 ANALYSIS_NAMES: frozenset[str] = frozenset({ANALYSIS_LABEL, MESA_SEAT_LABEL, PROPOSED_TIE})
+
+
+def note_text(attrs: Mapping[str, object], lang: str = "es") -> str:
+    """The curator's note a reader of ``lang`` sees: ``note_es`` in Spanish, ``note`` in English.
+
+    Each falls back to the other when it is empty, so a note written in one language only (an
+    imported row's provenance, a survey response) still shows. Every output that shows a note
+    reads it here.
+
+    >>> note_text({"note": "from the region column", "note_es": "de la columna region"})
+    'de la columna region'
+    >>> note_text({"note": "from the region column", "note_es": "de la columna region"}, "en")
+    'from the region column'
+    >>> note_text({"note": "importado de mapa.xlsx"}), note_text({"note_es": "solo en español"}, "en")
+    ('importado de mapa.xlsx', 'solo en español')
+    """
+    first, second = ("note", "note_es") if lang == "en" else ("note_es", "note")
+    return str(attrs.get(first) or attrs.get(second) or "")
 
 
 def labels_for_kind(kind: str) -> tuple[str, ...]:

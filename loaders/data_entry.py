@@ -56,7 +56,7 @@ from essgraph.graphmodel.vocab import VOCABULARIES
 from essgraph.i18n import check_lang
 
 from essgraph.loaders.folder import DEFAULT_FILES, FILE_KINDS, bundled_rows, departments
-from essgraph.loaders.imported import Imported, Origin, file_date, join_note, provenance
+from essgraph.loaders.imported import Imported, Origin, add_note, file_date, provenance
 from essgraph.loaders.messages import CATALOG
 from essgraph.loaders.problems import ERROR, Problem
 from essgraph.loaders.text import name_key
@@ -70,16 +70,18 @@ TEMPLATE_SHEETS = ("organizations", "municipalities", "people", "relationships")
 TEMPLATE_ROWS = 5000
 #: Sheets the reader also takes (a planner may add Peru's tables of their own).
 _READ = TEMPLATE_SHEETS + ("regions", "macro_regions")
-_SURVEY = {p.name for p in SURVEY_TIE_PROPERTIES}
+#: Columns the template leaves out: the survey rounds' own, and ``note_es`` (a planner writes one note, in
+#: ``note``, in Spanish: every output shows it when there is no ``note_es``, see ``graphmodel.note_text``).
+_LEFT_OUT = {p.name for p in SURVEY_TIE_PROPERTIES} | {"note_es"}
 
 
 def template_columns(kind: str) -> tuple[PropertySpec, ...]:
-    """The columns of the template's sheet ``kind``: the data file's, without the survey rounds' own.
+    """The columns of the template's sheet ``kind``: the data file's, without the survey rounds' own nor ``note_es``.
 
     >>> [p.name for p in template_columns("relationships")]
     ['type', 'start', 'end', 'section', 'quote', 'year', 'evidence', 'note']
     """
-    return tuple(p for p in FILE_KINDS[kind].columns if p.name not in _SURVEY)
+    return tuple(p for p in FILE_KINDS[kind].columns if p.name not in _LEFT_OUT)
 
 
 def template(path: str | Path, *, lang: str = "es") -> Path:
@@ -153,8 +155,7 @@ def read_template(source: str | Path, *, date: str | None = None) -> Imported:
             values.update({column: row.values.get(header, "") for column, header in columns.items()})
             if kind == "relationships" and not values["evidence"]:
                 values["evidence"] = "imported"
-            values["note"] = join_note(values["note"], provenance(path.name, date=day, file_date=saved,
-                                                                  place=sheet.title, row=row.number))
+            add_note(values, provenance(path.name, date=day, file_date=saved, place=sheet.title, row=row.number))
             imported.rows.setdefault(file, []).append(values)
             imported.origins.setdefault(file, []).append(Origin(sheet.place, row.number))
     imported.metadata = {"title": book.title or f"Plantilla {path.name}", "source": path.name,

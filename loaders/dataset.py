@@ -19,8 +19,8 @@ Examples
 >>> [(n.id, n.labels) for n in dataset.nodes]
 [('arequipa', ('Region',)), ('sur', ('MacroRegion',))]
 >>> rel = dataset.relationships[0]
->>> rel.type, rel.start, rel.end, rel.properties["note"]
-('LOCATED_IN', 'arequipa', 'sur', 'from the region column')
+>>> rel.type, rel.start, rel.end, rel.properties["note"], rel.properties["note_es"]
+('LOCATED_IN', 'arequipa', 'sur', 'from the region column', 'de la columna region')
 """
 from __future__ import annotations
 
@@ -39,10 +39,12 @@ from essgraph.loaders.survey_rounds import apply_survey
 from essgraph.loaders.text import split_list
 from essgraph.loaders.validation import check_records
 
-__all__ = ["LOCATION_NOTE", "Dataset", "to_model", "load_dataset"]
+__all__ = ["LOCATION_NOTE", "LOCATION_NOTE_ES", "Dataset", "to_model", "load_dataset"]
 
 #: Note of the ``LOCATED_IN`` relationships derived from ``region`` / ``macro_region`` columns.
 LOCATION_NOTE = "from the region column"
+#: The same note in Spanish (``note_es``).
+LOCATION_NOTE_ES = "de la columna region"
 
 _LOCATION_COLUMNS = {"organizations": "region", "municipalities": "region", "regions": "macro_region"}
 
@@ -142,5 +144,5 @@ _CONVERT: dict[str, Callable[[str], Any]] = {"list": split_list, "int": int, "fl
 
 def _located_in(record: Record, start: str, end: str) -> Relationship:
     props = {"section": record.get("section"), "quote": record.get("quote"),
-             "evidence": "stated", "note": LOCATION_NOTE}
+             "evidence": "stated", "note": LOCATION_NOTE, "note_es": LOCATION_NOTE_ES}
     return Relationship("LOCATED_IN", start, end, {k: v for k, v in props.items() if v})

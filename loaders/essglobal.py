@@ -68,8 +68,8 @@ from essgraph.graphmodel.vocab import ESSGLOBAL_BASE, ESSGLOBAL_SCHEMES
 from essgraph.loaders.dataset import LOCATION_NOTE
 from essgraph.loaders.essglobal_reader import ImportResult, Reader
 from essgraph.loaders.essglobal_terms import (
-    AGENT_KEYS, COUNTRY, DATASET_TERMS, ESSG, ESSGLOBAL, FROM_END, GR, NODE_CLASSES, PREDICATES, PREFIXES, SCHEMA, VCARD,
-    shapes_file, tie_predicate, vocabulary_file,
+    AGENT_KEYS, COUNTRY, DATASET_TERMS, ESSG, ESSGLOBAL, FROM_END, GR, LANGUAGE_TAGS, NODE_CLASSES, PREDICATES, PREFIXES,
+    SCHEMA, VCARD, shapes_file, tie_predicate, vocabulary_file,
 )
 from essgraph.loaders.folder import RELATIONSHIP_COLUMNS
 from essgraph.loaders.murmurations_export import check_base_url
@@ -215,7 +215,7 @@ def _object(p: PropertySpec, value: Any, base: str) -> URIRef | Literal:
         return URIRef(f"{ESSGLOBAL_BASE}{scheme}/{value}")
     if p.type == "int":
         return Literal(str(value), datatype=XSD.gYear if is_year_property(p.name) else XSD.integer)
-    return Literal(str(value))
+    return Literal(str(value), lang=LANGUAGE_TAGS.get(p.name))
 
 
 # -- import ---------------------------------------------------------------------------------------

@@ -28,9 +28,10 @@ from essgraph.graphmodel.schema import PropertySpec
 from essgraph.graphmodel.vocab import ESSGLOBAL_BASE, ESSGLOBAL_SCHEMES, VOCABULARIES
 
 from essgraph.loaders.essglobal_terms import (
-    AGENT_KEYS, DATASET_TERMS, ESSGLOBAL, FROM_END, GR, PREDICATES, PREFIXES, READ_CLASSES, TIE_TYPES, VCARD,
+    AGENT_KEYS, DATASET_TERMS, ESSGLOBAL, FROM_END, GR, PREDICATES, PREFIXES, READ_CLASSES, TIE_TYPES, VCARD, in_column,
 )
 from essgraph.loaders.folder import DEFAULT_FILES, FILE_KINDS, RELATIONSHIP_COLUMNS, DatasetConfig, bundled_data_dir
+from essgraph.loaders.imported import add_note
 from essgraph.loaders.problems import ERROR, WARNING, Problem, ValidationReport
 from essgraph.loaders.records import Record, Records, read_records
 from essgraph.loaders.text import LIST_SEPARATOR, clean, name_key, slugify
@@ -164,7 +165,7 @@ class Reader:
         return row, columns
 
     def _cell(self, subject: Term, p: PropertySpec, values: list[Term], column: str) -> str:
-        texts = [self._text(p, v) for v in values]
+        texts = [self._text(p, v) for v in values if in_column(p.name, v)]
         if p.type == "list":
             order = list(VOCABULARIES[p.vocabulary]) if p.vocabulary else []
             return LIST_SEPARATOR.join(sorted(set(texts), key=lambda t: (order.index(t) if t in order else len(order), t)))
@@ -195,8 +196,7 @@ class Reader:
             return
         row["section"] = row.get("section") or self.file
         row["quote"] = row.get("quote") or quote
-        imported = f"importado de {self.file} el {self.day}"  # notes are data: in the report's language
-        row["note"] = "; ".join(n for n in (row.get("note"), imported) if n)
+        add_note(row, f"importado de {self.file} el {self.day}")  # notes are data: in the report's language
 
     # -- ties
 

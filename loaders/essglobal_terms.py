@@ -23,6 +23,7 @@ from essgraph.loaders.murmurations import PREDICATES as PROFILE_PREDICATES
 __all__ = [
     "ESSGLOBAL", "ESSG", "GR", "VCARD", "SCHEMA", "PREFIXES", "COUNTRY", "PREDICATES", "DATASET_TERMS", "AGENT_KEYS",
     "NODE_CLASSES", "READ_CLASSES", "TIE_TYPES", "FROM_END", "tie_predicate", "vocabulary_file", "shapes_file",
+    "LANGUAGE_TAGS", "in_column",
 ]
 
 ESSGLOBAL = Namespace("http://purl.org/essglobal/vocab/")
@@ -53,8 +54,13 @@ PREDICATES: dict[str, URIRef] = {
     "founded_year": SCHEMA.foundingDate, "web": ESSG.web, "email": SCHEMA.email, "phone": SCHEMA.telephone,
     "level": ESSG.level, "ubigeo": ESSG.ubigeo, "role": ESSG.role,
     "section": ESSG.section, "quote": ESSG.quote, "year": ESSG.year, "evidence": ESSG.evidence,
-    "note": SKOS.editorialNote, "round": ESSG.round, "respondent": ESSG.respondent, "confirmation": ESSG.confirmation,
+    "note": SKOS.editorialNote, "note_es": SKOS.editorialNote,
+    "round": ESSG.round, "respondent": ESSG.respondent, "confirmation": ESSG.confirmation,
 }
+#: Columns that share their predicate with another and are told apart by the literal's language tag:
+#: ``note_es`` is the ``skos:editorialNote`` tagged ``@es``; ``note`` the untagged one (its language is
+#: not declared: English in the bundled data, Spanish in imported rows' provenance).
+LANGUAGE_TAGS: dict[str, str] = {"note_es": "es"}
 
 #: ``dataset.toml`` keys → predicates of the ``dcat:Dataset``; ``publisher`` and ``authors`` are ``foaf:Agent`` s.
 DATASET_TERMS: dict[str, URIRef] = {
@@ -75,6 +81,21 @@ READ_CLASSES: dict[URIRef, str] = {
     ESSG.MacroRegion: "MacroRegion", ESSG.Region: "Region", ESSGLOBAL.Network: "Organization",
     ESSGLOBAL.SSEInitiative: "Organization", ESSG.Municipality: "Municipality", FOAF.Person: "Person",
 }
+
+
+def in_column(name: str, value: object) -> bool:
+    """Whether ``value``, an object of ``PREDICATES[name]``, is the column ``name``'s (by its language tag).
+
+    >>> from rdflib import Literal
+    >>> in_column("note_es", Literal("nota", lang="es")), in_column("note", Literal("nota", lang="es"))
+    (True, False)
+    >>> in_column("note", Literal("a note")), in_column("note", Literal("a note", lang="en")), in_column("quote", Literal("q"))
+    (True, True, True)
+    """
+    language = getattr(value, "language", None)
+    if name in LANGUAGE_TAGS:
+        return language == LANGUAGE_TAGS[name]
+    return not any(PREDICATES[other] == PREDICATES[name] and language == tag for other, tag in LANGUAGE_TAGS.items())
 
 
 def tie_predicate(rel_type: str) -> URIRef:

@@ -33,7 +33,7 @@ from typing import Iterable, Mapping, NamedTuple
 from essgraph.loaders.problems import ERROR, WARNING, Problem
 from essgraph.loaders.text import name_key
 
-__all__ = ["Origin", "Imported", "provenance", "join_note", "file_date"]
+__all__ = ["Origin", "Imported", "provenance", "join_note", "add_note", "file_date"]
 
 
 class Origin(NamedTuple):
@@ -124,6 +124,24 @@ def join_note(*parts: str) -> str:
     'nota original; importado de mapa.xlsx'
     """
     return "; ".join(p for p in parts if p)
+
+
+def add_note(values: dict[str, str], *parts: str) -> None:
+    """Add ``parts`` (an import's own words, in Spanish) to a row's ``note``, and to its ``note_es`` when it has one.
+
+    The Spanish outputs show ``note_es`` when a row has one (:func:`essgraph.graphmodel.note_text`): what an import
+    says of the row is added there too, so that every reader sees where the row comes from.
+
+    >>> row = {"note": "a note", "note_es": "una nota"}
+    >>> add_note(row, "", "importado de mapa.xlsx"); row
+    {'note': 'a note; importado de mapa.xlsx', 'note_es': 'una nota; importado de mapa.xlsx'}
+    >>> row = {"note": "", "note_es": ""}
+    >>> add_note(row, "importado de mapa.xlsx"); row
+    {'note': 'importado de mapa.xlsx', 'note_es': ''}
+    """
+    for key in ("note", "note_es"):
+        if key == "note" or values.get(key):
+            values[key] = join_note(values.get(key, ""), *parts)
 
 
 def file_date(path: Path, saved: dt.datetime | None = None) -> str:

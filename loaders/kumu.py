@@ -63,7 +63,7 @@ from essgraph.graphmodel.vocab import EVIDENCE, ORG_KINDS, THEMES, VOCABULARIES,
 from essgraph.spreadsheet import Sheet, xlsx_bytes
 
 from essgraph.loaders.folder import FILE_KINDS, RELATIONSHIP_COLUMNS
-from essgraph.loaders.imported import Imported, Origin, file_date, join_note, provenance
+from essgraph.loaders.imported import Imported, Origin, add_note, file_date, provenance
 from essgraph.loaders.messages import CATALOG
 from essgraph.loaders.problems import ERROR, Problem
 from essgraph.loaders.readers import Row
@@ -314,7 +314,7 @@ def _element_values(row: Row, columns: Mapping[str, str], node_id: str, sheet: S
     values.update({p.name: _codes(cells.get(p.name, ""), p.vocabulary, p.type == "list") if p.vocabulary
                    else cells.get(p.name, "") for p in spec.properties})
     values["id"] = node_id
-    notes = [cells.get("note", "")]
+    notes = []
     if "id" in columns and cells.get("id") and cells["id"] != node_id:
         notes.append(f"id en el mapa de origen: {cells['id']}")
     if label == "Organization":
@@ -331,8 +331,8 @@ def _element_values(row: Row, columns: Mapping[str, str], node_id: str, sheet: S
         notes.append("etiquetas: " + ", ".join(other))
     values["section"] = values["section"] or made["source"]
     values["quote"] = values["quote"] or cells.get("name", "")
-    values["note"] = join_note(*notes, provenance(made["source"], date=made["date"], file_date=made["file_date"],
-                                                  place=sheet.title, row=row.number))
+    add_note(values, *notes, provenance(made["source"], date=made["date"], file_date=made["file_date"],
+                                        place=sheet.title, row=row.number))
     return _FILES[label], values
 
 
@@ -361,9 +361,8 @@ def _connection_values(row: Row, columns: Mapping[str, str], refs: Mapping[str, 
     base["type"] = _code(cells.get("type", ""), _REL_TERMS)
     said = base["evidence"]
     base["evidence"] = "imported" if said in ("", "stated", "reported", "imported") else said
-    notes = [cells.get("note", ""), f"evidencia en el mapa de origen: {said}" if said in ("stated", "reported") else ""]
-    base["note"] = join_note(*notes, provenance(made["source"], date=made["date"], file_date=made["file_date"],
-                                                place=sheet.title, row=row.number))
+    add_note(base, f"evidencia en el mapa de origen: {said}" if said in ("stated", "reported") else "",
+             provenance(made["source"], date=made["date"], file_date=made["file_date"], place=sheet.title, row=row.number))
     base["section"] = base["section"] or made["source"]
     starts = split_list(cells.get("start", "")) or [""]
     ends = split_list(cells.get("end", "")) or [""]

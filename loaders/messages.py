@@ -233,6 +233,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "column.year": ("Año", "Year"),
     "column.evidence": ("Evidencia", "Evidence"),
     "column.note": ("Nota", "Note"),
+    "column.note_es": ("Nota en español", "Note in Spanish"),
     "column.type": ("Tipo de vínculo", "Kind of tie"),
     "column.start": ("Desde", "From"),
     "column.end": ("Hacia", "To"),

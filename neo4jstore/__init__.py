@@ -6,6 +6,7 @@ The caller creates one driver at the edge and passes it in::
         summary = load(driver, G, replace=False)
         H = pull(driver)
         write_analysis(driver, **vars(writeback(analyze(H), date=…, version=…, backend="neo4j")))
+        result = analyze(G, engine=GdsEngine(driver))  # structure measured by Graph Data Science
 
 >>> from essgraph.neo4jstore import check_uri
 >>> check_uri("bolt://127.0.0.1:7687")
@@ -13,6 +14,7 @@ The caller creates one driver at the edge and passes it in::
 """
 from essgraph.neo4jstore.connection import DEFAULT_URI, Neo4jSettings, check_uri, is_loopback, open_driver, redact_uri, verify
 from essgraph.neo4jstore.cypher import fill
+from essgraph.neo4jstore.gds import GdsEngine, GdsTies, gds_version
 from essgraph.neo4jstore.writer import LoadSummary, ensure_constraints, load
 from essgraph.neo4jstore.analysis_writer import AnalysisWriteSummary, check_analysis, write_analysis
 from essgraph.neo4jstore.reader import graph_from_records, pull
@@ -20,6 +22,7 @@ from essgraph.neo4jstore.rows import DEFAULT_BATCH_SIZE, canonical_labels, check
 
 __all__ = [
     "DEFAULT_URI", "Neo4jSettings", "check_uri", "is_loopback", "open_driver", "redact_uri", "verify", "fill",
+    "GdsEngine", "GdsTies", "gds_version",
     "LoadSummary", "ensure_constraints", "load", "graph_from_records", "pull", "DEFAULT_BATCH_SIZE",
     "canonical_labels", "check_graph", "node_batches", "rel_batches", "AnalysisWriteSummary", "check_analysis",
     "write_analysis",

@@ -82,6 +82,22 @@ MESSAGES = Catalog({
         "carga incompleta: se esperaban {expected} {what} y se escribieron {written}; nada se guardó",
         "incomplete load: expected {expected} {what} but {written} were written; nothing was saved",
     ),
+    "no-gds": (
+        "este servidor Neo4j no tiene Graph Data Science (gds.version() no existe): instale el plugin GDS "
+        "(Neo4j Desktop o Server; en Aura, una instancia con Graph Analytics) o analice aquí, sin GDS",
+        "this Neo4j server has no Graph Data Science (gds.version() is unknown): install the GDS plugin "
+        "(Neo4j Desktop or Server; on Aura, an instance with Graph Analytics) or analyse here, without GDS",
+    ),
+    "gds-failed": (
+        "Graph Data Science falló: {error}. Si falta memoria, dé más al servidor "
+        "(server.memory.heap.max_size; -Xmx en ESSGRAPH_NEO4J_JAVA_OPTS para el servidor de pruebas)",
+        "Graph Data Science failed: {error}. If memory ran out, give the server more "
+        "(server.memory.heap.max_size; -Xmx in ESSGRAPH_NEO4J_JAVA_OPTS for the test server)",
+    ),
+    "gds-lost": (
+        "se perdió la conexión con Neo4j durante el análisis con Graph Data Science ({error}); vuelva a ejecutarlo",
+        "the connection to Neo4j was lost during the Graph Data Science analysis ({error}); run it again",
+    ),
     "analysis-bad": (
         "el análisis no se puede escribir en Neo4j: {problem}",
         "the analysis cannot be written to Neo4j: {problem}",

@@ -15,7 +15,7 @@ from neo4j import Driver, RoutingControl
 from neo4j import exceptions as nx4j
 
 from essgraph.errors import Neo4jConnectionError, QueryError
-from essgraph.graphmodel.privacy import Redactor, is_personal_node, number_interviewees
+from essgraph.graphmodel.privacy import PERSONAL_REL_TEXTS, Redactor, is_personal_node, number_interviewees
 from essgraph.queries.embedded import EMBEDDED
 from essgraph.queries.library import QuerySpec, get_query, parse_params
 
@@ -91,7 +91,7 @@ def public_rows(columns: tuple[str, ...], rows: list[list[Any]], *, marks: Mappi
             if isinstance(value, str) and value in marks:
                 value, mapped = marks[value], True
             elif column in FREE_TEXT_COLUMNS and isinstance(value, str):
-                value = None if personal_tie and column in ("quote", "note") else redact(value)
+                value = None if personal_tie and column in PERSONAL_REL_TEXTS else redact(value)
             clean.append(value)
         out.append(clean)
     return sorted(out, key=lambda r: [str(v) for v in r]) if mapped else out
@@ -102,7 +102,7 @@ PEOPLE_QUERY = ("MATCH (p:Person) OPTIONAL MATCH (p)-[:REPRESENTS]->(o) "
                 "RETURN p.id AS id, p.name AS name, collect(o.id) AS orgs")
 
 #: Query columns that hold free text (quotes, notes, descriptions, sections, webs).
-FREE_TEXT_COLUMNS = frozenset({"quote", "note", "description", "section", "web"})
+FREE_TEXT_COLUMNS = frozenset({"quote", "note", "note_es", "description", "section", "web"})
 
 
 def _people(graph: nx.MultiDiGraph | None, driver: Driver | None, database: str | None

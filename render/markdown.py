@@ -80,6 +80,8 @@ T = Catalog({
     "communities": ("## Comunidades y núcleo", "## Communities and core"),
     "communities.line": ("Louvain (semilla {seed}) encuentra {n} comunidades, modularidad {q}. Las mayores:",
                          "Louvain (seed {seed}) finds {n} communities, modularity {q}. The largest:"),
+    "communities.line.gds": ("Louvain, en Neo4j Graph Data Science, encuentra {n} comunidades, modularidad {q}. Las mayores:",
+                             "Louvain, in Neo4j Graph Data Science, finds {n} communities, modularity {q}. The largest:"),
     "communities.item": ("- {size} organizaciones, sobre todo de {region} ({sector}): {members}",
                          "- {size} organizations, mostly from {region} ({sector}): {members}"),
     "core": ("Núcleo ({k}-core, cada miembro con al menos {k} vínculos dentro): {members}.",
@@ -289,8 +291,8 @@ def _left_out(result: AnalysisResult, w: _Words, top: int) -> list[str]:
 
 def _communities(result: AnalysisResult, w: _Words, top: int) -> list[str]:
     com, core = result.communities, result.core_periphery
-    out = [w.t("communities"), "", w.t("communities.line", seed=com["seed"], n=len(com["communities"]),
-                                       q=_num(com["modularity"])), ""]
+    line = "communities.line.gds" if result.meta.get("engine") == "gds" else "communities.line"  # older results: no engine
+    out = [w.t("communities"), "", w.t(line, seed=com["seed"], n=len(com["communities"]), q=_num(com["modularity"])), ""]
     for c in com["communities"][:5]:
         dom = c["dominant"]
         out.append(w.t("communities.item", size=c["size"], region=w.group("region", (dom.get("region") or {}).get("value")),

@@ -6,7 +6,7 @@ data value ever lands in an id, a DOM attribute or a CSS selector. Only the
 fields below leave the graph (an allowlist); personal ones only when asked:
 
 * node: ``name``, ``acronym``, ``aliases``, ``kind``, ``status``, ``description``,
-  ``region``, ``macro_region``, ``sector``, ``networks``, ``web``
+  ``region``, ``macro_region``, ``sector``, ``networks``, ``web``, ``note``
   (+ ``phone``, ``email``, ``role`` with personal data);
 * tie: ``type``, ``evidence``, ``section``, ``quote``, ``year``, ``note``; a tie only one of
   its ends reported in a survey (:func:`essgraph.graphmodel.survey.one_sided`) is drawn
@@ -37,7 +37,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from essgraph.graphmodel import carries_label, has_label
+from essgraph.graphmodel import carries_label, has_label, note_text
 from essgraph.graphmodel import REL_SPECS, SYMMETRIC_TYPES
 from essgraph.graphmodel.survey import one_sided
 from essgraph.graphmodel.vocab import ORG_KINDS, SECTORS, STATUSES
@@ -276,6 +276,7 @@ def _details(G: nx.MultiDiGraph, attrs: dict[str, Any], networks: list[str], kin
         "sector": SECTORS[attrs["sector"]].label(lang) if attrs.get("sector") in SECTORS else "",
         "networks": [str(G.nodes[m].get("name", m)) for m in networks],
         "web": str(attrs.get("web", "")),
+        "note": note_text(attrs, lang),
     }
     if personal:
         out.update({k: str(attrs.get(k, "")) for k in ("phone", "email", "role")})
@@ -303,9 +304,12 @@ def _edges(G: nx.MultiDiGraph, ids: dict[str, str], s: Structure, lang: str) -> 
         record: dict[str, Any] = {"id": f"e-{i}", "from": ids[u], "to": ids[v], "marks": marks,
                                   "type": labels.get(rel_type, rel_type),
                                   "evidence": evidence.get(str(shown), evidence["stated"])}
-        for key in ("section", "quote", "year", "note"):
+        for key in ("section", "quote", "year"):
             if attrs.get(key) not in (None, ""):
                 record[key] = attrs[key] if key == "year" else str(attrs[key])
+        note = note_text(attrs, lang)
+        if note:
+            record["note"] = note
         if rel_type not in SYMMETRIC_TYPES:
             record["arrows"] = "to"
         if inferred or reported_by_one:

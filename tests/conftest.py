@@ -29,6 +29,16 @@ Where the server comes from:
 Without either, the Neo4j tests are skipped with a message saying how to run them.  With
 ``ESSGRAPH_REQUIRE_NEO4J=1`` (CI sets it) every such skip is a failure instead.
 
+Graph Data Science (the ``gds_*`` fixtures, tests marked ``neo4j`` and ``gds``) needs a server with
+the GDS plugin:
+
+* ``NEO4J_URI`` set: that server, if it has GDS (``gds.version()`` answers); otherwise the GDS
+  tests are skipped (a failure under ``ESSGRAPH_REQUIRE_NEO4J=1``);
+* ``ESSGRAPH_NEO4J_GDS=1``: the project's one server (``neo4j_server``) is launched with GDS and
+  serves the GDS tests too (one JVM; its restarts take a little longer);
+* otherwise a second server of the project's, with GDS (``scripts/neo4j-test-server launch --gds``),
+  is started once per session for the GDS tests only, so the other tests never wait for GDS.
+
 Fixtures (all names are stable, other test folders may rely on them):
 
 ``neo4j_server``  session: object with ``.uri``, ``.user``, ``.password``, ``.auth``,
@@ -40,6 +50,9 @@ Fixtures (all names are stable, other test folders may rely on them):
                   (stale pooled connections are dropped by a liveness check).
 ``neo4j_clean``   function: the same driver, after the database was emptied (all nodes,
                   relationships, constraints and non-lookup indexes removed).
+``gds_server``    session: a server with Graph Data Science, like ``neo4j_server`` (``.gds`` is True).
+``gds_driver``    session: a ``neo4j.Driver`` for it.
+``gds_clean``     function: that driver after its database was emptied and its GDS graph catalog dropped.
 ``fictional_round``  session: a copy of the bundled data with a FICTIONAL survey round merged
                   (``fictional_answers``: mutual, one-sided, denied, corrected, new organizations;
                   ``merge_survey(paths, folder)`` merges response files the same way).
@@ -73,8 +86,12 @@ HOW_TO = (
     "scripts/neo4j-test-server), or set NEO4J_URI (+ NEO4J_USER, NEO4J_PASSWORD) to a running "
     "Neo4j 5.26 server"
 )
+#: Fixtures that need a server with Graph Data Science: their tests are ``neo4j`` and ``gds``.
+GDS_FIXTURES = frozenset({"gds_server", "gds_driver", "gds_clean"})
 #: Fixtures that need a Neo4j server (directly or through another fixture): their tests are ``neo4j``.
-NEO4J_FIXTURES = frozenset({"neo4j_server", "neo4j_uri", "neo4j_driver", "neo4j_clean"})
+NEO4J_FIXTURES = frozenset({"neo4j_server", "neo4j_uri", "neo4j_driver", "neo4j_clean"}) | GDS_FIXTURES
+#: ESSGRAPH_NEO4J_GDS=1: the project's one server is launched with Graph Data Science and serves every test.
+ONE_SERVER_WITH_GDS = os.environ.get("ESSGRAPH_NEO4J_GDS") == "1"
 #: Fixtures that need Chromium (tests/render/conftest.py): their tests are ``browser``.
 BROWSER_FIXTURES = frozenset({"browser"})
 #: The folder beside the checkout with the report text and the vocabularies (not in a plain clone);
@@ -98,6 +115,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         used = set(getattr(item, "fixturenames", ()))
         if used & NEO4J_FIXTURES:
             item.add_marker(pytest.mark.neo4j)
+        if used & GDS_FIXTURES:
+            item.add_marker(pytest.mark.gds)
         if used & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
 
@@ -257,11 +276,12 @@ class Neo4jServer:
     """A Neo4j server for the tests: either external (NEO4J_URI) or launched here."""
 
     def __init__(self, uri: str, user: str | None, password: str | None,
-                 home: Path | None = None) -> None:
+                 home: Path | None = None, gds: bool = False) -> None:
         self.uri = uri
         self.user = user
         self.password = password
         self.home = home  # data dir of a server launched here; None when external
+        self.gds = gds  # launched with Graph Data Science (an external server: whether it has it)
         self.proc: subprocess.Popen | None = None
         self._drivers: list = []
 
@@ -294,9 +314,9 @@ class Neo4jServer:
 
     # -- life cycle (only for a server launched here) -------------------------------------------
     @classmethod
-    def launch(cls) -> "Neo4jServer":
+    def launch(cls, gds: bool = False) -> "Neo4jServer":
         home = Path(tempfile.mkdtemp(prefix="essgraph-neo4j-"))
-        server = cls("bolt://127.0.0.1:0", TEST_USER, TEST_PASSWORD, home)
+        server = cls("bolt://127.0.0.1:0", TEST_USER, TEST_PASSWORD, home, gds)
         try:
             server._start(port=0)
         except BaseException:
@@ -314,7 +334,7 @@ class Neo4jServer:
         log = open(self.log_path, "ab")
         try:
             self.proc = subprocess.Popen(
-                [str(SERVER_SCRIPT), "launch", str(self.home), str(port)],
+                [str(SERVER_SCRIPT), "launch", *(["--gds"] if self.gds else []), str(self.home), str(port)],
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log,
                 env=env, preexec_fn=_die_with_parent if sys.platform == "linux" else None,
             )
@@ -408,27 +428,65 @@ def _can_launch() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def neo4j_server():
-    _import_neo4j()
-    uri = os.environ.get("NEO4J_URI")
-    if uri:
-        server = Neo4jServer(uri, os.environ.get("NEO4J_USER", "neo4j"),
-                             os.environ.get("NEO4J_PASSWORD"))
-        yield server
-        server.stop(remove_data=False)
-        return
-
+def _launched(gds: bool) -> Neo4jServer:
+    """The project's own server (with Graph Data Science if ``gds``), built first if need be."""
     why = _can_launch()
     if why:
         skip_or_fail(f"no Neo4j server for these tests: {why}; {HOW_TO}")
-    build = subprocess.run([str(SERVER_SCRIPT), "build"], capture_output=True, text=True,
-                           timeout=BUILD_TIMEOUT)
+    build = subprocess.run([str(SERVER_SCRIPT), "build", *(["--gds"] if gds else [])], capture_output=True,
+                           text=True, timeout=BUILD_TIMEOUT)
     if build.returncode != 0:
         pytest.fail(f"building the Neo4j launcher failed:\n{build.stderr[-6000:]}", pytrace=False)
-    server = Neo4jServer.launch()
+    return Neo4jServer.launch(gds=gds)
+
+
+def _external() -> Neo4jServer | None:
+    """The server NEO4J_URI names, if set."""
+    uri = os.environ.get("NEO4J_URI")
+    return Neo4jServer(uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD")) if uri else None
+
+
+@pytest.fixture(scope="session")
+def neo4j_server():
+    _import_neo4j()
+    server = _external()
+    if server is not None:
+        yield server
+        server.stop(remove_data=False)
+        return
+    server = _launched(gds=ONE_SERVER_WITH_GDS)
     yield server
     server.stop(remove_data=True)
+
+
+@pytest.fixture(scope="session")
+def gds_server(request):
+    """A server with Graph Data Science: NEO4J_URI's if it has GDS, the project's one server under
+    ESSGRAPH_NEO4J_GDS=1, else a second server of the project's, launched with GDS."""
+    _import_neo4j()
+    if os.environ.get("NEO4J_URI") or ONE_SERVER_WITH_GDS:
+        server = request.getfixturevalue("neo4j_server")
+        if not server.gds:
+            server.gds = _has_gds(server)
+        if not server.gds:
+            skip_or_fail(f"the Neo4j server at {server.uri} has no Graph Data Science (gds.version() is "
+                         "unknown): install the GDS plugin, or unset NEO4J_URI so that the tests start "
+                         "their own server with it")
+        yield server
+        return
+    server = _launched(gds=True)
+    yield server
+    server.stop(remove_data=True)
+
+
+def _has_gds(server: Neo4jServer) -> bool:
+    neo4j = _import_neo4j()
+    driver = server.driver()
+    try:
+        driver.execute_query("RETURN gds.version() AS v")
+    except neo4j.exceptions.ClientError:
+        return False
+    return True
 
 
 @pytest.fixture(scope="session")
@@ -459,3 +517,20 @@ def clean_database(driver) -> None:
 def neo4j_clean(neo4j_driver):
     clean_database(neo4j_driver)
     return neo4j_driver
+
+
+@pytest.fixture(scope="session")
+def gds_driver(gds_server):
+    drv = gds_server.driver()
+    drv.verify_connectivity()
+    return drv
+
+
+@pytest.fixture
+def gds_clean(gds_driver):
+    """The GDS server's driver after its database was emptied and its graph catalog dropped."""
+    for record in gds_driver.execute_query("CALL gds.graph.list() YIELD graphName RETURN graphName").records:
+        gds_driver.execute_query("CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName",
+                                 name=record["graphName"])
+    clean_database(gds_driver)
+    return gds_driver

@@ -115,12 +115,17 @@ def test_every_text_field_is_redacted_sections_and_webs_too(tmp_path) -> None:
     ev = {"section": "3.1 entrevista a Rosa  Quispe", "quote": "q", "evidence": "stated"}
     G = build_graph([Node("person-rosa-quispe", ("Person",), {"name": "Rosa Quispe", "phone": "984 316 053"}),
                      Node("coop", ("Organization",), {"name": "Coop", "web": "tel 984-316-053", **ev,
-                                                      "note": "escribir a rquispe@mail.pe"}),
+                                                      "note": "escribir a rquispe@mail.pe",
+                                                      "note_es": "llamar a Rosa Quispe al 984 316 053"}),
                      Node("ong", ("Organization",), {"name": "ONG", **ev})],
-                    [Relationship("REPRESENTS", "person-rosa-quispe", "coop", ev),
-                     Relationship("ALLIED_WITH", "coop", "ong", {**ev, "note": "según ROSA QUISPE"})])
+                    [Relationship("REPRESENTS", "person-rosa-quispe", "coop", {**ev, "note_es": "habla Rosa"}),
+                     Relationship("ALLIED_WITH", "coop", "ong", {**ev, "note": "según ROSA QUISPE",
+                                                                 "note_es": "según rosa quíspe"})])
     text = export(G, "json", tmp_path / "g.json").read_text(encoding="utf-8")
     assert "rosa" not in _fold(text) and "984" not in text and "rquispe" not in text
+    assert text.count("[persona]") >= 3 and "habla" not in text  # note_es redacted; a person's tie loses its notes
+    page = render(G, tmp_path / "g.html", ViewRequest(view="whole")).path.read_text(encoding="utf-8")
+    assert "llamar a [persona] al [teléfono]" in page and "rosa" not in _fold(page)
     rows = query("tie_evidence", {"id": "coop"}, graph=G).rows
     assert "rosa" not in _fold(json.dumps(rows, ensure_ascii=False))
 

@@ -4,7 +4,8 @@ It calls :func:`essgraph.analysis.analyze` and renders the result with
 :func:`essgraph.render.markdown.to_markdown`; it holds no graph algorithm. With
 ``--backend neo4j`` the graph is read from Neo4j (:func:`essgraph.neo4jstore.pull`);
 with ``--write-neo4j`` the result goes back into it
-(:func:`essgraph.analysis.writeback` → :func:`essgraph.neo4jstore.write_analysis`).
+(:func:`essgraph.analysis.writeback` → :func:`essgraph.neo4jstore.write_analysis`); with
+``--engine gds`` its structure is measured there (:class:`essgraph.neo4jstore.GdsEngine`).
 
 >>> [c.name for c in COMMANDS]
 ['analyze']
@@ -25,7 +26,7 @@ from essgraph import analysis
 from essgraph.errors import RenderError
 from essgraph.files import atomic_write
 from essgraph.i18n import Catalog
-from essgraph.neo4jstore import write_analysis
+from essgraph.neo4jstore import GdsEngine, write_analysis
 from essgraph.render.markdown import to_markdown
 
 from essgraph.cli.neo4j import connect, neo4j_options, pull_graph
@@ -65,13 +66,17 @@ _TEXT = Catalog({
 @click.option("--write-neo4j", is_flag=True,
               help="Write the result onto the project's nodes in Neo4j, replacing the previous analysis "
                    "(all or nothing; docs/neo4j.md).")
+@click.option("--engine", type=click.Choice(["embedded", "gds"]), default="embedded", show_default=True,
+              help="Where the structure is measured: embedded (here: NetworkX, igraph) or gds (Neo4j Graph Data "
+                   "Science on the server of --uri, which must hold the graph analysed: --backend neo4j, or "
+                   "essgraph neo4j load).")
 @neo4j_options
 @quiet_option
 def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None, md_path: Path | None,
             lang: str, evidence: frozenset[str], include_inferred: bool, include_people: bool,
             include_municipalities: bool,
             year: int | None, since: int | None, seed: int, top: int, betweenness_k: int | None,
-            include_personal_data: bool, backend: str, write_neo4j: bool, uri: str, user: str,
+            include_personal_data: bool, backend: str, write_neo4j: bool, engine: str, uri: str, user: str,
             database: str | None, allow_insecure: bool, verbose: bool, quiet: bool) -> None:
     """Find hubs, isolated initiatives, single points of failure and gaps; propose alliances and a Mesa.
 
@@ -79,13 +84,18 @@ def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None
     Markdown (--md, Spanish by default); with neither, prints the summary
     (unless --write-neo4j, whose output is the database). Neo4j is reached
     through NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, as by `essgraph neo4j`.
+    With --engine gds the components, cut points, bridges, communities,
+    centralities and cores are measured by Graph Data Science in Neo4j.
 
     Example: essgraph analyze --json analisis.json --md resumen.md --year 2016
 
     Example: NEO4J_URI=bolt://localhost:7687 essgraph analyze --backend neo4j --write-neo4j
+
+    Example: NEO4J_URI=neo4j+s://xxxx.databases.neo4j.io essgraph analyze --backend neo4j --engine gds --json a.json
     """
     with ExitStack() as stack:
-        if backend == "neo4j" or write_neo4j:  # connect first: a refused password fails before the analysis
+        # connect first: a refused password fails before the analysis
+        if backend == "neo4j" or write_neo4j or engine == "gds":
             driver, settings = stack.enter_context(connect(uri, user, database, allow_insecure, verbose, lang))
         if backend == "neo4j":
             graph = pull_graph(driver, settings, data_dir, lang)
@@ -97,7 +107,8 @@ def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None
                 include_reported="reported" in evidence, include_people=include_people,
                 include_municipalities=include_municipalities, year=year, since=since, seed=seed,
                 include_personal_data=include_personal_data, top=top, betweenness_k=betweenness_k,
-                progress=progress)
+                progress=progress,
+                engine=GdsEngine(driver, database=settings.database, lang=lang) if engine == "gds" else None)
         if write_neo4j:
             rows = analysis.writeback(result, date=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                                       version=version("essgraph"), backend=backend)

@@ -187,6 +187,7 @@
     field(dl, ui.field_sector, n.sector);
     field(dl, ui.field_networks, n.networks);
     field(dl, ui.field_description, n.description);
+    field(dl, ui.field_note, n.note);
     field(dl, ui.field_role, n.role);
     field(dl, ui.field_phone, n.phone);
     field(dl, ui.field_email, n.email);

@@ -108,7 +108,14 @@ def test_bundled_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Grupo Red de Economía Solidaria del Perú" in text
 
 
-@pytest.mark.parametrize("flag", ["--write-neo4j", "--backend=neo4j"])
+def test_the_embedded_engine_never_connects(small_graph, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", "bolt://db.example.org:7687")  # refused if it were used
+    result = run("--json", "-", "--engine", "embedded")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["meta"]["engine"] == "embedded"
+
+
+@pytest.mark.parametrize("flag", ["--write-neo4j", "--backend=neo4j", "--engine=gds"])
 def test_neo4j_flags_connect_first_and_fail_cleanly_without_a_server(small_graph, monkeypatch, flag) -> None:
     monkeypatch.setenv("NEO4J_PASSWORD", "not-shown-anywhere")
     result = run(flag, "--uri", "bolt://127.0.0.1:1", "--lang", "en", "-q")

@@ -40,7 +40,7 @@ def test_region_columns_become_located_in(valid_dir: Path) -> None:
                             ("muni-majes", "arequipa"), ("arequipa", "sur"), ("cusco", "sur"), ("junin", "centro")}
     assert located[("casa-sol", "arequipa")] == {
         "section": "3.1 Macro Región Sur", "quote": "Asociación Casa del Sol, ferias y créditos",
-        "evidence": "stated", "note": "from the region column"}
+        "evidence": "stated", "note": "from the region column", "note_es": "de la columna region"}
 
 
 def test_build_writes_the_snapshot_and_counts(valid_dir: Path, tmp_path: Path) -> None:

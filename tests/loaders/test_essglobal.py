@@ -25,7 +25,7 @@ from essgraph.loaders.essglobal import (
     DATASET_TERMS, ESSG, ESSGLOBAL, GR, PREDICATES, VCARD, essglobal_graph, read_essglobal, shapes_file,
     tie_predicate, vocabulary_file,
 )
-from essgraph.loaders.essglobal_terms import FROM_END
+from essgraph.loaders.essglobal_terms import FROM_END, in_column
 from essgraph.loaders.folder import FILE_KINDS, RELATIONSHIP_COLUMNS
 from essgraph.loaders.readers import ReadError
 
@@ -111,12 +111,17 @@ def test_every_tie_is_asserted_and_keeps_its_evidence_in_a_statement(real_graph:
     for statement in statements:
         s, p, o = (rdf.value(statement, x) for x in (RDF.subject, RDF.predicate, RDF.object))
         assert (s, p, o) in rdf
-        evidence = {c: str(rdf.value(statement, PREDICATES[c]) or "") for c in ("section", "quote", "year", "evidence", "note")}
+        evidence = {c: "".join(str(v) for v in rdf.objects(statement, PREDICATES[c]) if in_column(c, v))
+                    for c in _STATEMENT_COLUMNS}
         found[(str(s), str(p), str(o), tuple(evidence.values()))] += 1
-    expected = Counter((*_triple(r), tuple(str(r.properties.get(c, "")) for c in ("section", "quote", "year", "evidence",
-                                                                                   "note")))
-                       for r in ties)
+    expected = Counter((*_triple(r), tuple(str(r.properties.get(c, "")) for c in _STATEMENT_COLUMNS)) for r in ties)
     assert found == expected
+    spanish = {str(v) for v in rdf.objects(None, SKOS.editorialNote) if getattr(v, "language", None) == "es"}
+    assert "participación en el proceso de integración regional (agenda de la ESS)" in spanish  # note_es: tagged @es
+    assert "participation in the regional integration process (ESS agenda)" not in spanish
+
+
+_STATEMENT_COLUMNS = ("section", "quote", "year", "evidence", "note", "note_es")
 
 
 def test_addresses_name_the_region_and_the_country(real_graph: nx.MultiDiGraph, rdf: Graph) -> None:

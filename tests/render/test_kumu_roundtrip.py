@@ -26,7 +26,7 @@ DAY = "2027-03-01"
 
 
 def _actors(G: nx.MultiDiGraph, labels: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
-    return {n.id: (n.labels, {k: v for k, v in n.properties.items() if k != "note"})
+    return {n.id: (n.labels, {k: v for k, v in n.properties.items() if k not in ("note", "note_es")})
             for n in iter_nodes(G) if set(n.labels) & set(labels)}
 
 
@@ -62,6 +62,10 @@ def test_the_bundled_map_comes_back_whole(real_graph: nx.MultiDiGraph, tmp_path:
     notes = {n.id: n.properties["note"] for n in iter_nodes(B) if n.id in ids}
     assert all("importado de mapa.xlsx (Elements, fila " in note and note.endswith(f"el {DAY}")
                for note in notes.values())
+    spanish = {n.id: (n.properties["note_es"], B.nodes[n.id].get("note_es", "")) for n in iter_nodes(A)
+               if n.id in ids and n.properties.get("note_es")}
+    assert len(spanish) > 100  # a Spanish note comes back with the import's provenance too: the Spanish views show it
+    assert all(after.startswith(f"{before}; importado de mapa.xlsx (Elements, fila ") for before, after in spanish.values())
     assert analyze(B).summary == analyze(real_graph).summary  # imported ties count like stated ones
     assert workbook.name == "mapa.xlsx"
 

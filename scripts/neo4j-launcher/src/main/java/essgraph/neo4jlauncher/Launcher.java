@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -25,8 +26,13 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 /**
  * Starts a real Neo4j Community server (embedded DBMS + Bolt connector) for essgraph's tests.
  *
- * <p>Usage: {@code Launcher HOME_DIR PORT}. HOME_DIR holds data/ and logs/ (it may already
+ * <p>Usage: {@code Launcher HOME_DIR PORT [PLUGIN_DIR]}. HOME_DIR holds data/ and logs/ (it may already
  * contain a database, e.g. after a crash, and is then recovered). PORT 0 lets the OS pick one.
+ * PLUGIN_DIR, when given, is Neo4j's plugin directory: the kernel registers the procedures and
+ * functions of the jars in it, and those of Graph Data Science ({@code gds.*}) may use the
+ * kernel's internal APIs, as on a server with the GDS plugin. The same jars must be on the
+ * classpath too, so that GDS's extensions load (ServiceLoader) when the DBMS starts
+ * (the script {@code neo4j-test-server} does both).
  * The password for user {@code neo4j} comes from the environment variable NEO4J_PASSWORD (never
  * argv, so it does not show up in {@code ps}); when it is unset or empty, auth is disabled.
  *
@@ -38,12 +44,13 @@ public final class Launcher {
     private static final String HOST = "127.0.0.1";
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: Launcher HOME_DIR PORT   (password via env NEO4J_PASSWORD)");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: Launcher HOME_DIR PORT [PLUGIN_DIR]   (password via env NEO4J_PASSWORD)");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
+        Path plugins = args.length == 3 ? Path.of(args[2]).toAbsolutePath() : null;
         String password = System.getenv().getOrDefault("NEO4J_PASSWORD", "");
         boolean auth = !password.isEmpty();
 
@@ -55,7 +62,7 @@ public final class Launcher {
         int boltPort;
         try {
             Files.createDirectories(home);
-            dbms = new DatabaseManagementServiceBuilder(home)
+            DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
                     .setConfig(GraphDatabaseSettings.auth_enabled, auth)
@@ -67,8 +74,15 @@ public final class Launcher {
                     .setConfig(GraphDatabaseInternalSettings.udc_network_enabled, false)
                     // Netty's default graceful stop waits ~10 s after the databases are closed.
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
-                    .build();
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2));
+            if (plugins != null) {
+                if (!Files.isDirectory(plugins)) {
+                    throw new IllegalArgumentException("no plugin directory " + plugins);
+                }
+                builder.setConfig(GraphDatabaseSettings.plugin_dir, plugins)
+                        .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"));
+            }
+            dbms = builder.build();
             // Registered right after build() so that even a failure below shuts down cleanly.
             final DatabaseManagementService toStop = dbms;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
