@@ -32,7 +32,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Hashable
+from typing import Any, Hashable, Iterable
 
 import networkx as nx
 import pandas as pd
@@ -42,7 +42,7 @@ from essgraph.analysis.centrality import centrality
 from essgraph.analysis.communities import communities
 from essgraph.analysis.engine import TieStructure, structure_of
 
-__all__ = ["ROLES", "Roles", "roles"]
+__all__ = ["ROLES", "Roles", "roles", "hub_degree"]
 
 #: The four roles, in the vocabulary of network weavers.
 ROLES = ("hub", "broker", "peripheral", "isolate")
@@ -55,6 +55,16 @@ class Roles:
     thresholds: dict[str, float]
     counts: dict[str, int]
     roles: list[dict[str, Any]]
+
+
+def hub_degree(degrees: Iterable[int], *, quantile: float = 0.9, minimum: int = 3) -> float:
+    """The fewest ties a hub has: the nearest-rank ``quantile`` of the organizations' positive
+    degrees, and at least ``minimum`` (the rule of the role ``hub``; the views mark the same hubs).
+
+    >>> hub_degree([0, 1, 1, 2, 2]), hub_degree([0, 4, 5, 6, 7, 8, 9, 10, 11, 12, 30])
+    (3, 12)
+    """
+    return max(minimum, nearest_rank((d for d in degrees if d > 0), quantile))
 
 
 def roles(
@@ -116,7 +126,7 @@ def roles(
     pagerank = dict(zip(table["id"], table["pagerank"]))
     cuts = structure_of(T, structure).articulation_points()
     tied = [v for v in orgs if T.degree(v) > 0]
-    hub_at = max(min_hub_degree, nearest_rank((T.degree(v) for v in tied), hub_quantile))
+    hub_at = hub_degree((T.degree(v) for v in tied), quantile=hub_quantile, minimum=min_hub_degree)
     broker_at = nearest_rank((betweenness[v] for v in tied), broker_quantile)
     pct_hub, pct_broker = round(hub_quantile * 100), round(broker_quantile * 100)
     rows = []

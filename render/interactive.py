@@ -45,7 +45,7 @@ from essgraph.render.texts import TEXTS
 from essgraph.render.views import VIEWS, View, actor_ids, select
 
 __all__ = ["MAX_ELEMENTS", "PHYSICS_THRESHOLD", "Prepared", "RenderResult", "ViewRequest", "render", "prepare", "prepared", "proposals_from",
-           "view_size"]
+           "view_size", "layout"]
 
 #: Past this many nodes the layout is computed beforehand and physics is off.
 PHYSICS_THRESHOLD = 1000
@@ -248,14 +248,17 @@ def render(G: nx.MultiDiGraph, path: str | Path, request: ViewRequest | None = N
     tick(3)
     shown = select(S, r.view, focus=r.focus, steps=r.steps, people=r.include_personal_data, lang=r.lang)
     n = shown.graph.number_of_nodes()
-    precomputed = n > r.threshold and r.view != "geo"
+    # the whole and gaps views' layout is always Python's (one layout for both, the same nodes): the report's
+    # picture of the network is drawn from it, and the labels shown at first are picked from it (render/labels.py)
+    precomputed = (n > r.threshold or r.view in ("whole", "gaps")) and r.view != "geo"
     positions, map_meta = _positions(S, shown, precomputed=precomputed, seed=r.seed, lang=r.lang)
     tick()
     proposals = r.proposals
     if r.show_recommendations and proposals is None:
         proposals = tuple(proposals_from(analyze(S), r.lang))
     payload = page_data(shown, S, structure, colour_by=r.color_by, size_by=r.size_by, lang=r.lang,
-                        personal=r.include_personal_data, positions=positions, proposals=proposals or ())
+                        personal=r.include_personal_data, positions=positions, proposals=proposals or (),
+                        quiet_labels=precomputed)
     ids = {node: record["id"] for node, record in zip(sorted(shown.graph, key=str), payload["nodes"])}
     payload["meta"] = {"view": r.view, "physics": positions is None, "threshold": r.threshold, "map": map_meta,
                        "focus": ids.get(shown.focus) if shown.focus else None, "aggregated": False}
@@ -263,7 +266,7 @@ def render(G: nx.MultiDiGraph, path: str | Path, request: ViewRequest | None = N
     counted = view_counts(shown.graph, structure)
     written = _write(target, payload, lang=r.lang, view=r.view, title=shown.title,
                      counts=TEXTS.t("counts", r.lang, **counted), counts_note=TEXTS.t("counts_note", r.lang, **counted),
-                     notice=TEXTS.t("precomputed", r.lang, n=_num(n)) if precomputed else "",
+                     notice=TEXTS.t("precomputed", r.lang, n=_num(n)) if n > r.threshold and precomputed else "",
                      personal=r.include_personal_data, source=_source(G))
     tick()
     return RenderResult(written, shown.title, r.view)
@@ -344,12 +347,24 @@ def _positions(S: nx.MultiDiGraph, shown: View, *, precomputed: bool, seed: int,
         return geo_layout(groups, spacing=GEO_SPACING), {"outline": outline_points(), "labels": labels}
     if not precomputed:
         return None, None
-    nodes = sorted(H, key=str)
-    index = {node: i for i, node in enumerate(nodes)}
-    # the view is an induced subgraph of S: its ties are read off S (a subgraph view filters every tie)
+    return layout(S, H, seed=seed), None
+
+
+def layout(S: nx.MultiDiGraph, nodes: Iterable[str], *, seed: int = 42) -> dict[str, tuple[float, float]]:
+    """Positions of ``nodes`` as a view precomputes them: :func:`~essgraph.render.positions.force_layout`
+    over the ties of ``S`` between them (the whole view's layout, and the report's picture of the network).
+
+    >>> S = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+    >>> pos = layout(S, ["c", "b", "a"], seed=1)
+    >>> sorted(pos), pos == layout(S, ["a", "b", "c"], seed=1)
+    (['a', 'b', 'c'], True)
+    """
+    ordered = sorted(nodes, key=str)
+    index = {node: i for i, node in enumerate(ordered)}
+    # a view is an induced subgraph of S: its ties are read off S (a subgraph view filters every tie)
     pairs = sorted({(min(index[u], index[v]), max(index[u], index[v]))
-                    for u in nodes for v in S.succ[u] if v in index and v != u})
-    return dict(zip(nodes, force_layout(len(nodes), pairs, seed=seed))), None
+                    for u in ordered for v in S.succ[u] if v in index and v != u})
+    return dict(zip(ordered, force_layout(len(ordered), pairs, seed=seed)))
 
 
 def _place_name(S: nx.MultiDiGraph, place: str | None, lang: str) -> str:

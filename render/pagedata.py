@@ -52,6 +52,7 @@ from essgraph.render.encoding import (
     COMPONENT_COLOURS, FADED_COLOUR, NO_GROUP_COLOUR, OTHER_GROUPS_COLOUR, STYLE, colour_of, component_colour,
     group_label, legend, node_size, shape_of,
 )
+from essgraph.render.labels import Label, named_first, shown_labels
 from essgraph.render.structure import Structure
 from essgraph.render.texts import TEXTS, ui_strings
 from essgraph.render.views import View
@@ -104,6 +105,7 @@ def page_data(
     personal: bool = False,
     positions: dict[str, tuple[float, float]] | None = None,
     proposals: Iterable[Proposal] = (),
+    quiet_labels: bool = False,
 ) -> dict[str, Any]:
     """Everything the page's script needs to draw and explore ``view``.
 
@@ -126,6 +128,10 @@ def page_data(
         Fixed ``(x, y)`` per graph node id (physics then only settles the rest).
     proposals : iterable of Proposal
         Proposed alliances; those with both ends in the view become the overlay.
+    quiet_labels : bool
+        Name at first only the focus, hubs and cut points whose labels do not overlap at
+        ``positions`` (:mod:`essgraph.render.labels`): the other nodes get ``"quiet": true``
+        and the page shows their labels on hover and when zoomed in.
     """
     H = view.graph
     ids = {node: f"n-{i}" for i, node in enumerate(sorted(H, key=str))}
@@ -165,6 +171,8 @@ def page_data(
         if positions and node in positions:
             record["x"], record["y"] = positions[node]
         nodes.append(record)
+    if quiet_labels and positions:
+        _quiet(dict(zip(ids, nodes)), structure, positions, view.focus)
     edges = _edges(G, ids, structure, lang)
     marks_seen.update(m for e in edges for m in e["marks"])
     overlay = _proposals(proposals, ids)
@@ -220,6 +228,17 @@ def kind_group(attrs: dict[str, Any]) -> str:
     if carries_label(attrs, "Person"):
         return "person"
     return str(attrs.get("kind", "initiative"))
+
+
+def _quiet(records: dict[str, dict[str, Any]], structure: Structure, positions: dict[str, tuple[float, float]],
+           focus: str | None) -> None:
+    """Mark ``"quiet"`` every record whose label is not among those shown at first."""
+    order = named_first(structure, [n for n in records if n in positions], focus)
+    shown = {label.node for label in shown_labels(
+        Label(n, *positions[n], records[n]["size"], records[n]["label"], records[n]["font"]["size"]) for n in order)}
+    for node, record in records.items():
+        if node not in shown:
+            record["quiet"] = True
 
 
 def _colour_group(mode: str, node: str, kind: str, macro: str | None, s: Structure) -> str:

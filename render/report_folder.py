@@ -3,8 +3,8 @@
 ``DIR/index.html`` tells the headline findings of :func:`essgraph.analysis.analyze`
 (hubs, disconnected groups, single points of failure, regions left out, isolated
 initiatives, recommended alliances, the Mesa proposal and, when the data holds a
-survey round, what the latest round changed) as short text, tables and small
-charts; it links to one interactive view of each kind (``DIR/views/``) and to
+survey round, what the latest round changed) as short text, tables, small
+charts and a static picture of the network's main group (:mod:`essgraph.render.picture`); it links to one interactive view of each kind (``DIR/views/``) and to
 the exports (``DIR/exports/``: organizations with their measures as CSV, the
 analysis as JSON, the graph as GraphML and GEXF for Gephi). Nothing is computed
 here that the analyses or the loaders already compute.
@@ -58,13 +58,17 @@ from essgraph.render.findings import (
     alliance_text, best_partners, kind_label, names_list, other_groups, partner_text, seat_text, top_bridges,
     top_cut_points, type_names,
 )
-from essgraph.render.interactive import Prepared, ViewRequest, prepare, prepared, proposals_from, render, view_size
+from essgraph.render.interactive import (
+    Prepared, ViewRequest, layout, prepare, prepared, proposals_from, render, view_size,
+)
 from essgraph.render.page import asset, confidential_path, print_css, write_html
 from essgraph.render.peru import departments_map
+from essgraph.render.picture import Picture, main_group, network_picture
 from essgraph.render.report_texts import REPORT_TEXTS as R
 from essgraph.render.rounds import change_lists, changes_title, round_text, sizes_text
 from essgraph.spreadsheet import Sheet, csv_bytes, xlsx_bytes
 from essgraph.render.texts import TEXTS
+from essgraph.render.views import actor_ids
 
 __all__ = ["report", "report_views", "organization_rows"]
 
@@ -165,6 +169,8 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
                                  isolation_alt(by_macro, macro, lang)),
               "degrees": chart(degree_histogram(roles, lang), TEXTS.t("chart_degree", lang), degree_alt(roles, lang))}
     names, matrix = macro_region_matrix(gaps, macro)
+    picture = _picture(G, shared[0] if shared else None, large=large, include_personal_data=include_personal_data,
+                       seed=seed, lang=lang)
     step()
     peru = departments_map(G, lang)
     step()
@@ -178,9 +184,22 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
     index = write_html(
         out / name("index.html"), "report.html", scripts={}, css=asset("report.css") + print_css(source, confidential),
         lang=lang, confidential=confidential, views=views, charts=charts, peru_map=Markup(peru), exports=exports,
+        picture=picture and {"svg": Markup(picture.svg), "alt": picture.alt, "title": TEXTS.t("picture_title", lang)},
         heat_table={"names": names, "rows": list(zip(names, matrix))}, **findings)
     step()
     return index
+
+
+def _picture(G: nx.MultiDiGraph, shared: Prepared | None, *, large: bool, include_personal_data: bool, seed: int,
+             lang: str) -> Picture | None:
+    """The static picture of the main group, at the whole view's positions (its own layout when the whole
+    network is too ``large`` to draw: then only the best-connected are drawn, see :mod:`essgraph.render.picture`)."""
+    if shared is None:
+        shared = prepared(G, include_personal_data=include_personal_data)
+    S = shared.graph
+    nodes = main_group(shared.structure)
+    positions = layout(S, nodes if large else actor_ids(S, people=include_personal_data), seed=seed)
+    return network_picture(S, shared.structure, positions, lang, nodes=nodes)
 
 
 def report_views(G: nx.MultiDiGraph, result: AnalysisResult, *, large: bool = False, lang: str = "es"

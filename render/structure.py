@@ -15,8 +15,8 @@ Examples
 >>> T = nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("d", "f"), ("f", "g"), ("g", "d")])
 >>> T.add_node("e")
 >>> s = measure(T, size_by="degree")
->>> s.degree["c"], s.degree["e"], sorted(s.articulation), sorted(map(sorted, s.bridges))
-(3, 0, ['c', 'd'], [['c', 'd']])
+>>> s.degree["c"], s.degree["e"], sorted(s.articulation), sorted(map(sorted, s.bridges)), sorted(s.hubs)
+(3, 0, ['c', 'd'], [['c', 'd']], ['c', 'd'])
 >>> s.component["a"] == s.component["d"] != s.component["e"], s.component_sizes
 (True, (6, 1))
 """
@@ -27,6 +27,7 @@ import networkx as nx
 
 from essgraph.analysis.engine import TieStructure, structure_of
 from essgraph.analysis.projection import Projection, projection_of
+from essgraph.analysis.roles import hub_degree
 
 __all__ = ["SIZE_MEASURES", "Structure", "measure", "drawn_bridges"]
 
@@ -42,7 +43,8 @@ class Structure:
     connected groups from the largest (0). ``bridges`` holds the ``frozenset``
     pairs of the ties whose loss splits a group into two parts of two or more:
     the engine's bridges less those to one-tie organizations (see
-    :func:`drawn_bridges`).
+    :func:`drawn_bridges`). ``hubs`` are the organizations the analyses call hubs
+    (:func:`essgraph.analysis.roles.hub_degree`: the role ``hub``).
     """
 
     degree: dict[str, int]
@@ -54,6 +56,7 @@ class Structure:
     #: The rule that made the tie graph (which relationships count), so a page can say which of the
     #: relationships it draws are the ties its numbers count.
     projection: Projection = field(default_factory=projection_of)
+    hubs: frozenset[str] = frozenset()
 
 
 def measure(T: nx.Graph, *, size_by: str = "degree", structure: TieStructure | None = None) -> Structure:
@@ -78,6 +81,7 @@ def measure(T: nx.Graph, *, size_by: str = "degree", structure: TieStructure | N
     degree = S.degree()
     values = degree if size_by == "degree" else S.betweenness() if size_by == "betweenness" else S.eigenvector()
     top = max(values.values(), default=0) or 1
+    hub_at = hub_degree(d for v, d in degree.items() if not T.nodes[v].get("is_person"))
     groups = sorted(S.components(), key=lambda members: -len(members))  # stable: ties stay in node order
     return Structure(
         degree={str(v): d for v, d in degree.items()},
@@ -87,6 +91,7 @@ def measure(T: nx.Graph, *, size_by: str = "degree", structure: TieStructure | N
         component={str(v): k for k, members in enumerate(groups) for v in members},
         component_sizes=tuple(len(members) for members in groups),
         projection=T.graph.get("projection") or projection_of(),
+        hubs=frozenset(str(v) for v, d in degree.items() if d >= hub_at and not T.nodes[v].get("is_person")),
     )
 
 

@@ -129,6 +129,25 @@ TEXTS = Catalog({
     "group_outside": ("Fuera del análisis (municipalidades, propuestas)",
                       "Outside the analysis (municipalities, proposed)"),
     "group_other": ("Otros grupos pequeños", "Other small groups"),
+    # the report's picture of the network (render/picture.py)
+    "picture_title": ("El grupo principal de la red", "The network's main group"),
+    "picture_alt": (
+        "Dibujo de las {shown} organizaciones del grupo principal, las que están unidas entre sí por algún camino "
+        "de vínculos{of}. En color ámbar, los {hubs} nodos centrales (los que más vínculos tienen): "
+        "{hub_names}. Con borde negro grueso, {cuts} puntos únicos de falla: {cut_names}. En rojo, {bridges} "
+        "puente(s): vínculos que son la única conexión entre dos partes. Sus nombres se escriben donde caben "
+        "sin tapar otro.",
+        "Drawing of the {shown} organizations of the main group, those joined to each other by some path of "
+        "ties{of}. In amber, the {hubs} hubs (those with the most ties): {hub_names}. With a thick black "
+        "border, {cuts} single points of failure: {cut_names}. In red, {bridges} bridge(s): ties that are the only "
+        "connection between two parts. Their names are written where they fit without covering another."),
+    "picture_of": (" (las {shown} con más vínculos de {total})", " (the {shown} with the most ties of {total})"),
+    "picture_none": ("ninguno", "none"),
+    "picture_hub": ("Nodo central (más vínculos)", "Hub (most ties)"),
+    "picture_cut": ("Borde negro grueso: punto único de falla", "Thick black border: single point of failure"),
+    "picture_bridge": ("Línea roja: puente (única conexión)", "Red line: bridge (the only connection)"),
+    "picture_tie": ("Línea gris: vínculo", "Grey line: tie"),
+    "picture_other": ("Otra organización del grupo", "Another organization of the group"),
     # charts
     "chart_heat_map": ("Vínculos dentro de y entre macro regiones", "Ties within and between macro-regions"),
     "chart_degree": ("Cuántos vínculos tiene cada organización", "How many ties each organization has"),

@@ -17,7 +17,15 @@
 
   var active = {};
   var showProposals = true;
-  var nodes = new vis.DataSet(data.nodes);
+  /* Labels shown at first: the page data marks "quiet" the nodes not named at first (hubs, cut points and the
+   * focus are, where their labels do not overlap: essgraph.render.labels); a quiet label is drawn see-through
+   * until the node is hovered, picked or searched, or the view is zoomed in to twice its first scale. */
+  var SEE_THROUGH = "rgba(0,0,0,0)";
+  var quietIds = data.nodes.filter(function (n) { return n.quiet; }).map(function (n) { return n.id; });
+  function quietFont(font) { return Object.assign({}, font, { color: SEE_THROUGH, strokeColor: SEE_THROUGH }); }
+  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+    return n.quiet ? Object.assign({}, n, { font: quietFont(n.font) }) : n;
+  }));
   var edges = new vis.DataSet(data.edges.concat(data.proposals));
   var nodeView = new vis.DataView(nodes, { filter: matches });
   var edgeView = new vis.DataView(edges, {
@@ -44,7 +52,8 @@
     layout: { randomSeed: 42, improvedLayout: data.nodes.length <= 150 },
     nodes: {
       font: { size: 13, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { label: { drawThreshold: large ? 8 : 3 } }
+      scaling: { label: { drawThreshold: large ? 8 : 3 } },
+      chosen: { node: true, label: function (values) { values.color = "#222222"; values.strokeColor = "#ffffff"; } }
     },
     edges: Object.assign({ arrows: { to: { enabled: false, scaleFactor: 0.5 } }, selectionWidth: 2 },
                          data.edge_defaults),
@@ -58,7 +67,16 @@
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
   mark("network");
 
+  var firstScale = 0, quietShown = false;
+  function showQuiet(show) {
+    if (show === quietShown || !quietIds.length) { return; }
+    quietShown = show;
+    nodes.update(quietIds.map(function (id) { return { id: id, font: show ? byId[id].font : quietFont(byId[id].font) }; }));
+  }
+  network.on("zoom", function (p) { if (firstScale) { showQuiet(p.scale >= 2 * firstScale); } });
+
   function ready() {
+    firstScale = network.getScale();
     mark("drawn");
     document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
     document.body.setAttribute("data-ready", "1");
@@ -456,6 +474,7 @@
     data: data,
     search: search,
     printPicture: printPicture,
+    showQuiet: showQuiet,
     visibleNodeIds: function () { return nodeView.getIds(); },
     visibleEdgeIds: function () { return edgeView.getIds(); }
   };

@@ -20,7 +20,7 @@ from essgraph.graphmodel.privacy import PHONE_PATTERN
 
 NODE_FIELDS = {"id", "label", "shape", "size", "marks", "color", "borderWidth", "shapeProperties", "font", "degree",
                "name", "acronym", "aliases", "kind", "status", "description", "region", "macro_region", "sector",
-               "networks", "web", "note", "f", "q", "x", "y", "outside"}
+               "networks", "web", "note", "f", "q", "x", "y", "outside", "quiet"}
 EDGE_FIELDS = {"id", "from", "to", "marks", "type", "evidence", "section", "quote", "year", "note", "arrows",
                "dashes", "width", "color", "smooth", "uncounted"}
 REMOTE = re.compile(r"""<(?:script|link|img|iframe|source|embed)\b[^>]*\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//"""

@@ -55,6 +55,18 @@ def test_the_report_fits_a_phone_and_its_tables_scroll_in_their_own_box(bundled_
     assert _small_text(page) == []
 
 
+def test_the_network_picture_keeps_readable_text_on_a_phone_and_scrolls_in_its_box(bundled_report, open_page,
+                                                                                   phone) -> None:
+    page = open_page(bundled_report, ready=False)
+    box = page.js("var b = document.querySelector('#network-picture .scroll'); b.scrollIntoView();"
+                  " return [b.clientWidth, b.scrollWidth, getComputedStyle(b).overflowX, b.tabIndex,"
+                  " b.getAttribute('aria-label'), document.documentElement.scrollWidth]")
+    assert box[0] <= 390 < box[1] and box[2:5] == ["auto", 0, "El grupo principal de la red"] and box[5] <= 390
+    sizes = page.js("return Array.from(document.querySelectorAll('#network-picture svg text')).map(function (t) {"
+                    " return parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a; })")
+    assert len(sizes) > 10 and min(sizes) >= 12
+
+
 def test_a_view_on_a_phone_has_a_bottom_sheet_and_no_sideways_scroll(bundled_report, open_page, phone) -> None:
     for path in sorted((bundled_report.parent / "views").glob("*.html")):
         page = open_page(path)

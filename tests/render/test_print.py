@@ -48,8 +48,16 @@ def test_the_printed_report_is_a4_numbered_sourced_and_open(bundled_report, open
     names = folded[0].split(" · ")
     assert len(names) > 20 and all(_squash(name) in whole for name in names)  # the folded list, printed
     assert all(_squash(cell) in whole for cell in folded[1:])  # the folded tables too
-    assert sum(len(p.images) for p in reader.pages) == 3  # the charts (the map is vector)
+    assert sum(len(p.images) for p in reader.pages) == 3  # the charts (the map and the network picture are vector)
     assert "Sindepartamento:" in whole
+    # the picture of the network: its names and legend are text in the PDF, on the page of its heading
+    picture = next(text for text in pages if "El grupo principal de la red" in text)
+    assert all(_squash(word) in _squash(picture) for word in (
+        "GRESP", "CxD", "CIAP", "Nodo central (más vínculos)", "Borde negro grueso: punto único de falla",
+        "Línea roja: puente (única conexión)"))
+    drawing = reader.pages[pages.index(picture)].get_contents().get_data().decode("latin-1")
+    # drawn as vectors in the picture's own colours: amber hubs, red bridges, the main group's blue
+    assert all(colour in drawing for colour in (".9098 .6392 .2392 rg", ".7529 .2235 .1686 RG", ".5608 .702 .7882 rg"))
 
 
 def test_no_printed_table_row_is_split_across_pages(bundled_report, open_page) -> None:
