@@ -26,6 +26,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Mapping, TypedDict
 
+from essgraph.jsonbytes import json_bytes
+
 __all__ = ["AnalysisResult", "RESULT_KEYS", "Ref", "Summary"]
 
 
@@ -252,6 +254,10 @@ class AnalysisResult:
     def to_json(self) -> dict[str, Any]:
         """The result as ``analysis.json`` holds it: a dict of its parts (keys sorted when written)."""
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+
+    def json_text(self) -> str:
+        """What ``analysis.json`` holds: :meth:`to_json` indented by two spaces, keys sorted, a final newline."""
+        return json_bytes(self.to_json(), indent=2).decode("utf-8") + "\n"
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "AnalysisResult":

@@ -58,19 +58,18 @@ Examples
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import networkx as nx
-import orjson
 
 from essgraph.errors import RenderError
 from essgraph.graphmodel import Node, Relationship, iter_nodes, iter_relationships, public_graph
 from essgraph.graphmodel.terms import LABEL_SUFFIX, node_label_columns, relationship_label_columns
 
 from essgraph.files import atomic_write
+from essgraph.jsonbytes import json_bytes
 from essgraph.gcpause import paused_gc
 from essgraph.spreadsheet import csv_bytes
 from essgraph.loaders.gexf import NodeViz, gexf_bytes
@@ -131,7 +130,7 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path, *, include_personal_d
     check_export_options(fmt, base_url=base_url, include_reported=include_reported)
     with paused_gc():  # millions of dicts and strings, none in a cycle: see essgraph.gcpause
         if fmt == "json":  # the public form's dict straight from its rows, without a second graph
-            data = _json(graph_to_dict(G, public=not include_personal_data))
+            data = json_bytes(graph_to_dict(G, public=not include_personal_data), indent=1)
         else:
             graph = G if include_personal_data else public_graph(G)
             if fmt == "murmurations":
@@ -158,65 +157,6 @@ def check_export_options(fmt: str, *, base_url: str | None = None, include_repor
     if include_reported and fmt != "murmurations":
         raise RenderError("choosing the reported ties applies to the murmurations format only (the essglobal formats "
                           "write every tie with its evidence)", options=("include_reported",))
-
-
-def _json(data: dict[str, Any]) -> bytes:
-    """``json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)`` in UTF-8, byte for byte.
-
-    orjson writes the same text about twenty times faster (two-space indented,
-    which :func:`_one_space_indent` halves) whenever every float is one both
-    write alike (:func:`_orjson_floats`); otherwise, or when orjson refuses a
-    value, the standard library writes it.
-    """
-    if _orjson_floats(data):
-        try:
-            return _one_space_indent(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
-        except orjson.JSONEncodeError:  # an integer past 64 bits, a key that is no string, a lone surrogate
-            pass
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-
-
-def _orjson_floats(value: Any) -> bool:
-    """Whether every float in ``value`` is finite and 0 or between 1e-4 and 1e16 in size.
-
-    Those floats orjson writes as ``repr`` does (the shortest digits, no
-    exponent); outside, the two differ (``1e-05`` / ``0.00001``, ``1e+16`` /
-    ``1e16``, ``NaN`` / ``null``).
-
-    >>> _orjson_floats({"a": [1, 0.5, -2.25e15, 0.0]}), _orjson_floats({"a": [1e-05]}), _orjson_floats(float("nan"))
-    (True, False, False)
-    """
-    kind = type(value)
-    if kind is float:
-        return value == 0 or 1e-4 <= abs(value) < 1e16
-    if kind is dict:
-        value = value.values()
-    elif kind is not list and kind is not tuple:
-        return True
-    return set(map(type, value)) <= _PLAIN or all(map(_orjson_floats, value))
-
-
-#: Types whose values orjson and the standard library write alike (their subclasses are looked into).
-_PLAIN = {str, int, bool, type(None)}
-
-
-def _one_space_indent(text: bytes) -> bytes:
-    r"""JSON indented by two spaces per level as indented by one.
-
-    A JSON text has no newline inside a string, so each newline starts a line of
-    the layout, and orjson writes no NUL byte (it escapes control characters):
-    deepest level first, each line's indentation becomes half as many NULs
-    (which no shallower level's spaces then match), then the NULs spaces.
-
-    >>> _one_space_indent(b'{\n  "a": [\n    1\n  ],\n  "b": "x  y"\n}')
-    b'{\n "a": [\n  1\n ],\n "b": "x  y"\n}'
-    """
-    deepest = 0
-    while b"\n" + b"  " * (deepest + 1) in text:
-        deepest += 1
-    for level in range(deepest, 0, -1):
-        text = text.replace(b"\n" + b"  " * level, b"\n" + b"\0" * level)
-    return text.replace(b"\0", b" ")
 
 
 def _flat(value: Any) -> Any:

@@ -31,7 +31,6 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -287,7 +286,7 @@ def _exports(G: nx.MultiDiGraph, result: AnalysisResult, folder: Path, name: Cal
         (folder / name(f"{stem[0]}.csv"), csv_bytes(list(rows[0]) if rows else ["id"], rows), "export_csv"),
         (folder / name(f"{stem[3]}.xlsx"), xlsx_bytes(tables), "export_xlsx"),
         (folder / name(f"{stem[1]}.json"),
-         (json.dumps(result.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"), "export_json"),
+         result.json_text().encode("utf-8"), "export_json"),
     ]
     out = []
     for path, data, key in files:

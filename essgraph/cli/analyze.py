@@ -12,7 +12,6 @@ with ``--write-neo4j`` the result goes back into it
 """
 from __future__ import annotations
 
-import json
 from contextlib import ExitStack
 from datetime import datetime, timezone
 from importlib.metadata import version
@@ -119,7 +118,7 @@ def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None
     if json_path is None and md_path is None and not write_neo4j:
         md_path = Path("-")
     if json_path is not None:
-        _write(json_path, json.dumps(result.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+        _write(json_path, result.json_text(),
                _TEXT.t("json", lang, path=json_path))
     if md_path is not None:
         _write(md_path, to_markdown(result, lang), _TEXT.t("md", lang, path=md_path))
