@@ -47,7 +47,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 STAGES = ("build", "build_baseline", "analyze", "measures", "reference", "render", "render_baseline", "report",
-          "chromium", "chromium_baseline")
+          "export_json", "chromium", "chromium_baseline")
 
 
 # ---------------------------------------------------------------- stages (run in a child process)
@@ -128,6 +128,13 @@ def _stage(name: str, work: Path, n: int, seed: int) -> dict[str, Any]:
             path = report(G, work / f"report-{n}", seed=seed)
             out["html_mib"] = sum(p.stat().st_size for p in path.parent.rglob("*.html")) / 2 ** 20
         out["seconds"] = time.perf_counter() - t
+    elif name == "export_json":  # essgraph export --format json: the public form, through json_bytes
+        from essgraph.loaders import export, load_graph
+        G = load_graph(snapshot=snap)
+        before = _rss_mib()
+        t = time.perf_counter()
+        path = export(G, "json", work / f"export-{n}.json")
+        out["seconds"], out["json_mib"] = time.perf_counter() - t, path.stat().st_size / 2 ** 20
     elif name == "render_baseline":
         from essgraph.analysis import tie_graph
         from essgraph.graphmodel import public_graph
@@ -151,6 +158,8 @@ def _stage(name: str, work: Path, n: int, seed: int) -> dict[str, Any]:
     else:
         raise SystemExit(f"unknown stage {name}")
     out["rss_mib"], out["rss_before_mib"] = _rss_mib(), before
+    # analyze forks one child for the slowest measures (TieStructure.start): its peak, shared pages included
+    out["children_rss_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return out
 
 

@@ -44,7 +44,7 @@ from essgraph.render.structure import SIZE_MEASURES, Structure, measure
 from essgraph.render.texts import TEXTS
 from essgraph.render.views import VIEWS, View, actor_ids, select
 
-__all__ = ["MAX_ELEMENTS", "PHYSICS_THRESHOLD", "Prepared", "RenderResult", "ViewRequest", "render", "prepare", "prepared", "proposals_from",
+__all__ = ["MAX_ELEMENTS", "PHYSICS_THRESHOLD", "Prepared", "RenderResult", "ViewRequest", "render", "prepare", "prepared", "proposals_from", "thousands",
            "view_size", "layout"]
 
 #: Past this many nodes the layout is computed beforehand and physics is off.
@@ -266,7 +266,7 @@ def render(G: nx.MultiDiGraph, path: str | Path, request: ViewRequest | None = N
     counted = view_counts(shown.graph, structure)
     written = _write(target, payload, lang=r.lang, view=r.view, title=shown.title,
                      counts=TEXTS.t("counts", r.lang, **counted), counts_note=TEXTS.t("counts_note", r.lang, **counted),
-                     notice=TEXTS.t("precomputed", r.lang, n=_num(n)) if n > r.threshold and precomputed else "",
+                     notice=TEXTS.t("precomputed", r.lang, n=thousands(n)) if n > r.threshold and precomputed else "",
                      personal=r.include_personal_data, source=_source(G))
     tick()
     return RenderResult(written, shown.title, r.view)
@@ -281,7 +281,7 @@ def _overview(G: nx.MultiDiGraph, target: Path, r: ViewRequest, too_large: tuple
                        "map": payload.pop("map"), "focus": None, "aggregated": True}
     hubs = sum(1 for node in payload["nodes"] if "aggregate" not in node)
     if too_large:
-        notice = TEXTS.t("too_large", r.lang, view=r.view, nodes=_num(too_large[0]), edges=_num(too_large[1]),
+        notice = TEXTS.t("too_large", r.lang, view=r.view, nodes=thousands(too_large[0]), edges=thousands(too_large[1]),
                          hubs=hubs)
     else:
         notice = TEXTS.t("overview_about", r.lang, hubs=hubs)
@@ -293,7 +293,12 @@ def _overview(G: nx.MultiDiGraph, target: Path, r: ViewRequest, too_large: tuple
     return RenderResult(written, title, "overview", (notice,) if too_large else ())
 
 
-def _num(n: int) -> str:
+def thousands(n: int) -> str:
+    """``n`` with a narrow no-break space between thousands (read alike in Spanish and English).
+
+    >>> thousands(102500)
+    '102\u202f500'
+    """
     return f"{n:,}".replace(",", "\u202f")
 
 

@@ -58,7 +58,7 @@ from essgraph.render.findings import (
     top_cut_points, type_names,
 )
 from essgraph.render.interactive import (
-    Prepared, ViewRequest, layout, prepare, prepared, proposals_from, render, view_size,
+    Prepared, ViewRequest, layout, prepare, prepared, proposals_from, render, thousands, view_size,
 )
 from essgraph.render.page import asset, confidential_path, print_css, write_html
 from essgraph.render.peru import departments_map
@@ -153,13 +153,28 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
     views, specs = [], report_views(G, result, large=large, lang=lang)
     total = 5 + len(specs)
     shared: list[Prepared] = []
+    overview: dict[str, str] = {}  # the overview's card, once drawn: a view too large to draw links to it
     for spec in specs:
-        if spec["options"]["view"] != "overview" and not shared:
+        options = spec["options"]
+        about = R.t(spec["about"], lang)
+        size = None if options["view"] == "overview" else view_size(
+            G, options["view"], focus=options.get("focus"), steps=options.get("steps", 1),
+            include_personal_data=include_personal_data)
+        if size is not None and sum(size) > limit and overview:  # the same overview again: not drawn twice
+            command = _view_command(options, name)
+            views.append({**overview, "about": R.t("view_in_overview", lang, about=about, nodes=thousands(size[0]),
+                                                    edges=thousands(size[1]), command=command)})
+            step()
+            continue
+        if size is not None and sum(size) <= limit and not shared:  # made for the views drawn, not the overview
             shared.append(prepared(G, include_personal_data=include_personal_data))
         request = ViewRequest(lang=lang, seed=seed, include_personal_data=include_personal_data, max_elements=limit,
-                              **spec["options"])
+                              full=size is not None and sum(size) <= limit, **options)  # size checked above
         drawn = render(G, out / "views" / f"{spec['file']}.html", request, shared=shared[0] if shared else None)
-        views.append({"href": f"views/{drawn.path.name}", "title": drawn.title, "about": R.t(spec["about"], lang)})
+        card = {"href": f"views/{drawn.path.name}", "title": drawn.title, "about": about}
+        if drawn.view == "overview" and not overview:
+            overview.update(href=card["href"], title=card["title"])
+        views.append(card)
         step()
     macro = result.labels.get("macro_region", {})
     gaps, by_macro, roles = result.group_gaps["macro_region"], result.isolated["by_group"]["macro_region"], result.roles["roles"]
@@ -262,6 +277,12 @@ def organization_rows(G: nx.MultiDiGraph, result: AnalysisResult, lang: str,
             row.update({"phone": attrs.get("phone", ""), "email": attrs.get("email", "")})
         rows.append(row)
     return rows
+
+
+def _view_command(options: dict[str, Any], name: Callable[[str], str]) -> str:
+    """The ``essgraph render`` command that draws a view too large for the report, whole."""
+    focus = f" --focus {options['focus']}" if options.get("focus") else ""
+    return f"essgraph render --view {options['view']}{focus} --full -o {name(options['view'] + '.html')}"
 
 
 def _namer(personal: bool) -> Callable[[str], str]:

@@ -82,6 +82,10 @@ REPORT_TEXTS = Catalog({
     "view_network_about": ("La red con más miembros.", "The network with the most members."),
     "view_region_about": ("La región con más organizaciones, y sus aliados fuera de ella.",
                           "The region with the most organizations, and its partners elsewhere."),
+    "view_in_overview": ("{about} Tendría {nodes} nodos y {edges} vínculos, demasiados para dibujarla: el enlace abre "
+                         "el resumen por regiones. Para dibujarla completa: {command}",
+                         "{about} It would have {nodes} nodes and {edges} ties, too many to draw: the link opens the "
+                         "overview by region. To draw it all: {command}"),
     # sections
     "hubs_title": ("Quiénes articulan la red", "Who holds the network together"),
     "hubs_text": ("Las organizaciones con más vínculos y las que más conectan a otras (intermediación).",

@@ -126,3 +126,16 @@ def test_a_large_report_names_the_export_commands_instead_of_writing_graphml_and
     assert f"essgraph export --format graphml -o {stem}.graphml" in html and words in html
     small = report(graph, tmp_path / "s", lang=lang)
     assert sorted(p.suffix for p in (small.parent / "exports").iterdir()) == [".csv", ".gexf", ".graphml", ".json", ".xlsx"]
+
+
+def test_a_large_report_draws_the_overview_once_and_says_how_to_draw_the_rest(graph, tmp_path) -> None:
+    from essgraph.render import report
+
+    index = report(graph, tmp_path / "r", lang="es", max_elements=5)
+    pages = sorted(p.name for p in (tmp_path / "r" / "views").iterdir())
+    assert pages == ["overview.html"]  # the ego, network and region views would be the same overview again
+    html = index.read_text(encoding="utf-8")
+    assert html.count('href="views/overview.html"') == 4
+    assert html.count("el enlace abre el resumen por regiones") == 3
+    assert "essgraph render --view ego --focus " in html and " --full -o ego.html" in html
+    assert "essgraph render --view region --focus " in html
