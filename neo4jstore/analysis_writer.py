@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from neo4j import Driver, ManagedTransaction, NotificationDisabledClassification
+from neo4j import Driver, ManagedTransaction
 from neo4j import exceptions as nx4j
 
 from essgraph.errors import Neo4jConnectionError, Neo4jLoadError
@@ -37,6 +37,7 @@ from essgraph.graphmodel.schema import (
 )
 from essgraph.i18n import DEFAULT_LANG
 from essgraph.neo4jstore import statements as S
+from essgraph.neo4jstore.connection import quiet_session
 from essgraph.neo4jstore.cypher import fill
 from essgraph.neo4jstore.messages import MESSAGES, SUMMARY, short_error
 from essgraph.neo4jstore.rows import DEFAULT_BATCH_SIZE
@@ -207,8 +208,7 @@ def write_analysis(
 
     try:
         # the first write clears labels and a type the database never saw: no warning for that
-        with driver.session(database=database, notifications_disabled_classifications=[
-                NotificationDisabledClassification.UNRECOGNIZED]) as session:
+        with quiet_session(driver, database) as session:
             summary = session.execute_write(unit)
         if fault_hook:
             fault_hook("committed", total)

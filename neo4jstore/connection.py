@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver, GraphDatabase, NotificationDisabledClassification, Session
 from neo4j import exceptions as nx4j
 
 from essgraph.errors import Neo4jConnectionError
 from essgraph.i18n import DEFAULT_LANG
 from essgraph.neo4jstore.messages import MESSAGES
 
-__all__ = ["Neo4jSettings", "check_uri", "redact_uri", "is_loopback", "open_driver", "verify", "DEFAULT_URI"]
+__all__ = ["Neo4jSettings", "check_uri", "redact_uri", "is_loopback", "open_driver", "quiet_session", "verify", "DEFAULT_URI"]
 
 DEFAULT_URI = "bolt://localhost:7687"
 _SCHEMES = {"bolt", "neo4j", "bolt+s", "neo4j+s", "bolt+ssc", "neo4j+ssc"}
@@ -136,3 +136,14 @@ def verify(driver: Driver, settings: Neo4jSettings, *, lang: str = DEFAULT_LANG)
             raise Neo4jConnectionError(MESSAGES.t("no-database", lang, uri=settings.safe_uri,
                                                   database=settings.database)) from None
         raise
+
+
+def quiet_session(driver: Driver, database: str | None = None) -> Session:
+    """A session without the server's "property key / label does not exist" notices.
+
+    essgraph's queries name properties, labels and types a database may not hold
+    yet (a graph with no ``founded_year``, a first write-back): the server warns
+    of each, and the driver logs the warning with the whole query, once per call.
+    """
+    return driver.session(database=database, notifications_disabled_classifications=[
+        NotificationDisabledClassification.UNRECOGNIZED])

@@ -42,6 +42,7 @@ from essgraph.errors import Neo4jConnectionError, Neo4jError
 from essgraph.graphmodel import LABELS, REL_TYPES
 from essgraph.graphmodel.vocab import EVIDENCE, evidence_counts
 from essgraph.i18n import DEFAULT_LANG
+from essgraph.neo4jstore.connection import quiet_session
 from essgraph.neo4jstore.messages import MESSAGES
 
 __all__ = ["GdsEngine", "GdsTies", "PROCEDURES", "VERSION", "PROJECT", "DROP", "evidence_values", "gds_version"]
@@ -123,7 +124,7 @@ def evidence_values(*, include_inferred: bool, include_reported: bool) -> list[s
 
 def gds_version(driver: Driver, *, database: str | None = None, lang: str = DEFAULT_LANG) -> str:
     """The server's Graph Data Science version; :class:`Neo4jError` saying how to get it when there is none."""
-    with driver.session(database=database) as session, _calls(lang):
+    with quiet_session(driver, database) as session, _calls(lang):
         return _version(session, lang)
 
 
@@ -272,7 +273,7 @@ class GdsEngine:
         """
         params = _rule_parameters(rule)
         name = f"essgraph-ties-{uuid.uuid4().hex}"
-        with self.driver.session(database=self.database) as session:
+        with quiet_session(self.driver, self.database) as session:
             with _calls(self.lang):
                 _version(session, self.lang)
                 record = session.run(PROJECT, graph=name, **params).single(strict=True)
