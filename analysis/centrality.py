@@ -24,7 +24,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Hashable
+from typing import Callable, Hashable
 
 import networkx as nx
 import pandas as pd
@@ -229,11 +229,13 @@ def _igraph_centrality(S: TieStructure, members: list[Hashable], *, k: int | Non
     sampled = k is not None and k < n
     kk = k if sampled else None
     whole = g is S.igraph()[0]  # the whole graph's measures may have been begun in a child (TieStructure.start)
-    betweenness = S.begun(("igraph_betweenness", kk, seed), lambda: igraph_betweenness(g, nodes, k=kk, seed=seed)
-                          ) if whole else igraph_betweenness(g, nodes, k=kk, seed=seed)
+
+    def measured(name: str, compute: Callable[[], list[float]]) -> list[float]:
+        return S.begun((name, kk, seed), compute) if whole else compute()
+
+    betweenness = measured("igraph_betweenness", lambda: igraph_betweenness(g, nodes, k=kk, seed=seed))
     pagerank = igraph_pagerank(g, alpha=0.85)
-    closeness = S.begun(("igraph_closeness", kk, seed), lambda: igraph_closeness(g, nodes, k=kk, seed=seed)
-                        ) if whole else igraph_closeness(g, nodes, k=kk, seed=seed)
+    closeness = measured("igraph_closeness", lambda: igraph_closeness(g, nodes, k=kk, seed=seed))
     degree = g.degree()
     chosen = set(nodes) if n < T.number_of_nodes() else None
     for v, _ in nx.selfloop_edges(T):  # igraph drops self-loops; NetworkX counts them twice

@@ -119,4 +119,4 @@ def _candidates(T: nx.Graph, orgs: list[Hashable], answered: set[Hashable], S: T
         yield best(group), "largest_unasked_group", {"size": len(group)}
     for v in orgs:
         if T.degree(v) == 0:
-            yield v, "no_tie_not_asked", {}  # in the order picked: reasons by priority, each ranked
+            yield v, "no_tie_not_asked", {}

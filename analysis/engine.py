@@ -352,20 +352,20 @@ class TieStructure:
         return compute()
 
     def _multilevel_input(self) -> tuple[ig.Graph | None, list[int]]:
-        return self._once("multilevel_input", self._louvain_graph)
-
-    def _louvain_graph(self) -> tuple[ig.Graph | None, list[int]]:
-        g, nodes = self.igraph()
-        ends = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-        keep = sorted(np.unique(ends).tolist(), key=lambda i: id_key(nodes[i]))
-        if not keep:
-            return None, []
-        new = np.full(len(nodes), -1, dtype=np.int64)
-        new[keep] = np.arange(len(keep))
-        a, b = new[ends[:, 0]], new[ends[:, 1]]
-        lo, hi = np.minimum(a, b), np.maximum(a, b)
-        order = np.lexsort((hi, lo))
-        return ig.Graph(n=len(keep), edges=np.column_stack([lo[order], hi[order]]).tolist()), keep
+        """The graph Louvain runs on (see :meth:`multilevel`) and the vertex of :meth:`igraph` each of its vertices is."""
+        def compute() -> tuple[ig.Graph | None, list[int]]:
+            g, nodes = self.igraph()
+            ends = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+            keep = sorted(np.unique(ends).tolist(), key=lambda i: id_key(nodes[i]))
+            if not keep:
+                return None, []
+            new = np.full(len(nodes), -1, dtype=np.int64)
+            new[keep] = np.arange(len(keep))
+            a, b = new[ends[:, 0]], new[ends[:, 1]]
+            lo, hi = np.minimum(a, b), np.maximum(a, b)
+            order = np.lexsort((hi, lo))
+            return ig.Graph(n=len(keep), edges=np.column_stack([lo[order], hi[order]]).tolist()), keep
+        return self._once("multilevel_input", compute)
 
     def _multilevel(self, seed: int | None, resolution: float) -> tuple[list[set[Hashable]], float | None]:
         H, keep = self._multilevel_input()
@@ -524,14 +524,6 @@ def louvain(H: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, engi
     for v, c in zip(nodes, igraph_multilevel(g, seed=seed, resolution=resolution)):
         parts.setdefault(c, set()).add(v)
     return list(parts.values())
-
-
-
-
-
-
-
-
 
 
 def _can_fork() -> bool:

@@ -152,7 +152,7 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
     large = nodes + relationships > limit
     views, specs = [], report_views(G, result, large=large, lang=lang)
     total = 5 + len(specs)
-    shared: list[Prepared] = []
+    shared = prepared(G, include_personal_data=include_personal_data)  # the views', the picture's and the table's
     overview: dict[str, str] = {}  # the overview's card, once drawn: a view too large to draw links to it
     for spec in specs:
         options = spec["options"]
@@ -160,17 +160,15 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
         size = None if options["view"] == "overview" else view_size(
             G, options["view"], focus=options.get("focus"), steps=options.get("steps", 1),
             include_personal_data=include_personal_data)
-        if size is not None and sum(size) > limit and overview:  # the same overview again: not drawn twice
-            command = _view_command(options, name)
+        drawable = size is not None and sum(size) <= limit
+        if size is not None and not drawable and overview:  # the same overview again: not drawn twice
             views.append({**overview, "about": R.t("view_in_overview", lang, about=about, nodes=thousands(size[0]),
-                                                    edges=thousands(size[1]), command=command)})
+                                                    edges=thousands(size[1]), command=_view_command(options, name))})
             step()
             continue
-        if size is not None and sum(size) <= limit and not shared:  # made for the views drawn, not the overview
-            shared.append(prepared(G, include_personal_data=include_personal_data))
         request = ViewRequest(lang=lang, seed=seed, include_personal_data=include_personal_data, max_elements=limit,
-                              full=size is not None and sum(size) <= limit, **options)  # size checked above
-        drawn = render(G, out / "views" / f"{spec['file']}.html", request, shared=shared[0] if shared else None)
+                              full=drawable, **options)  # size checked above
+        drawn = render(G, out / "views" / f"{spec['file']}.html", request, shared=shared)
         card = {"href": f"views/{drawn.path.name}", "title": drawn.title, "about": about}
         if drawn.view == "overview" and not overview:
             overview.update(href=card["href"], title=card["title"])
@@ -183,13 +181,12 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
                                  isolation_alt(by_macro, macro, lang)),
               "degrees": chart(degree_histogram(roles, lang), TEXTS.t("chart_degree", lang), degree_alt(roles, lang))}
     names, matrix = macro_region_matrix(gaps, macro)
-    picture = _picture(G, shared[0] if shared else None, large=large, include_personal_data=include_personal_data,
-                       seed=seed, lang=lang)
+    picture = _picture(shared, large=large, include_personal_data=include_personal_data, seed=seed, lang=lang)
     step()
     peru = departments_map(G, lang)
     step()
     findings = _findings(result, lang, whole=(nodes, relationships))
-    organizations = organization_rows(G, result, lang, include_personal_data)
+    organizations = organization_rows(G, result, lang, include_personal_data, public=shared.graph)
     exports = _exports(G, result, out / "exports", name, include_personal_data, lang, large=large,
                        organizations=organizations, tables=_tables(findings, organizations, lang))
     step()
@@ -204,12 +201,9 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
     return index
 
 
-def _picture(G: nx.MultiDiGraph, shared: Prepared | None, *, large: bool, include_personal_data: bool, seed: int,
-             lang: str) -> Picture | None:
+def _picture(shared: Prepared, *, large: bool, include_personal_data: bool, seed: int, lang: str) -> Picture | None:
     """The static picture of the main group, at the whole view's positions (its own layout when the whole
     network is too ``large`` to draw: then only the best-connected are drawn, see :mod:`essgraph.render.picture`)."""
-    if shared is None:
-        shared = prepared(G, include_personal_data=include_personal_data)
     S = shared.graph
     nodes = main_group(shared.structure)
     positions = layout(S, nodes if large else actor_ids(S, people=include_personal_data), seed=seed)
@@ -253,9 +247,13 @@ def report_views(G: nx.MultiDiGraph, result: AnalysisResult, *, large: bool = Fa
 
 
 def organization_rows(G: nx.MultiDiGraph, result: AnalysisResult, lang: str,
-                      include_personal_data: bool = False) -> list[dict[str, Any]]:
-    """One row per analysed organization: its details and its measures from ``result``."""
-    S = prepare(G, include_personal_data=include_personal_data)
+                      include_personal_data: bool = False, *, public: nx.MultiDiGraph | None = None
+                      ) -> list[dict[str, Any]]:
+    """One row per analysed organization: its details and its measures from ``result``.
+
+    ``public`` is ``prepare(G, include_personal_data=...)`` when already made.
+    """
+    S = prepare(G, include_personal_data=include_personal_data) if public is None else public
     labels = result.labels
     measures = node_measures(result, lang)
     rows = []
@@ -302,9 +300,9 @@ def _exports(G: nx.MultiDiGraph, result: AnalysisResult, folder: Path, name: Cal
     ``organizations`` are written as CSV and ``tables`` (the page's tables) as one XLSX workbook.
     """
     stem = {"es": ("organizaciones", "analisis", "grafo", "tablas"), "en": ("organizations", "analysis", "graph", "tables")}[lang]
-    rows = organizations
     files = [
-        (folder / name(f"{stem[0]}.csv"), csv_bytes(list(rows[0]) if rows else ["id"], rows), "export_csv"),
+        (folder / name(f"{stem[0]}.csv"), csv_bytes(list(organizations[0]) if organizations else ["id"], organizations),
+         "export_csv"),
         (folder / name(f"{stem[3]}.xlsx"), xlsx_bytes(tables), "export_xlsx"),
         (folder / name(f"{stem[1]}.json"),
          result.json_text().encode("utf-8"), "export_json"),
