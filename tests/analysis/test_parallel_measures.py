@@ -57,4 +57,5 @@ def test_the_childs_centralities_are_the_same_table(large) -> None:
         S.start(seed=3, k=200)
         table = centrality(large, k=200, seed=3, structure=S).table
         assert ("multilevel", 3, 1.0) in S._started or not engine._can_fork()  # not asked for yet
+        assert not {key for key in S._started if key[0] != "multilevel"}  # the child's centralities were collected
     assert table.equals(expected)
