@@ -32,10 +32,10 @@ import pandas as pd
 from essgraph.errors import GraphError
 from essgraph.analysis._common import actors, group_of, id_key, require_nodes, rnd
 from essgraph.analysis.engine import (
-    DISTANCES_IGRAPH_ABOVE, TieStructure, igraph_betweenness, igraph_closeness, igraph_pagerank, structure_of, use_igraph,
+    DISTANCES_IGRAPH_ABOVE, TieStructure, igraph_pagerank, structure_of, use_igraph,
 )
 
-__all__ = ["MEASURES", "Centrality", "centrality", "hubs"]
+__all__ = ["MEASURES", "Centrality", "centrality", "hubs", "group_members"]
 
 #: Measures by which :func:`hubs` can rank.
 MEASURES = ("degree", "betweenness", "pagerank", "closeness")
@@ -186,14 +186,7 @@ def hubs(
     if by not in MEASURES:
         raise GraphError(f"unknown measure {by!r}: use one of {', '.join(MEASURES)}")
     require_nodes(T, "hubs")
-    if group_by is None:
-        groups: dict[str, list[Hashable]] = {"all": actors(T)}
-    else:
-        groups = {}
-        for v in actors(T):
-            g = group_of(T, v, group_by)
-            if g is not None:
-                groups.setdefault(g, []).append(v)
+    groups = {"all": actors(T)} if group_by is None else group_members(T, group_by)
     # the groups of a large graph: all on igraph, cut from one conversion
     shared = structure_of(T, structure) if group_by is not None and use_igraph(T, engine) else None
     given = table if group_by is None else None
@@ -202,7 +195,7 @@ def hubs(
         if given is not None:
             table = given
         elif shared is not None:
-            table = _igraph_centrality(shared, groups[name], k=k, seed=seed).table
+            table = _igraph_centrality(shared, groups[name], k=k, seed=seed, group=(group_by, name)).table
         else:
             table = centrality(_induced(T, groups[name]), k=k, seed=seed, engine=engine).table
         second = "betweenness" if by == "degree" else "degree"
@@ -216,26 +209,39 @@ def hubs(
     return pd.concat(frames, ignore_index=True)
 
 
-def _igraph_centrality(S: TieStructure, members: list[Hashable], *, k: int | None, seed: int | None) -> Centrality:
+def group_members(T: nx.Graph, attribute: str) -> dict[str, list[Hashable]]:
+    """The organizations of each value of ``attribute`` (those without one left out), by id.
+
+    >>> T = nx.Graph([("a", "b")]); T.nodes["a"]["region"] = "n"
+    >>> group_members(T, "region")
+    {'n': ['a']}
+    """
+    groups: dict[str, list[Hashable]] = {}
+    for v in actors(T):
+        g = group_of(T, v, attribute)
+        if g is not None:
+            groups.setdefault(g, []).append(v)
+    return groups
+
+
+def _igraph_centrality(S: TieStructure, members: list[Hashable], *, k: int | None, seed: int | None,
+                       group: Hashable = None) -> Centrality:
     """:func:`centrality` of the ties among ``members`` with every measure on igraph.
 
     The subgraph is cut from the structure's conversion
     (:meth:`~essgraph.analysis.engine.TieStructure.subgraph`) with its vertices in
-    the tie graph's order, the order the sample of sources is drawn from.
+    the tie graph's order, the order the sample of sources is drawn from. The
+    whole graph's betweenness and closeness, and those of ``group`` (a key of
+    :func:`hubs`' groups), may have been begun in a child (:meth:`~essgraph.analysis.engine.TieStructure.start`).
     """
     T = S.graph
     g, nodes = S.subgraph(members)
     n = len(nodes)
     sampled = k is not None and k < n
     kk = k if sampled else None
-    whole = g is S.igraph()[0]  # the whole graph's measures may have been begun in a child (TieStructure.start)
-
-    def measured(name: str, compute: Callable[[], list[float]]) -> list[float]:
-        return S.begun((name, kk, seed), compute) if whole else compute()
-
-    betweenness = measured("igraph_betweenness", lambda: igraph_betweenness(g, nodes, k=kk, seed=seed))
+    whole = g is S.igraph()[0]
+    betweenness, closeness = S.centralities(None if whole else members, k=kk, seed=seed, group=group)
     pagerank = igraph_pagerank(g, alpha=0.85)
-    closeness = measured("igraph_closeness", lambda: igraph_closeness(g, nodes, k=kk, seed=seed))
     degree = g.degree()
     chosen = set(nodes) if n < T.number_of_nodes() else None
     for v, _ in nx.selfloop_edges(T):  # igraph drops self-loops; NetworkX counts them twice

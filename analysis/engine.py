@@ -71,7 +71,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any, Callable, Hashable, Iterable, Iterator, NamedTuple, TypeVar
+from typing import Any, Callable, Hashable, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 import igraph as ig
 import networkx as nx
@@ -302,19 +302,23 @@ class TieStructure:
         g, nodes = self.igraph()
         return dict(zip(nodes, g.coreness()))
 
-    def start(self, *, seed: int | None = 42, k: int | None = None) -> None:
+    def start(self, *, seed: int | None = 42, k: int | None = None,
+              groups: Mapping[Hashable, Sequence[Hashable]] | None = None) -> None:
         """Begin the slowest measures in a child process, when that pays: a graph past
         :data:`PARALLEL_ABOVE` nodes and a second core.
 
         The child computes, in turn, the whole graph's betweenness and closeness
         from ``k`` sources drawn with ``seed`` (as :func:`essgraph.analysis.centrality.centrality`
-        asks for them) and Louvain with ``seed`` (as :meth:`multilevel` does),
+        asks for them), Louvain with ``seed`` (as :meth:`multilevel` does) and
+        the betweenness and closeness of the ties inside each of ``groups`` (key:
+        its members, as :func:`essgraph.analysis.centrality.hubs` asks for them),
         while this process computes the rest of the analysis; each is collected
         by :meth:`begun` when asked for: the same numbers, the same partition (the
         same functions on the same graph; computed here if the child failed).
         igraph's C core is not thread-safe and holds the GIL, hence a process,
-        forked (Linux) after :func:`gc.freeze`, so the child copies none of the
-        tie graph's pages.
+        forked (Linux) after :func:`gc.freeze`: the child reads this structure from
+        the memory it shares with this process (nothing of the graph is copied or
+        pickled), and its collector leaves the parent's objects alone.
 
         >>> S = TieStructure(nx.path_graph(4)); S.start(seed=1)  # small: nothing begun
         >>> S.multilevel(seed=1)[0]
@@ -323,23 +327,47 @@ class TieStructure:
         n = self.graph.number_of_nodes()
         if self.source is not None or n <= PARALLEL_ABOVE or not _can_fork():
             return
-        g, nodes = self.igraph()
+        self.index()  # made here, so the child has it
         sample = k if k is not None and k < n else None
-        jobs: list[tuple[Hashable, Callable[..., Any], tuple[Any, ...], dict[str, Any]]] = [
-            (("igraph_betweenness", sample, seed), igraph_betweenness, (g, nodes), {"k": sample, "seed": seed}),
-            (("igraph_closeness", sample, seed), igraph_closeness, (g, nodes), {"k": sample, "seed": seed}),
-        ]
-        H, _ = self._multilevel_input()
-        if H is not None:
-            jobs.append((("multilevel", seed, 1.0), igraph_multilevel, (H,), {"seed": seed, "resolution": 1.0}))
+        jobs: list[tuple[Hashable, str, tuple[Any, ...]]] = [
+            (("centralities", None, sample, seed), "_centralities", (None, sample, seed))]
+        if self._multilevel_input()[0] is not None:
+            jobs.append((("multilevel", seed, 1.0), "_louvain", (seed, 1.0)))
+        for group, members in (groups or {}).items():
+            kk = k if k is not None and k < len(members) else None
+            jobs.append((("centralities", group, kk, seed), "_centralities", (members, kk, seed)))
         pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        _FORKED[:] = [self]
         gc.freeze()  # the child's collector then leaves the parent's objects (and their pages) alone
         try:
-            for key, function, args, kwargs in jobs:
-                self._started[key] = pool.submit(function, *args, **kwargs)
+            for key, method, args in jobs:
+                self._started[key] = pool.submit(_in_child, method, *args)
         finally:
             gc.unfreeze()
+            _FORKED.clear()
         pool.shutdown(wait=False)  # its worker ends when the jobs are done
+
+    def centralities(self, members: Sequence[Hashable] | None = None, *, k: int | None, seed: int | None,
+                     group: Hashable = None) -> tuple[list[float], list[float]]:
+        """igraph's betweenness and closeness (from ``k`` sources drawn with ``seed``) of the
+        ties among ``members`` (``None``: the whole graph), in :meth:`subgraph`'s vertex order.
+
+        Collected from the child when :meth:`start` began them (the whole graph,
+        or ``group``'s key among its ``groups``); else computed here.
+        """
+        if members is not None and group is None:
+            return self._centralities(members, k, seed)
+        return self.begun(("centralities", None if members is None else group, k, seed),
+                          lambda: self._centralities(members, k, seed))
+
+    def _centralities(self, members: Sequence[Hashable] | None, k: int | None, seed: int | None
+                      ) -> tuple[list[float], list[float]]:
+        g, nodes = self.igraph() if members is None else self.subgraph(members)
+        return igraph_betweenness(g, nodes, k=k, seed=seed), igraph_closeness(g, nodes, k=k, seed=seed)
+
+    def _louvain(self, seed: int | None, resolution: float) -> list[int]:
+        H, _ = self._multilevel_input()
+        return igraph_multilevel(H, seed=seed, resolution=resolution)
 
     def begun(self, key: Hashable, compute: Callable[[], _T]) -> _T:
         """What the child begun by :meth:`start` computed for ``key``; else (or if it failed) ``compute()``."""
@@ -371,8 +399,7 @@ class TieStructure:
         H, keep = self._multilevel_input()
         if H is None:
             return [], None
-        membership = self.begun(("multilevel", seed, resolution),
-                                lambda: igraph_multilevel(H, seed=seed, resolution=resolution))
+        membership = self.begun(("multilevel", seed, resolution), lambda: self._louvain(seed, resolution))
         nodes = self.igraph()[1]
         parts: dict[int, set[Hashable]] = {}
         for i, c in zip(keep, membership):
@@ -524,6 +551,16 @@ def louvain(H: nx.Graph, *, seed: int | None = 42, resolution: float = 1.0, engi
     for v, c in zip(nodes, igraph_multilevel(g, seed=seed, resolution=resolution)):
         parts.setdefault(c, set()).add(v)
     return list(parts.values())
+
+
+#: The structure a child forked by :meth:`TieStructure.start` computes on, set only while it forks:
+#: the child finds it in the memory it shares with the parent.
+_FORKED: list[TieStructure] = []
+
+
+def _in_child(method: str, *args: Any) -> Any:
+    """Run ``method`` of the structure this (forked) process was started with."""
+    return getattr(_FORKED[0], method)(*args)
 
 
 def _can_fork() -> bool:

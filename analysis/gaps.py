@@ -33,7 +33,7 @@ import networkx as nx
 import numpy as np
 
 from essgraph.analysis._common import actors, group_of, id_key, national_networks, ref, refs, rnd
-from essgraph.analysis.engine import TieStructure, to_igraph, use_igraph
+from essgraph.analysis.engine import TieStructure, structure_of, use_igraph
 from essgraph.analysis.isolation import hops_to_national
 
 __all__ = ["GroupMixing", "CooperativeGap", "group_mixing", "cooperative_gap", "regions_without_national",
@@ -66,7 +66,7 @@ class CooperativeGap:
     cooperatives_reaching_networks: int
 
 
-def group_mixing(T: nx.Graph, attribute: str) -> GroupMixing:
+def group_mixing(T: nx.Graph, attribute: str, *, structure: TieStructure | None = None) -> GroupMixing:
     """Tie counts and E-I indices between the groups of ``attribute``.
 
     Parameters
@@ -75,6 +75,8 @@ def group_mixing(T: nx.Graph, attribute: str) -> GroupMixing:
         A tie graph.
     attribute : str
         ``"macro_region"``, ``"region"``, ``"sector"`` or any node attribute.
+    structure : TieStructure, optional
+        ``T``'s structure when already made (a large graph's ties are counted on its igraph conversion).
 
     Returns
     -------
@@ -102,7 +104,7 @@ def group_mixing(T: nx.Graph, attribute: str) -> GroupMixing:
     pairs: Counter[tuple[str, str]] = Counter()
     unassigned = 0
     if use_igraph(T) and not nx.number_of_selfloops(T):  # count on arrays: the same counts
-        unassigned = _count_on_arrays(T, group, inside, outside, pairs)
+        unassigned = _count_on_arrays(structure_of(T, structure), group, inside, outside, pairs)
     else:
         for u, v in T.edges():
             a, b = group[u], group[v]
@@ -232,10 +234,10 @@ def _ei(external: int, internal: int) -> float | None:
     return rnd((external - internal) / (external + internal)) if external + internal else None
 
 
-def _count_on_arrays(T: nx.Graph, group: dict[Hashable, str | None], inside: Counter[str], outside: Counter[str],
+def _count_on_arrays(S: TieStructure, group: dict[Hashable, str | None], inside: Counter[str], outside: Counter[str],
                      pairs: Counter[tuple[str, str]]) -> int:
     """The tie counts of :func:`group_mixing` from the igraph edge list (no self-loops); returns the unassigned."""
-    g, nodes = to_igraph(T)
+    g, nodes = S.igraph()
     names = sorted({x for x in group.values() if x is not None})
     code_of = {x: i for i, x in enumerate(names)}  # codes in name order: min/max of codes = of names
     code = np.array([-1 if (x := group[v]) is None else code_of[x] for v in nodes], dtype=np.int64)

@@ -26,6 +26,7 @@ Examples
 """
 from __future__ import annotations
 
+from collections import defaultdict
 import heapq
 import math
 from typing import Any, Callable, Hashable, Iterable, Iterator
@@ -106,7 +107,7 @@ def partners(
         if groups not in by_signature:  # everyone sharing a region or sector, ranked lazily once per signature
             by_signature[groups] = _Ranking(_shared_groups(groups, weight, by_rank, groups_of, rank, rank_key))
         near = set(adj[u])
-        scores: dict[Hashable, float] = {}
+        scores: defaultdict[Hashable, float] = defaultdict(float)
         for z in near:  # common partners, networks (and people) add to the groups' score
             if z in weight:
                 if z not in tied_to:
@@ -114,16 +115,25 @@ def partners(
                 wz = weight[z]
                 for w in tied_to[z]:
                     if w != u and w not in near:
-                        scores[w] = scores.get(w, 0.0) + wz
-        for w in scores:
-            scores[w] += sum(weight[z] for z in groups if z in groups_of.get(w, ()))
+                        scores[w] += wz
+        shared_groups = [(z, weight[z]) for z in groups]  # in the set's order: the same sums
+        for w, score in scores.items():
+            mine, add = groups_of.get(w, ()), 0.0
+            for z, wz in shared_groups:
+                if z in mine:
+                    add += wz
+            scores[w] = score + add
         extra: list[tuple[Hashable, float]] = []
         for w, score in by_signature[groups]:
             if len(extra) == top:
                 break
             if w != u and w not in scores and w not in near:
                 extra.append((w, score))
-        ranked = heapq.nsmallest(top, [*scores.items(), *extra], key=rank_key)
+        scored = list(scores.items())
+        if len(scored) > top:  # only those whose rounded score can reach the top need the full key
+            floor = heapq.nlargest(top, scores.values())[-1] - 1e-9
+            scored = [ws for ws in scored if ws[1] >= floor]
+        ranked = heapq.nsmallest(top, [*scored, *extra], key=rank_key)
         candidates = []
         for w, score in ranked:
             candidates.append({

@@ -38,7 +38,7 @@ from essgraph.graphmodel import carries_label, interviewee_marks, public_graph
 from essgraph.analysis.result import RESULT_KEYS, AnalysisResult
 from essgraph.analysis._common import actors
 from essgraph.analysis.augmentation import augmentation
-from essgraph.analysis.centrality import centrality, hubs
+from essgraph.analysis.centrality import centrality, group_members, hubs
 from essgraph.analysis.coverage import coverage
 from essgraph.analysis.communities import communities, core_periphery
 from essgraph.analysis.engine import IGRAPH_ABOVE, TieStructure, auto_sample
@@ -60,6 +60,8 @@ __all__ = ["AnalysisResult", "RESULT_KEYS", "LIST_LIMIT", "STEPS", "analyze", "b
 LIST_LIMIT = 100
 #: How many steps :func:`analyze` reports to its ``progress`` callback.
 STEPS = 9
+#: The groups whose hubs :func:`analyze` ranks (``hubs.by_macro_region``, ``hubs.by_region``).
+HUB_GROUPS = ("macro_region", "region")
 
 
 def analyze(
@@ -157,7 +159,9 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
     betweenness_k = betweenness_sample(T, betweenness_k)
     rename = {} if include_personal_data or not include_people else interviewee_marks(G)
     with _structure(T, projection, engine, rename) as S:  # T's structure, computed once for every analysis
-        S.start(seed=seed, k=betweenness_k)  # when large: betweenness, closeness and Louvain on a second core
+        # when large: betweenness, closeness (whole graph and per group) and Louvain on a second core
+        S.start(seed=seed, k=betweenness_k,
+                groups={(a, name): m for a in HUB_GROUPS for name, m in group_members(T, a).items()})
         tick()
         result: dict[str, Any] = {"projection": projection.to_dict(), **_failure_parts(T, S, names)}
         years = timeline(P, tie=T if year is None else None, **options)
@@ -273,7 +277,7 @@ def _centrality_parts(T: nx.Graph, S: TieStructure, *, seed: int, top: int, k: i
     role_result = roles(T, seed=seed, table=cent.table, membership=comms.membership(), structure=S)
     tick()
     tables = {"overall": hubs(T, top=top, by="degree", k=k, seed=seed, table=cent.table)}
-    for attribute in ("macro_region", "region"):
+    for attribute in HUB_GROUPS:
         tables[f"by_{attribute}"] = hubs(T, top=3, by="degree", group_by=attribute, k=k, seed=seed, structure=S)
     tick()
     return {"hubs": {"by": "degree", "betweenness_sampled": cent.betweenness_sampled, "betweenness_k": cent.betweenness_k,
@@ -290,7 +294,7 @@ def _failure_parts(T: nx.Graph, S: TieStructure, names: dict[str, dict[str, str]
         "bridges": bridges(T, limit=LIST_LIMIT, structure=S),
         "components": components(T, structure=S),
         "group_gaps": {
-            **{a: group_mixing(T, a) for a in ("macro_region", "region", "sector")},
+            **{a: group_mixing(T, a, structure=S) for a in ("macro_region", "region", "sector")},
             "cooperatives_vs_networks": cooperative_gap(T, structure=S),
             "regions": regions_without_national(T, regions=names["region"], structure=S),
         },

@@ -222,7 +222,10 @@ def tie_graph(
         Nodes inserted in id order with ``labels``, ``name`` (the id when missing),
         ``is_network``, ``is_person`` and the organization attributes; each tie has
         ``relationships`` (int), ``types``, ``evidence`` and ``years`` (sorted tuples).
-        ``T.graph["projection"]`` is the returned projection.
+        ``T.graph["projection"]`` is the returned projection and
+        ``T.graph["relationships"]`` the relationships behind its ties,
+        ``relationships(G, T, projection)``, kept so that a timeline of ``T``
+        does not read ``G`` again.
     projection : Projection
         The rule with its counts.
 
@@ -260,22 +263,24 @@ def tie_graph(
         data["name"] = str(attrs.get("name") or node_id)
         nodes.append((node_id, data))
     T.add_nodes_from(nodes)
-    ties, counts = _ties(T, relationships(G, T, proj), proj.year)
+    rels = relationships(G, T, proj)
+    ties, counts = _ties(T, rels, proj.year)
     edges = []
-    for (u, v), rels in sorted(ties.items()):
-        if len(rels) == 1:  # most ties: one relationship
-            (year, r), = rels
+    for (u, v), behind in sorted(ties.items()):
+        if len(behind) == 1:  # most ties: one relationship
+            (year, r), = behind
             edges.append((u, v, {"relationships": 1, "types": (r["type"],), "evidence": (r.get("evidence", "stated"),),
                                  "years": () if year is None else (year,)}))
             continue
-        edges.append((u, v, {"relationships": len(rels), "types": tuple(sorted({r["type"] for _, r in rels})),
-                             "evidence": tuple(sorted({r.get("evidence", "stated") for _, r in rels})),
-                             "years": tuple(sorted({y for y, _ in rels if y is not None}))}))
+        edges.append((u, v, {"relationships": len(behind), "types": tuple(sorted({r["type"] for _, r in behind})),
+                             "evidence": tuple(sorted({r.get("evidence", "stated") for _, r in behind})),
+                             "years": tuple(sorted({y for y, _ in behind if y is not None}))}))
     T.add_edges_from(edges)
     counts = {"nodes": T.number_of_nodes(), "ties": T.number_of_edges(), **counts}
     proj = Projection(proj.node_labels, proj.relationship_types, proj.include_inferred, proj.directed,
                       proj.year, proj.exclude_status, counts, proj.include_reported)
     T.graph["projection"] = proj
+    T.graph["relationships"] = rels
     return T, proj
 
 
@@ -341,7 +346,7 @@ def as_of_years(G: nx.MultiDiGraph, years: Iterable[int], **options: Any) -> Ite
     since = {v: never if y is None else y for v, y in founded.items()}
     nodes = sorted(full.nodes(data=True), key=lambda nd: since[nd[0]])  # stable: id order within a year
     rels = sorted(((max(since[s], since[e], never if y is None else y), s, e, y)
-                   for s, e, y, _ in relationships(G, full, proj)), key=lambda r: r[0])
+                   for s, e, y, _ in full.graph["relationships"]), key=lambda r: r[0])  # kept by tie_graph
     T = nx.Graph()
     counts = {"relationships": 0, "undated_relationships": 0, "self_loops": 0}
     next_node = next_rel = 0

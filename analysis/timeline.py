@@ -197,7 +197,9 @@ def _ties_in_time(G: nx.MultiDiGraph, full: nx.Graph, proj: Any, since: np.ndarr
     undated (self-loops left out).
     """
     index = {v: i for i, v in enumerate(full)}
-    rels = [(index[s], index[e], never if y is None else y) for s, e, y, _ in relationships(G, full, proj)]
+    kept = full.graph.get("relationships")  # kept by tie_graph
+    rels = [(index[s], index[e], never if y is None else y)
+            for s, e, y, _ in (relationships(G, full, proj) if kept is None else kept)]
     ends = np.array([r[:2] for r in rels], dtype=np.int64).reshape(-1, 2)
     dated = np.array([r[2] for r in rels], dtype=np.int64)
     appear = np.maximum(np.maximum(since[ends[:, 0]], since[ends[:, 1]]), dated) if len(rels) else dated

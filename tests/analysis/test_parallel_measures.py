@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from essgraph.analysis import engine
-from essgraph.analysis.centrality import centrality
+from essgraph.analysis.centrality import centrality, group_members, hubs
 from essgraph.analysis.engine import TieStructure
 
 
@@ -25,7 +25,7 @@ def test_the_child_finds_the_same_partition(large) -> None:
         expected = here.multilevel(seed=5)
     with TieStructure(large) as S:
         S.start(seed=5, k=50)
-        assert len(S._started) == (3 if engine._can_fork() else 0)
+        assert len(S._started) == (2 if engine._can_fork() else 0)
         assert S.multilevel(seed=5) == expected
         assert ("multilevel", 5, 1.0) not in S._started  # collected once
 
@@ -59,3 +59,17 @@ def test_the_childs_centralities_are_the_same_table(large) -> None:
         assert ("multilevel", 3, 1.0) in S._started or not engine._can_fork()  # not asked for yet
         assert not {key for key in S._started if key[0] != "multilevel"}  # the child's centralities were collected
     assert table.equals(expected)
+
+
+def test_the_childs_group_measures_are_the_same_hubs(large) -> None:
+    T = large.copy()
+    nx.set_node_attributes(T, {v: f"r{int(v[1:]) % 3}" for v in T}, "region")
+    groups = group_members(T, "region")
+    with TieStructure(T) as here:
+        expected = hubs(T, top=5, group_by="region", k=200, seed=3, structure=here)
+    with TieStructure(T) as S:
+        S.start(seed=3, k=200, groups={("region", name): members for name, members in groups.items()})
+        assert len(S._started) == (2 + len(groups) if engine._can_fork() else 0)  # whole, Louvain, each group
+        table = hubs(T, top=5, group_by="region", k=200, seed=3, structure=S)
+        assert not {key for key in S._started if key[0] == "centralities" and key[1] is not None}  # all collected
+    assert len(groups) == 3 and table.equals(expected)
