@@ -34,3 +34,11 @@ def test_unsorted_with_a_default_for_what_json_cannot_write() -> None:
 def test_an_indent_it_cannot_match_is_refused() -> None:
     with pytest.raises(ValueError):
         json_bytes({}, indent=4)
+
+
+@pytest.mark.parametrize("indent", [1, 2])
+def test_small_and_large_floats_indented_beside_texts_that_look_like_them(indent) -> None:
+    value = {"1e-5": [5e-06, "5e-6", "x 0.00001", 6.103515625e-05, -1.5e16, 1e-4, 10.00001, 2.5e-300],
+             "k": -0.00001, "n": 1e22}
+    expected = json.dumps(value, ensure_ascii=False, indent=indent, sort_keys=True)
+    assert json_bytes(value, indent=indent) == expected.encode("utf-8")
