@@ -80,13 +80,15 @@ class Prepared:
     structure: Structure
     size_by: str
     personal: bool
+    #: The tie graph of ``graph`` (:func:`~essgraph.analysis.projection.tie_graph`'s defaults) that ``structure`` measures.
+    tie: nx.Graph
 
 
 def prepared(G: nx.MultiDiGraph, *, size_by: str = "degree", include_personal_data: bool = False) -> Prepared:
     """The shared form of ``G`` and its measures (see :class:`Prepared`)."""
     S = prepare(G, include_personal_data=include_personal_data)
     T, _ = tie_graph(S)
-    return Prepared(S, measure(T, size_by=size_by), size_by, include_personal_data)
+    return Prepared(S, measure(T, size_by=size_by), size_by, include_personal_data, T)
 
 
 def view_size(G: nx.MultiDiGraph, view: str = "whole", *, focus: str | None = None, steps: int = 1,

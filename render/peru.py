@@ -129,20 +129,22 @@ def map_svg(
     return "".join(parts)
 
 
-def departments_map(G: Any, lang: str = "es") -> str:
+def departments_map(G: Any, lang: str = "es", *, tie: Any = None) -> str:
     """The report's static map of ``G``: organizations per department, ties between departments.
 
     Each department is shaded by its number of organizations, its tooltip says how
     many have no tie and how many reach a national network, arcs join departments
     that have ties between them, and the organizations without a department are
-    counted in a box beside the map.
+    counted in a box beside the map. ``tie`` is ``G``'s tie graph with
+    :func:`~essgraph.analysis.projection.tie_graph`'s defaults when already made
+    (people are no nodes of it, so with or without their names it is the same).
     """
     from essgraph.analysis import tie_graph
     from essgraph.analysis.isolation import hops_to_national
     from essgraph.graphmodel import public_graph
     from essgraph.render.report_texts import REPORT_TEXTS as R
 
-    T, _ = tie_graph(public_graph(G, texts="drop"))
+    T = tie if tie is not None else tie_graph(public_graph(G, texts="drop"))[0]
     shapes, hops = departments(), hops_to_national(T)
     counts: dict[str, list[int]] = {}
     for v, attrs in T.nodes(data=True):

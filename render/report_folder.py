@@ -183,7 +183,7 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
     names, matrix = macro_region_matrix(gaps, macro)
     picture = _picture(shared, large=large, include_personal_data=include_personal_data, seed=seed, lang=lang)
     step()
-    peru = departments_map(G, lang)
+    peru = departments_map(G, lang, tie=shared.tie)
     step()
     findings = _findings(result, lang, whole=(nodes, relationships))
     organizations = organization_rows(G, result, lang, include_personal_data, public=shared.graph)

@@ -37,3 +37,11 @@ def test_the_svg_is_well_formed_accessible_and_escapes_data() -> None:
     assert "<script" not in svg
     paths = root.findall(f"{ns}path")
     assert len(paths) == len(departments()) + 1  # one arc: the unknown region is skipped
+
+
+def test_the_report_s_tie_graph_draws_the_same_map_with_or_without_names(real_graph) -> None:
+    from essgraph.render.interactive import prepared
+    from essgraph.render.peru import departments_map
+    alone = departments_map(real_graph, "es")
+    for personal in (False, True):
+        assert departments_map(real_graph, "es", tie=prepared(real_graph, include_personal_data=personal).tie) == alone
