@@ -50,7 +50,7 @@ from essgraph.analysis.isolation import isolation
 from essgraph.analysis.mesa import mesa
 from essgraph.analysis.partners import partners
 from essgraph.analysis.people import person_bridges
-from essgraph.analysis.projection import Projection, tie_graph
+from essgraph.analysis.projection import Projection, projection_of, tie_graph
 from essgraph.analysis.roles import roles
 from essgraph.analysis.timeline import changes, timeline
 
@@ -79,6 +79,8 @@ def analyze(
     betweenness_k: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     engine: StructureEngine | None = None,
+    public: nx.MultiDiGraph | None = None,
+    tie: nx.Graph | None = None,
 ) -> AnalysisResult:
     """Run every analysis on the tie graph of ``G`` and return one typed result.
 
@@ -115,6 +117,14 @@ def analyze(
         Science on the database holding ``G`` (see
         :mod:`essgraph.analysis.external`: what stays here, and the check that
         the database holds this graph). ``meta.engine`` says which measured.
+    public : networkx.MultiDiGraph, optional
+        The graph the analysis reads, when the caller already made it: ``G``'s
+        public form (:func:`~essgraph.graphmodel.public_graph`, its texts redacted
+        or dropped: the analyses read none), or ``G`` itself with
+        ``include_personal_data``.
+    tie : networkx.Graph, optional
+        ``tie_graph`` of that graph with this run's projection, when already made
+        (a report's views make it first).
 
     Returns
     -------
@@ -126,20 +136,28 @@ def analyze(
     ------
     GraphError
         When the projection leaves no organization, or the engine's graph is not ``G``'s.
+    ValueError
+        When ``tie`` was projected with other options, or ``public`` is not ``G`` with ``include_personal_data``.
     """
+    if include_personal_data and public is not None and public is not G:
+        raise ValueError("with include_personal_data the analysis reads G itself: pass public=None")
+    wanted = projection_of(include_inferred=include_inferred, include_reported=include_reported,
+                           include_people=include_people, include_municipalities=include_municipalities, year=year)
+    if tie is not None and tie.graph.get("projection") != wanted:
+        raise ValueError("tie was projected with other options than this analysis: pass tie=None")
     with paused_gc(freeze=True):  # the analyses allocate millions of objects; see essgraph.gcpause
         return _analyze(G, include_inferred=include_inferred, include_reported=include_reported,
-                        include_people=include_people,
-                        include_municipalities=include_municipalities, year=year, since=since, seed=seed,
+                        include_people=include_people, include_municipalities=include_municipalities,
+                        year=year, since=since, seed=seed,
                         include_personal_data=include_personal_data, top=top,
-                        betweenness_k=betweenness_k, progress=progress, engine=engine)
+                        betweenness_k=betweenness_k, progress=progress, engine=engine, public=public, tie=tie)
 
 
 def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bool, include_people: bool,
              include_municipalities: bool,
              year: int | None, since: int | None, seed: int, include_personal_data: bool, top: int,
              betweenness_k: int | None, progress: Callable[[int, int], None] | None,
-             engine: StructureEngine | None) -> AnalysisResult:
+             engine: StructureEngine | None, public: nx.MultiDiGraph | None, tie: nx.Graph | None) -> AnalysisResult:
     done = 0
 
     def tick() -> None:
@@ -148,10 +166,10 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
         if progress is not None:
             progress(done, STEPS)
 
-    P = G if include_personal_data else public_graph(G, texts="drop")  # analyses read no free text
+    P = public if public is not None else G if include_personal_data else public_graph(G, texts="drop")  # no free text read
     options: dict[str, Any] = {"include_inferred": include_inferred, "include_reported": include_reported,
                                "include_people": include_people, "include_municipalities": include_municipalities}
-    T, projection = tie_graph(P, year=year, **options)
+    T, projection = (tie, tie.graph["projection"]) if tie is not None else tie_graph(P, year=year, **options)
     if not actors(T):
         raise GraphError("no organization in the tie graph: check the data folder (validate it) "
                          "or the options (an earlier year leaves organizations out)", options=("data_dir", "year"))

@@ -243,7 +243,8 @@ def render(G: nx.MultiDiGraph, path: str | Path, request: ViewRequest | None = N
             too_large = (n, e)
     tick()
     if r.view == "overview" or too_large:
-        return _overview(G, target, r, too_large, tick)
+        measured = (shared.tie, shared.structure) if shared is not None and shared.size_by == r.size_by else None
+        return _overview(G, target, r, too_large, tick, measured)
     if shared is None or shared.size_by != r.size_by or shared.personal != r.include_personal_data:
         shared = prepared(G, size_by=r.size_by, include_personal_data=r.include_personal_data)
     S, structure = shared.graph, shared.structure
@@ -275,10 +276,10 @@ def render(G: nx.MultiDiGraph, path: str | Path, request: ViewRequest | None = N
 
 
 def _overview(G: nx.MultiDiGraph, target: Path, r: ViewRequest, too_large: tuple[int, int] | None,
-              tick: Callable[..., None]) -> RenderResult:
+              tick: Callable[..., None], measured: tuple[nx.Graph, Structure] | None) -> RenderResult:
     """Write the overview by region, asked for or in place of a view ``too_large`` (nodes, ties) to draw."""
     payload = overview_data(G, lang=r.lang, personal=r.include_personal_data, size_by=r.size_by,
-                            colour_by=r.color_by, progress=lambda _step: tick())
+                            colour_by=r.color_by, progress=lambda _step: tick(), measured=measured)
     payload["meta"] = {"view": "overview", "requested": r.view, "physics": False, "threshold": r.threshold,
                        "map": payload.pop("map"), "focus": None, "aggregated": True}
     hubs = sum(1 for node in payload["nodes"] if "aggregate" not in node)

@@ -47,7 +47,7 @@ from essgraph.graphmodel import public_graph
 from essgraph.render.encoding import colour_of
 from essgraph.render.positions import GEO_SPACING, geo_layout, map_point, outline_points
 from essgraph.render.pagedata import page_data
-from essgraph.render.structure import measure
+from essgraph.render.structure import Structure, measure
 from essgraph.render.texts import TEXTS
 from essgraph.render.views import View
 
@@ -63,6 +63,7 @@ _MEMBERSHIP = ("MEMBER_OF", "PART_OF")
 def overview_data(
     G: nx.MultiDiGraph, *, hubs: int = HUBS, lang: str = "es", personal: bool = False, size_by: str = "degree",
     colour_by: str = "kind", progress: Callable[[str], None] | None = None,
+    measured: tuple[nx.Graph, Structure] | None = None,
 ) -> dict[str, Any]:
     """The page data of the overview of ``G`` (the property graph as loaded).
 
@@ -80,11 +81,16 @@ def overview_data(
         As for :func:`essgraph.render.render` (size and colour of the hubs).
     progress : callable, optional
         Called with the name of each step done.
+    measured : (networkx.Graph, Structure), optional
+        The tie graph of ``G`` or of its public form (:func:`~essgraph.analysis.projection.tie_graph`'s
+        defaults: people are no nodes of it, so it is the same) and its :func:`~essgraph.render.structure.measure`
+        by ``size_by``, when already made (:class:`essgraph.render.interactive.Prepared`).
     """
     step = progress or (lambda _name: None)
-    T, _ = tie_graph(G)  # person ids differ in the public graph, but ties are between organizations
+    T, structure = measured if measured is not None else (tie_graph(G)[0], None)
     step("ties")
-    structure = measure(T, size_by=size_by)
+    if structure is None:
+        structure = measure(T, size_by=size_by)
     step("measures")
     places = {n: a for n, a in G.nodes(data=True) if carries_label(a, *_PLACES)}
     group = {node: _group(attrs, places) for node, attrs in T.nodes(data=True)}

@@ -145,14 +145,14 @@ def _write_report(G: nx.MultiDiGraph, out: Path, *, lang: str, include_personal_
         if progress is not None:
             progress(min(done, total), total)
 
-    result = analyze(G, include_personal_data=include_personal_data, seed=seed)
+    shared = prepared(G, include_personal_data=include_personal_data)  # the views', the picture's and the table's
+    result = analyze(G, include_personal_data=include_personal_data, seed=seed, public=shared.graph, tie=shared.tie)
     step()
     nodes, relationships = view_size(G, "whole", include_personal_data=include_personal_data)
     limit = interactive.MAX_ELEMENTS if max_elements is None else max_elements
     large = nodes + relationships > limit
     views, specs = [], report_views(G, result, large=large, lang=lang)
     total = 5 + len(specs)
-    shared = prepared(G, include_personal_data=include_personal_data)  # the views', the picture's and the table's
     overview: dict[str, str] = {}  # the overview's card, once drawn: a view too large to draw links to it
     for spec in specs:
         options = spec["options"]

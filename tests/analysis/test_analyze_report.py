@@ -94,3 +94,19 @@ def test_karate_club_as_a_property_graph():
     assert [h["id"] for h in result["hubs"]["overall"][:2]] == ["33", "0"]
     assert [c["id"] for c in result["articulation_points"]] == ["0"]
     assert result["communities"]["modularity"] > 0.4
+
+
+@pytest.mark.parametrize("personal", [False, True])
+def test_the_report_s_public_form_and_tie_graph_give_the_same_analysis(real_graph, personal) -> None:
+    from essgraph.render.interactive import prepared
+    shared = prepared(real_graph, include_personal_data=personal)  # texts redacted, not dropped: none is read
+    given = analyze(real_graph, include_personal_data=personal, public=shared.graph, tie=shared.tie)
+    assert given.json_text() == analyze(real_graph, include_personal_data=personal).json_text()
+
+
+def test_a_tie_graph_of_other_options_or_another_graph_with_names_is_refused(real_graph) -> None:
+    from essgraph.analysis import tie_graph
+    with pytest.raises(ValueError, match="other options"):
+        analyze(real_graph, tie=tie_graph(real_graph, year=2010)[0])
+    with pytest.raises(ValueError, match="reads G itself"):
+        analyze(real_graph, include_personal_data=True, public=real_graph.copy())

@@ -7,7 +7,8 @@ import pytest
 from essgraph.analysis.projection import tie_graph
 from essgraph.graphmodel import Node, Relationship, build_graph
 from essgraph.render import MAX_ELEMENTS, ViewRequest, render
-from essgraph.render.interactive import prepare, view_size
+from essgraph.render.interactive import prepare, prepared, view_size
+from essgraph.render.overview import overview_data
 from essgraph.render.report_folder import report_views
 from essgraph.render.views import select
 
@@ -139,3 +140,10 @@ def test_a_large_report_draws_the_overview_once_and_says_how_to_draw_the_rest(gr
     assert html.count("el enlace abre el resumen por regiones") == 3
     assert "essgraph render --view ego --focus " in html and " --full -o ego.html" in html
     assert "essgraph render --view region --focus " in html
+
+
+@pytest.mark.parametrize("personal", [False, True])
+def test_the_report_s_tie_graph_and_measures_give_the_same_overview(real_graph, personal) -> None:
+    shared = prepared(real_graph, include_personal_data=personal)
+    given = overview_data(real_graph, personal=personal, measured=(shared.tie, shared.structure))
+    assert given == overview_data(real_graph, personal=personal)
