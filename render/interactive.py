@@ -97,8 +97,8 @@ def view_size(G: nx.MultiDiGraph, view: str = "whole", *, focus: str | None = No
     if view in ("whole", "gaps", "geo"):
         actors = set(actor_ids(G, people=include_personal_data))
         return len(actors), sum(1 for u, v in G.edges() if u in actors and v in actors)
-    shown = select(G, view, focus=focus, steps=steps, people=include_personal_data)
-    return shown.graph.number_of_nodes(), shown.graph.number_of_edges()
+    nodes = set(select(G, view, focus=focus, steps=steps, people=include_personal_data, copy=False).graph)
+    return len(nodes), sum(len(keyed) for u in nodes for v, keyed in G.adj[u].items() if v in nodes)
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,7 @@ def actor_ids(G: nx.MultiDiGraph, *, people: bool = False) -> list[str]:
 
 def select(
     G: nx.MultiDiGraph, view: str, *, focus: str | None = None, steps: int = 1, people: bool = False,
-    lang: str = "es",
+    lang: str = "es", copy: bool = True,
 ) -> View:
     """The nodes and ties of ``view``.
 
@@ -94,6 +94,9 @@ def select(
         Draw people too (only when personal data is included).
     lang : {"es", "en"}
         Language of the title.
+    copy : bool
+        The view's graph as a copy (to draw); ``False``: a read-only subgraph view
+        of ``G`` (to count, see :func:`essgraph.render.interactive.view_size`).
 
     Raises
     ------
@@ -116,20 +119,22 @@ def select(
             frontier = {m for n in frontier for m in nx.all_neighbors(G, n) if m in actors} - shown
             shown |= frontier
         title = TEXTS.t("view_ego_1" if steps == 1 else "view_ego", lang, name=_name(A, center), steps=steps)
-        return View(view, title, induced(G, shown), center)
+        return View(view, title, induced(G, shown) if copy else G.subgraph(shown), center)
     if view == "network":
         center = _resolve_actor(A, focus or "")
         if not has_label(A, center, "Network"):
             raise RenderError(f"{center!r} is not a network, platform or mesa: try the ego view centred on it",
                               options=("view",))
         title = TEXTS.t("view_network", lang, name=_name(A, center))
-        return View(view, title, induced(G, _members(A, center)), center)
+        members = _members(A, center)
+        return View(view, title, induced(G, members) if copy else G.subgraph(members), center)
     if view == "region":
         region, name = _resolve_region(G, focus or "")
         inside = {n for n in ids if region in (G.nodes[n].get("region"), G.nodes[n].get("macro_region"))}
         outside = {m for n in inside for m in nx.all_neighbors(G, n) if m in actors} - inside
         title = TEXTS.t("view_region", lang, name=name)
-        return View(view, title, induced(G, inside | outside), region, frozenset(outside))
+        return View(view, title, induced(G, inside | outside) if copy else G.subgraph(inside | outside), region,
+                    frozenset(outside))
     return View(view, TEXTS.t(f"view_{view}", lang), A)  # a read-only view: copying 40k ties costs a second
 
 
