@@ -255,9 +255,17 @@ class AnalysisResult:
         """The result as ``analysis.json`` holds it: a dict of its parts (keys sorted when written)."""
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
+    def json_bytes(self) -> bytes:
+        """What ``analysis.json`` holds, in UTF-8: :meth:`to_json` indented by two spaces, keys sorted, a final newline.
+
+        Written straight to bytes (at 100,000 organizations the text is 145 MB, and
+        a ``str`` of it with accents twice that, once more for each copy).
+        """
+        return json_bytes(self.to_json(), indent=2, newline=True)
+
     def json_text(self) -> str:
-        """What ``analysis.json`` holds: :meth:`to_json` indented by two spaces, keys sorted, a final newline."""
-        return json_bytes(self.to_json(), indent=2).decode("utf-8") + "\n"
+        """:meth:`json_bytes` as text."""
+        return self.json_bytes().decode("utf-8")
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "AnalysisResult":

@@ -305,7 +305,7 @@ def _exports(G: nx.MultiDiGraph, result: AnalysisResult, folder: Path, name: Cal
          "export_csv"),
         (folder / name(f"{stem[3]}.xlsx"), xlsx_bytes(tables), "export_xlsx"),
         (folder / name(f"{stem[1]}.json"),
-         result.json_text().encode("utf-8"), "export_json"),
+         result.json_bytes(), "export_json"),
     ]
     out = []
     for path, data, key in files:

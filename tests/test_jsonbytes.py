@@ -21,6 +21,7 @@ def test_the_same_bytes_as_the_standard_library(indent, value) -> None:
     separators = None if indent else (",", ":")
     expected = json.dumps(value, ensure_ascii=False, indent=indent, sort_keys=True, separators=separators)
     assert json_bytes(value, indent=indent) == expected.encode("utf-8")
+    assert json_bytes(value, indent=indent, newline=True) == (expected + "\n").encode("utf-8")
 
 
 def test_unsorted_with_a_default_for_what_json_cannot_write() -> None:

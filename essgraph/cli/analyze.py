@@ -118,8 +118,7 @@ def analyze(data_dir: Path | None, snapshot: Path | None, json_path: Path | None
     if json_path is None and md_path is None and not write_neo4j:
         md_path = Path("-")
     if json_path is not None:
-        _write(json_path, result.json_text(),
-               _TEXT.t("json", lang, path=json_path))
+        _write(json_path, result.json_bytes(), _TEXT.t("json", lang, path=json_path))
     if md_path is not None:
         _write(md_path, to_markdown(result, lang), _TEXT.t("md", lang, path=md_path))
 
@@ -132,11 +131,12 @@ def _evidence(value: str) -> frozenset[str]:
     return kinds
 
 
-def _write(path: Path, text: str, done: str) -> None:
+def _write(path: Path, text: str | bytes, done: str) -> None:
     if str(path) == "-":
-        click.echo(text, nl=False)
+        click.echo(text.decode("utf-8") if isinstance(text, bytes) else text, nl=False)
         return
-    atomic_write(path, text.encode("utf-8"), error=RenderError, hint="choose another path")
+    atomic_write(path, text if isinstance(text, bytes) else text.encode("utf-8"), error=RenderError,
+                 hint="choose another path")
     click.echo(done, err=True)
 
 
