@@ -24,7 +24,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Hashable
+from typing import Hashable
 
 import networkx as nx
 import pandas as pd

@@ -41,7 +41,7 @@ from essgraph.analysis.augmentation import augmentation
 from essgraph.analysis.centrality import centrality, group_members, hubs
 from essgraph.analysis.coverage import coverage
 from essgraph.analysis.communities import communities, core_periphery
-from essgraph.analysis.engine import IGRAPH_ABOVE, TieStructure, auto_sample
+from essgraph.analysis.engine import TieStructure, auto_sample
 from essgraph.analysis.external import ExternalStructure, StructureEngine
 from essgraph.analysis.cuts import articulation_points, bridges, components
 from essgraph.analysis.diff import round_changes
