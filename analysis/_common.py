@@ -17,7 +17,7 @@ import networkx as nx
 from essgraph.errors import GraphError
 
 __all__ = ["ref", "refs", "actors", "nearest_rank", "rnd", "require_nodes", "group_of", "GROUP_ATTRIBUTES",
-           "NATIONAL_SCOPES", "national_networks", "id_key"]
+           "NATIONAL_SCOPES", "national_networks", "id_key", "group_members"]
 
 #: Scopes that make a network a national network (GRESP, RIPESS…).
 NATIONAL_SCOPES = frozenset({"national", "international"})
@@ -66,6 +66,21 @@ def group_of(T: nx.Graph, node: Hashable, attribute: str) -> str | None:
     """The node's value of ``attribute`` (``None`` when unknown)."""
     value = T.nodes[node].get(attribute)
     return None if value in (None, "") else str(value)
+
+
+def group_members(T: nx.Graph, attribute: str) -> dict[str, list[Hashable]]:
+    """The organizations of each value of ``attribute`` (those without one left out), by id.
+
+    >>> T = nx.Graph([("a", "b")]); T.nodes["a"]["region"] = "n"
+    >>> group_members(T, "region")
+    {'n': ['a']}
+    """
+    groups: dict[str, list[Hashable]] = {}
+    for v in actors(T):
+        g = group_of(T, v, attribute)
+        if g is not None:
+            groups.setdefault(g, []).append(v)
+    return groups
 
 
 def nearest_rank(values: Iterable[float], q: float) -> float:

@@ -30,12 +30,12 @@ import networkx as nx
 import pandas as pd
 
 from essgraph.errors import GraphError
-from essgraph.analysis._common import actors, group_of, id_key, require_nodes, rnd
+from essgraph.analysis._common import actors, group_members, id_key, require_nodes, rnd
 from essgraph.analysis.engine import (
     DISTANCES_IGRAPH_ABOVE, TieStructure, igraph_pagerank, structure_of, use_igraph,
 )
 
-__all__ = ["MEASURES", "Centrality", "centrality", "hubs", "group_members"]
+__all__ = ["MEASURES", "Centrality", "centrality", "hubs"]
 
 #: Measures by which :func:`hubs` can rank.
 MEASURES = ("degree", "betweenness", "pagerank", "closeness")
@@ -209,21 +209,6 @@ def hubs(
     return pd.concat(frames, ignore_index=True)
 
 
-def group_members(T: nx.Graph, attribute: str) -> dict[str, list[Hashable]]:
-    """The organizations of each value of ``attribute`` (those without one left out), by id.
-
-    >>> T = nx.Graph([("a", "b")]); T.nodes["a"]["region"] = "n"
-    >>> group_members(T, "region")
-    {'n': ['a']}
-    """
-    groups: dict[str, list[Hashable]] = {}
-    for v in actors(T):
-        g = group_of(T, v, attribute)
-        if g is not None:
-            groups.setdefault(g, []).append(v)
-    return groups
-
-
 def _igraph_centrality(S: TieStructure, members: list[Hashable], *, k: int | None, seed: int | None,
                        group: Hashable = None) -> Centrality:
     """:func:`centrality` of the ties among ``members`` with every measure on igraph.
@@ -231,7 +216,7 @@ def _igraph_centrality(S: TieStructure, members: list[Hashable], *, k: int | Non
     The subgraph is cut from the structure's conversion
     (:meth:`~essgraph.analysis.engine.TieStructure.subgraph`) with its vertices in
     the tie graph's order, the order the sample of sources is drawn from. The
-    whole graph's betweenness and closeness, and those of ``group`` (a key of
+    whole graph's betweenness and closeness, and those of ``group`` (``(attribute, value)`` of
     :func:`hubs`' groups), may have been begun in a child (:meth:`~essgraph.analysis.engine.TieStructure.start`).
     """
     T = S.graph

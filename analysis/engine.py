@@ -71,13 +71,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any, Callable, Hashable, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
+from typing import Any, Callable, Hashable, Iterable, Iterator, NamedTuple, Sequence, TypeVar
 
 import igraph as ig
 import networkx as nx
 import numpy as np
 
-from essgraph.analysis._common import id_key
+from essgraph.analysis._common import group_members, id_key
 from essgraph.analysis.cutsearch import CutSearch, cut_search
 
 __all__ = ["ENGINES", "IGRAPH_ABOVE", "DISTANCES_IGRAPH_ABOVE", "BETWEENNESS_EXACT_UP_TO", "BETWEENNESS_SAMPLE",
@@ -302,16 +302,16 @@ class TieStructure:
         g, nodes = self.igraph()
         return dict(zip(nodes, g.coreness()))
 
-    def start(self, *, seed: int | None = 42, k: int | None = None,
-              groups: Mapping[Hashable, Sequence[Hashable]] | None = None) -> None:
+    def start(self, *, seed: int | None = 42, k: int | None = None, group_by: Sequence[str] = ()) -> None:
         """Begin the slowest measures in a child process, when that pays: a graph past
         :data:`PARALLEL_ABOVE` nodes and a second core.
 
         The child computes, in turn, the whole graph's betweenness and closeness
         from ``k`` sources drawn with ``seed`` (as :func:`essgraph.analysis.centrality.centrality`
         asks for them), Louvain with ``seed`` (as :meth:`multilevel` does) and
-        the betweenness and closeness of the ties inside each of ``groups`` (key:
-        its members, as :func:`essgraph.analysis.centrality.hubs` asks for them),
+        the betweenness and closeness of the ties inside each group of each
+        attribute of ``group_by`` (:func:`~essgraph.analysis._common.group_members`,
+        as :func:`essgraph.analysis.centrality.hubs` asks for them),
         while this process computes the rest of the analysis; each is collected
         by :meth:`begun` when asked for: the same numbers, the same partition (the
         same functions on the same graph; computed here if the child failed).
@@ -333,9 +333,10 @@ class TieStructure:
             (("centralities", None, sample, seed), "_centralities", (None, sample, seed))]
         if self._multilevel_input()[0] is not None:
             jobs.append((("multilevel", seed, 1.0), "_louvain", (seed, 1.0)))
-        for group, members in (groups or {}).items():
-            kk = k if k is not None and k < len(members) else None
-            jobs.append((("centralities", group, kk, seed), "_centralities", (members, kk, seed)))
+        for attribute in group_by:
+            for value, members in group_members(self.graph, attribute).items():
+                kk = k if k is not None and k < len(members) else None
+                jobs.append((("centralities", (attribute, value), kk, seed), "_centralities", (members, kk, seed)))
         pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
         _FORKED[:] = [self]
         gc.freeze()  # the child's collector then leaves the parent's objects (and their pages) alone
@@ -353,7 +354,7 @@ class TieStructure:
         ties among ``members`` (``None``: the whole graph), in :meth:`subgraph`'s vertex order.
 
         Collected from the child when :meth:`start` began them (the whole graph,
-        or ``group``'s key among its ``groups``); else computed here.
+        or ``group``, an ``(attribute, value)`` of its ``group_by``); else computed here.
         """
         if members is not None and group is None:
             return self._centralities(members, k, seed)

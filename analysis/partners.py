@@ -26,9 +26,9 @@ Examples
 """
 from __future__ import annotations
 
-from collections import defaultdict
 import heapq
 import math
+from collections import defaultdict
 from typing import Any, Callable, Hashable, Iterable, Iterator
 
 import networkx as nx
@@ -41,6 +41,8 @@ from essgraph.analysis.plausibility import shared
 __all__ = ["partners"]
 
 _CONTEXT = ("region", "sector")
+#: Digits a score is compared at (scores equal to them tie, and rank breaks the tie).
+_SCORE_DIGITS = 9
 
 
 def partners(
@@ -98,7 +100,7 @@ def partners(
     # ties are broken by reaching a national network, then more ties, then id: one rank, computed once
     rank = {w: i for i, w in enumerate(sorted(eligible, key=lambda w: (w not in hops, -degree[w], id_key(w))))}
     by_rank = {g: sorted((w for w in m if w in rank), key=rank.__getitem__) for g, m in members.items()}
-    rank_key = lambda ws: (-round(ws[1], 9), rank[ws[0]])  # noqa: E731
+    rank_key = lambda ws: (-round(ws[1], _SCORE_DIGITS), rank[ws[0]])  # noqa: E731
     tied_to: dict[Hashable, list[Hashable]] = {}  # eligible neighbours of a node, in adjacency order
     by_signature: dict[frozenset[Any], _Ranking] = {}
     result = []
@@ -116,10 +118,10 @@ def partners(
                 for w in tied_to[z]:
                     if w != u and w not in near:
                         scores[w] += wz
-        shared_groups = [(z, weight[z]) for z in groups]  # in the set's order: the same sums
+        group_weights = [(z, weight[z]) for z in groups]  # in the set's order: the same sums
         for w, score in scores.items():
             mine, add = groups_of.get(w, ()), 0.0
-            for z, wz in shared_groups:
+            for z, wz in group_weights:
                 if z in mine:
                     add += wz
             scores[w] = score + add
@@ -131,7 +133,7 @@ def partners(
                 extra.append((w, score))
         scored = list(scores.items())
         if len(scored) > top:  # only those whose rounded score can reach the top need the full key
-            floor = heapq.nlargest(top, scores.values())[-1] - 1e-9
+            floor = heapq.nlargest(top, scores.values())[-1] - 10.0 ** -_SCORE_DIGITS
             scored = [ws for ws in scored if ws[1] >= floor]
         ranked = heapq.nsmallest(top, [*scored, *extra], key=rank_key)
         candidates = []

@@ -38,7 +38,7 @@ from essgraph.graphmodel import carries_label, interviewee_marks, public_graph
 from essgraph.analysis.result import RESULT_KEYS, AnalysisResult
 from essgraph.analysis._common import actors
 from essgraph.analysis.augmentation import augmentation
-from essgraph.analysis.centrality import centrality, group_members, hubs
+from essgraph.analysis.centrality import centrality, hubs
 from essgraph.analysis.coverage import coverage
 from essgraph.analysis.communities import communities, core_periphery
 from essgraph.analysis.engine import TieStructure, auto_sample
@@ -178,8 +178,7 @@ def _analyze(G: nx.MultiDiGraph, *, include_inferred: bool, include_reported: bo
     rename = {} if include_personal_data or not include_people else interviewee_marks(G)
     with _structure(T, projection, engine, rename) as S:  # T's structure, computed once for every analysis
         # when large: betweenness, closeness (whole graph and per group) and Louvain on a second core
-        S.start(seed=seed, k=betweenness_k,
-                groups={(a, name): m for a in HUB_GROUPS for name, m in group_members(T, a).items()})
+        S.start(seed=seed, k=betweenness_k, group_by=HUB_GROUPS)
         tick()
         result: dict[str, Any] = {"projection": projection.to_dict(), **_failure_parts(T, S, names)}
         years = timeline(P, tie=T if year is None else None, **options)

@@ -147,25 +147,32 @@ def _worksheet(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
                 if math.isfinite(value):
                     cells.append(f'<c r="{ref}"><v>{float.__repr__(value)}</v></c>')
             else:
-                text = "|".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-                if not text.isprintable():  # the few with controls, line ends or other spaces
-                    text = _NOT_XML.sub("", text)
+                text = _xml_chars("|".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value))
                 if not text:
                     continue
                 style = ' s="1"' if r == 1 else ' s="2"' if runs_as_formula(text) else ""
                 space = ' xml:space="preserve"' if text != text.strip() else ""
-                if "&" in text or "<" in text or ">" in text or "\r" in text:
-                    text = xml_escape(text, _KEEP_CR)
-                cells.append(f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>')
+                cells.append(f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_escaped(text)}</t></is></c>')
         chunks.append(f'<row r="{r}">{"".join(cells)}</row>')
     chunks.append("</sheetData></worksheet>")
     return "".join(chunks).encode("utf-8")
 
 
 def _text(value: str, *, quote: bool = False) -> str:
-    """``value`` escaped for XML (a carriage return too, which a parser would read as a line end), without
-    the characters XML cannot hold."""
-    return xml_escape(_NOT_XML.sub("", value), _QUOTED if quote else _KEEP_CR)
+    """``value`` as XML text (or, ``quote``, a quoted attribute): see :func:`_xml_chars` and :func:`_escaped`."""
+    return _escaped(_xml_chars(value), quote=quote)
+
+
+def _xml_chars(value: str) -> str:
+    """``value`` without the characters XML cannot hold (looked for only in a text that is not all printable)."""
+    return value if value.isprintable() else _NOT_XML.sub("", value)
+
+
+def _escaped(value: str, *, quote: bool = False) -> str:
+    """``value`` escaped for XML, a carriage return too (a parser would read it as a line end)."""
+    if "&" in value or "<" in value or ">" in value or "\r" in value or (quote and '"' in value):
+        return xml_escape(value, _QUOTED if quote else _KEEP_CR)
+    return value
 
 
 def _column(index: int) -> str:

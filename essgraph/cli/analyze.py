@@ -132,11 +132,11 @@ def _evidence(value: str) -> frozenset[str]:
 
 
 def _write(path: Path, text: str | bytes, done: str) -> None:
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     if str(path) == "-":
-        click.echo(text.decode("utf-8") if isinstance(text, bytes) else text, nl=False)
+        click.echo(data.decode("utf-8"), nl=False)
         return
-    atomic_write(path, text if isinstance(text, bytes) else text.encode("utf-8"), error=RenderError,
-                 hint="choose another path")
+    atomic_write(path, data, error=RenderError, hint="choose another path")
     click.echo(done, err=True)
 
 

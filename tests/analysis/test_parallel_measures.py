@@ -8,7 +8,8 @@ import networkx as nx
 import pytest
 
 from essgraph.analysis import engine
-from essgraph.analysis.centrality import centrality, group_members, hubs
+from essgraph.analysis._common import group_members
+from essgraph.analysis.centrality import centrality, hubs
 from essgraph.analysis.engine import TieStructure
 
 
@@ -68,7 +69,7 @@ def test_the_childs_group_measures_are_the_same_hubs(large) -> None:
     with TieStructure(T) as here:
         expected = hubs(T, top=5, group_by="region", k=200, seed=3, structure=here)
     with TieStructure(T) as S:
-        S.start(seed=3, k=200, groups={("region", name): members for name, members in groups.items()})
+        S.start(seed=3, k=200, group_by=("region",))
         assert len(S._started) == (2 + len(groups) if engine._can_fork() else 0)  # whole, Louvain, each group
         table = hubs(T, top=5, group_by="region", k=200, seed=3, structure=S)
         assert not {key for key in S._started if key[0] == "centralities" and key[1] is not None}  # all collected
